@@ -1,0 +1,340 @@
+"""Record types, their fields and the validation both sides apply.
+
+The desktop app validates as the adviser types; the server validates again on push, because a
+server never trusts a client. Both call :func:`validate_fields`, so they always agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class RecordType(StrEnum):
+    EMPLOYER = "employer"
+    REDUNDANCY_EVENT = "redundancy_event"
+    CLIENT = "client"
+    ENGAGEMENT = "engagement"
+    REFERRAL = "referral"
+    OUTCOME = "outcome"
+
+
+#: Visible to every partner.
+PUBLIC_TYPES = frozenset({RecordType.EMPLOYER, RecordType.REDUNDANCY_EVENT})
+#: Visible exactly where their client is; the value is the field naming the client.
+CHILD_TYPES: Mapping[str, str] = {
+    RecordType.ENGAGEMENT: "client_id",
+    RecordType.REFERRAL: "client_id",
+    RecordType.OUTCOME: "client_id",
+}
+#: ``share_with`` value meaning every partner.
+SHARE_ALL = "ALL"
+
+ENGAGEMENT_KINDS = (
+    "initial_session",
+    "one_to_one",
+    "cv_support",
+    "job_search",
+    "benefits_advice",
+    "training_funding",
+    "money_advice",
+    "wellbeing",
+    "other",
+)
+REFERRAL_STATUSES = ("open", "accepted", "completed", "declined")
+OUTCOME_STATUSES = ("employed", "self_employed", "training", "education", "unemployed", "unknown")
+EVENT_STATUSES = ("open", "closed")
+SIC_SECTIONS = tuple("ABCDEFGHIJKLMNOPQRSTU")
+
+# HMRC rules: no D, F, I, Q, U, V in either prefix letter, no O second, some prefixes never used.
+_NINO_RE = re.compile(r"^(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]$")
+# UK postcode, including the special GIR 0AA; the space is optional on entry.
+_POSTCODE_RE = re.compile(
+    r"^(GIR ?0AA|[A-PR-UWYZ](\d[\dA-HJKPS-UW]?|[A-HK-Y]\d[\dABEHMNPRV-Y]?) ?\d[ABD-HJLNP-UW-Z]{2})$"
+)
+_EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}$")
+_PHONE_RE = re.compile(r"^\+?[0-9 ()-]{6,20}$")
+_UUID_RE = re.compile(
+    r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+)
+_PARTNER_CODE_RE = re.compile(r"^[A-Z][A-Z0-9_]{1,31}$")
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    LONG_TEXT = "long_text"
+    DATE = "date"
+    DATETIME = "datetime"
+    INT = "int"
+    ENUM = "enum"
+    NINO = "nino"
+    POSTCODE = "postcode"
+    EMAIL = "email"
+    PHONE = "phone"
+    UUID = "uuid"
+    PARTNER = "partner"
+    PARTNER_LIST = "partner_list"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    kind: Kind
+    label: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    max_length: int = 200
+    minimum: int | None = None
+    #: Personal data: never logged, never in audit values, scanned for in the canary tests.
+    personal: bool = False
+
+
+def _spec(kind: Kind, label: str, **kw: Any) -> FieldSpec:
+    return FieldSpec(kind, label, **kw)
+
+
+FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
+    RecordType.EMPLOYER: {
+        "name": _spec(Kind.TEXT, "Employer name", required=True),
+        "sector": _spec(Kind.ENUM, "Sector (SIC 2007 section)", choices=SIC_SECTIONS),
+        "local_authority": _spec(Kind.TEXT, "Council area"),
+    },
+    RecordType.REDUNDANCY_EVENT: {
+        "employer_id": _spec(Kind.UUID, "Employer", required=True),
+        "site_name": _spec(Kind.TEXT, "Site"),
+        "local_authority": _spec(Kind.TEXT, "Council area"),
+        "announced_on": _spec(Kind.DATE, "Date announced"),
+        "affected_count": _spec(Kind.INT, "Number affected", minimum=0),
+        "status": _spec(Kind.ENUM, "Status", choices=EVENT_STATUSES),
+    },
+    RecordType.CLIENT: {
+        "first_name": _spec(Kind.TEXT, "First name", required=True, max_length=100, personal=True),
+        "last_name": _spec(Kind.TEXT, "Last name", required=True, max_length=100, personal=True),
+        "date_of_birth": _spec(Kind.DATE, "Date of birth", personal=True),
+        "ni_number": _spec(Kind.NINO, "NI number", personal=True),
+        "email": _spec(Kind.EMAIL, "E-mail", max_length=254, personal=True),
+        "phone": _spec(Kind.PHONE, "Phone", personal=True),
+        "postcode": _spec(Kind.POSTCODE, "Postcode", personal=True),
+        "occupation": _spec(Kind.TEXT, "Occupation", personal=True),
+        "event_id": _spec(Kind.UUID, "Event"),
+        "share_with": _spec(Kind.PARTNER_LIST, "Share with"),
+        "consent_recorded_at": _spec(Kind.DATETIME, "Consent recorded at"),
+    },
+    RecordType.ENGAGEMENT: {
+        "client_id": _spec(Kind.UUID, "Person", required=True),
+        "kind": _spec(Kind.ENUM, "Kind", required=True, choices=ENGAGEMENT_KINDS),
+        "occurred_on": _spec(Kind.DATE, "Date", required=True),
+        "notes": _spec(Kind.LONG_TEXT, "Notes", max_length=10_000, personal=True),
+    },
+    RecordType.REFERRAL: {
+        "client_id": _spec(Kind.UUID, "Person", required=True),
+        "to_partner": _spec(Kind.PARTNER, "Referred to", required=True),
+        "reason": _spec(Kind.LONG_TEXT, "Reason", max_length=2_000, personal=True),
+        "status": _spec(Kind.ENUM, "Status", choices=REFERRAL_STATUSES),
+    },
+    RecordType.OUTCOME: {
+        "client_id": _spec(Kind.UUID, "Person", required=True),
+        "status": _spec(Kind.ENUM, "Outcome", required=True, choices=OUTCOME_STATUSES),
+        "recorded_on": _spec(Kind.DATE, "Recorded on", required=True),
+        "months_after": _spec(Kind.INT, "Months after", minimum=0),
+    },
+}
+
+RECORD_TYPES = frozenset(FIELDS)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldError:
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+@dataclass(slots=True)
+class ValidationResult:
+    """Normalised field values, or the errors that stop them."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    errors: list[FieldError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        return "; ".join(str(e) for e in self.errors)
+
+
+def normalise_ni_number(text: str) -> str:
+    return re.sub(r"\s+", "", text).upper()
+
+
+def is_valid_ni_number(text: str) -> bool:
+    return bool(_NINO_RE.match(normalise_ni_number(text)))
+
+
+def normalise_postcode(text: str) -> str:
+    """Upper case with the single space before the inward code, as Royal Mail writes it."""
+    compact = re.sub(r"\s+", "", text).upper()
+    return f"{compact[:-3]} {compact[-3:]}" if len(compact) > 3 else compact
+
+
+def is_valid_postcode(text: str) -> bool:
+    return bool(_POSTCODE_RE.match(normalise_postcode(text)))
+
+
+def is_valid_email(text: str) -> bool:
+    return len(text) <= 254 and bool(_EMAIL_RE.match(text))
+
+
+def parse_date(text: str) -> dt.date:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError("not a date in the form YYYY-MM-DD")
+    return dt.date.fromisoformat(text)
+
+
+def parse_datetime(text: str) -> dt.datetime:
+    value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if value.tzinfo is None:
+        raise ValueError("a time needs its time zone (UTC, ending in Z)")
+    return value
+
+
+def is_valid_uuid(text: object) -> bool:
+    return isinstance(text, str) and bool(_UUID_RE.match(text))
+
+
+def is_valid_partner_code(text: object) -> bool:
+    return isinstance(text, str) and bool(_PARTNER_CODE_RE.match(text))
+
+
+def _check(spec: FieldSpec, value: Any, known_partners: Collection[str] | None) -> Any:
+    """Return the normalised value or raise ValueError with a message fit for a user."""
+    if spec.kind is Kind.INT:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError("must be a whole number")
+        if spec.minimum is not None and value < spec.minimum:
+            raise ValueError(f"must be at least {spec.minimum}")
+        if abs(value) > 2**31:
+            raise ValueError("is too large")
+        return value
+    if spec.kind is Kind.PARTNER_LIST:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ValueError("must be a list of partner codes")
+        codes = sorted(set(value))
+        if SHARE_ALL in codes and len(codes) > 1:
+            raise ValueError('"ALL" cannot be combined with other partners')
+        for code in codes:
+            if code == SHARE_ALL:
+                continue
+            if not is_valid_partner_code(code) or (
+                known_partners is not None and code not in known_partners
+            ):
+                raise ValueError(f"unknown partner {code!r}")
+        return codes
+    if not isinstance(value, str):
+        raise ValueError("must be text")
+    text = value.strip()
+    if spec.kind in (Kind.TEXT, Kind.LONG_TEXT):
+        if spec.kind is Kind.TEXT and ("\n" in text or "\r" in text):
+            raise ValueError("must be a single line")
+        if len(text) > spec.max_length:
+            raise ValueError(f"must be at most {spec.max_length} characters")
+        if "\x00" in text:
+            raise ValueError("contains a NUL character")
+        return text
+    if spec.kind is Kind.ENUM:
+        if text not in spec.choices:
+            raise ValueError(f"must be one of {', '.join(spec.choices)}")
+        return text
+    if spec.kind is Kind.DATE:
+        try:
+            parsed = parse_date(text)
+        except ValueError:
+            raise ValueError("not a valid date (YYYY-MM-DD)") from None
+        if parsed.year < 1900 or parsed.year > 2200:
+            raise ValueError("is outside the range of plausible dates")
+        return parsed.isoformat()
+    if spec.kind is Kind.DATETIME:
+        try:
+            parsed_dt = parse_datetime(text)
+        except ValueError:
+            raise ValueError("not a valid date and time (ISO 8601, UTC)") from None
+        return (
+            parsed_dt.astimezone(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        )
+    if spec.kind is Kind.NINO:
+        if not is_valid_ni_number(text):
+            raise ValueError("not a valid National Insurance number")
+        return normalise_ni_number(text)
+    if spec.kind is Kind.POSTCODE:
+        if not is_valid_postcode(text):
+            raise ValueError("not a valid UK postcode")
+        return normalise_postcode(text)
+    if spec.kind is Kind.EMAIL:
+        if not is_valid_email(text):
+            raise ValueError("not a valid e-mail address")
+        return text
+    if spec.kind is Kind.PHONE:
+        if not _PHONE_RE.match(text):
+            raise ValueError("not a valid phone number")
+        return text
+    if spec.kind is Kind.UUID:
+        if not is_valid_uuid(text):
+            raise ValueError("not a valid record id")
+        return text.lower()
+    if spec.kind is Kind.PARTNER:
+        if not is_valid_partner_code(text) or (
+            known_partners is not None and text not in known_partners
+        ):
+            raise ValueError(f"unknown partner {text!r}")
+        return text
+    raise AssertionError(f"unhandled field kind {spec.kind}")  # pragma: no cover
+
+
+def validate_fields(
+    record_type: str,
+    fields: Mapping[str, Any],
+    *,
+    creating: bool,
+    known_partners: Collection[str] | None = None,
+) -> ValidationResult:
+    """Validate and normalise one change's fields.
+
+    ``None`` clears an optional field. Required fields must be present when a record is
+    created and can never be cleared. Unknown fields are errors.
+    """
+    result = ValidationResult()
+    specs = FIELDS.get(record_type)
+    if specs is None:
+        result.errors.append(FieldError("record_type", f"unknown record type {record_type!r}"))
+        return result
+    for name, value in fields.items():
+        spec = specs.get(name)
+        if spec is None:
+            result.errors.append(FieldError(name, "unknown field"))
+            continue
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if spec.required:
+                result.errors.append(FieldError(name, "is required"))
+            else:
+                result.values[name] = None
+            continue
+        try:
+            result.values[name] = _check(spec, value, known_partners)
+        except ValueError as exc:
+            result.errors.append(FieldError(name, str(exc)))
+    if creating:
+        for name, spec in specs.items():
+            if spec.required and name not in fields:
+                result.errors.append(FieldError(name, "is required"))
+    return result
+
+
+def personal_fields(record_type: str) -> frozenset[str]:
+    return frozenset(n for n, s in FIELDS.get(record_type, {}).items() if s.personal)

@@ -1,0 +1,137 @@
+"""The wire schemas of sync contract v1 (``shared/sync-contract.md``), as pydantic models.
+
+The server uses them for its OpenAPI document and for parsing; the desktop client uses them to
+build requests and to check answers. Keep key names exactly as the contract writes them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MAX_CHANGES_PER_PUSH = 1000
+MAX_BODY_BYTES = 5_000_000
+DEFAULT_PULL_LIMIT = 500
+MAX_PULL_LIMIT = 1000
+API_PREFIX = "/api/v1"
+
+Role = Literal["adviser", "team_lead", "admin"]
+FieldValue = str | int | float | bool | list[str] | None
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorBody(BaseModel):
+    error: str = Field(examples=["invalid_request"])
+    detail: str
+
+
+class LoginRequest(_Strict):
+    username: str = Field(min_length=1, max_length=100)
+    password: str = Field(min_length=1, max_length=1000)
+    device_id: str = Field(pattern=r"^[0-9a-fA-F-]{36}$")
+    device_name: str = Field(min_length=1, max_length=200)
+
+
+class UserInfo(BaseModel):
+    id: str
+    username: str
+    display_name: str
+    role: Role
+    partner: str
+
+
+class LoginResponse(BaseModel):
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int
+    user: UserInfo
+    device_id: str
+    server_time: str
+
+
+class Change(_Strict):
+    change_id: str = Field(pattern=r"^[0-9a-fA-F-]{36}$")
+    record_id: str = Field(pattern=r"^[0-9a-fA-F-]{36}$")
+    record_type: str
+    op: Literal["upsert", "delete"]
+    hlc: str
+    fields: dict[str, FieldValue] = Field(default_factory=dict)
+    base: dict[str, str | None] = Field(default_factory=dict)
+
+
+class PushRequest(_Strict):
+    changes: Annotated[list[Change], Field(max_length=MAX_CHANGES_PER_PUSH)]
+
+
+ChangeStatus = Literal["applied", "duplicate", "conflict", "rejected"]
+
+
+class ChangeResult(BaseModel):
+    change_id: str | None
+    status: ChangeStatus
+    conflict_id: str | None = None
+    reason: str | None = None
+    detail: str | None = None
+
+
+class PushResponse(BaseModel):
+    results: list[ChangeResult]
+    server_time: str
+
+
+class PullItem(BaseModel):
+    record_id: str
+    record_type: str | None = None
+    owner_partner: str | None = None
+    fields: dict[str, Any] | None = None
+    versions: dict[str, str] | None = None
+    deleted: bool = False
+    revoked: bool = False
+
+
+class PullResponse(BaseModel):
+    items: list[PullItem]
+    next_cursor: str
+    has_more: bool
+    server_time: str
+
+
+class ConflictSide(BaseModel):
+    value: Any
+    hlc: str
+    device_id: str | None
+    user: str | None
+
+
+class ConflictOut(BaseModel):
+    id: str
+    record_id: str
+    record_type: str
+    owner_partner: str
+    field: str
+    status: Literal["open", "resolved"]
+    winner: ConflictSide
+    loser: ConflictSide
+    created_at: str
+    resolved_at: str | None = None
+    resolved_by: str | None = None
+    resolution: str | None = None
+
+
+class ConflictList(BaseModel):
+    items: list[ConflictOut]
+
+
+class ResolveRequest(_Strict):
+    keep: Literal["winner", "loser", "value"]
+    value: FieldValue = None
+
+
+class HealthResponse(BaseModel):
+    status: Literal["ok", "degraded"]
+    database: str
+    version: str
