@@ -1,0 +1,189 @@
+"""The application's life cycle: first run, unlock, work, idle lock, revocation, re-login, quit."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .dialogs.enrol import EnrolDialog
+from .dialogs.unlock import PasswordDialog, relogin_dialog, unlock_dialog
+from .idle import DEFAULT_MINUTES, IdleWatcher
+from .jobs import JobRunner
+from .main_window import MainWindow
+from .plain import plain_message
+from .state import AppState
+from .sync_scheduler import SyncScheduler
+
+REVOKED_MESSAGE = (
+    "An administrator has revoked this laptop's access to PACE Casework, so the local data on "
+    "it has been wiped. If this is a mistake, ask your team lead or IT team, then set the "
+    "laptop up again."
+)
+
+
+def relogin(session: Any, password: str) -> Any:
+    """Sign the session in again after a 401, keeping its outbox."""
+    for name in ("relogin", "login", "reauthenticate"):
+        method = getattr(session, name, None)
+        if callable(method):
+            return method(password)
+    raise RuntimeError("This version of the app cannot sign in again; restart it to sign in.")
+
+
+class AppController(QObject):
+    """Owns the session and decides which window is on screen."""
+
+    unlocked = Signal()
+    locked = Signal()
+
+    def __init__(
+        self,
+        profile: Any,
+        session_api: Any,
+        *,
+        server_url: str = "",
+        username: str = "",
+        lock_minutes: float | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__()
+        self.profile = profile
+        self.session_api = session_api
+        self.server_url = server_url
+        self.username = username
+        self.settings = settings or QSettings("PACE", "PACE Casework")
+        minutes = lock_minutes or float(self.settings.value("lock_minutes", DEFAULT_MINUTES))
+        self.state = AppState()
+        self.runner = JobRunner(self)
+        self.scheduler = SyncScheduler(self.state, self.runner, self)
+        self.idle = IdleWatcher(minutes, self)
+        self.window: MainWindow | None = None
+        self.dialog: Any = None
+        self.idle.idle.connect(self.lock)
+        self.scheduler.device_revoked.connect(self.on_device_revoked)
+        self.scheduler.reauth_needed.connect(self.ask_relogin)
+
+    # -- entry -------------------------------------------------------------------------------
+    def start(self) -> None:
+        if self.profile.is_enrolled():
+            self.show_unlock()
+        else:
+            self.show_enrol()
+
+    def show_enrol(self, intro: str = "") -> EnrolDialog:
+        dialog = EnrolDialog(
+            self.profile,
+            self.runner,
+            self.session_api.enrol,
+            server_url=self.server_url,
+            username=self.username,
+            intro=intro,
+        )
+        dialog.accepted.connect(lambda: self.on_unlocked(dialog.session))
+        dialog.rejected.connect(self._quit_if_nothing_open)
+        self.dialog = dialog
+        dialog.show()
+        return dialog
+
+    def show_unlock(self) -> PasswordDialog:
+        username = str(getattr(self.profile, "username", "") or self.username)
+        dialog = unlock_dialog(
+            self.runner, lambda pw: self.session_api.unlock(self.profile, pw), username
+        )
+        dialog.accepted.connect(lambda: self.on_unlocked(dialog.result_value))
+        dialog.rejected.connect(self._quit_if_nothing_open)
+        self.dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    # -- unlocked ----------------------------------------------------------------------------
+    def on_unlocked(self, session: Any) -> None:
+        self.dialog = None
+        self.state.set_session(session)
+        if self.window is None:
+            self.window = MainWindow(self.state, self.scheduler, int(self.idle.minutes))
+            self.window.lock_requested.connect(self.lock)
+            self.window.quit_requested.connect(self.quit)
+            self.window.lock_minutes_changed.connect(self._set_lock_minutes)
+        self.window.show()
+        self.window.raise_()
+        self.window.registration.start_next()
+        self.idle.start()
+        self.scheduler.start()
+        self.unlocked.emit()
+
+    def _set_lock_minutes(self, minutes: int) -> None:
+        self.idle.set_minutes(minutes)
+        self.settings.setValue("lock_minutes", minutes)
+
+    def _close_session(self) -> None:
+        """Hide every record now; close the store once any running store job has finished."""
+        session = self.state.session
+        self.scheduler.stop()
+        self.idle.stop()
+        self.state.set_session(None)
+        if self.window is not None:
+            self.window.hide()
+        if session is not None:
+            # Through the serial lane, so a sync in flight finishes before the store closes.
+            self.runner.run(lambda _p: session.lock(), show_progress=False)
+
+    def lock(self) -> None:
+        if self.state.session is None:
+            return
+        self._close_session()
+        self.locked.emit()
+        self.show_unlock()
+
+    # -- server verdicts ---------------------------------------------------------------------
+    def on_device_revoked(self, _detail: str) -> None:
+        session = self.state.session
+        self._close_session()
+        if self.window is not None:
+            self.window.registration.start_next()
+            self.window.deleteLater()
+            self.window = None
+        wipe = getattr(session, "wipe", None)
+        if callable(wipe) and self.profile.is_enrolled():
+            with contextlib.suppress(Exception):
+                self.runner.run(lambda _p: wipe(), show_progress=False)
+        box = plain_message(
+            None, "This laptop was revoked", REVOKED_MESSAGE, QMessageBox.Icon.Warning
+        )
+        box.setObjectName("revoked_message")
+        self.dialog = box
+        box.finished.connect(lambda _r: self.show_enrol(intro=REVOKED_MESSAGE))
+        box.show()
+
+    def ask_relogin(self) -> None:
+        session = self.state.session
+        if session is None:
+            return
+        dialog = relogin_dialog(self.runner, lambda pw: relogin(session, pw), self.window)
+        dialog.accepted.connect(self.scheduler.start)
+        self.dialog = dialog
+        dialog.show()
+
+    # -- exit --------------------------------------------------------------------------------
+    def _quit_if_nothing_open(self) -> None:
+        if self.window is None or not self.window.isVisible():
+            self.quit()
+
+    def quit(self) -> None:
+        session = self.state.session
+        self.scheduler.stop()
+        self.idle.stop()
+        self.state.set_session(None)
+        if session is not None:
+            self.runner.run(lambda _p: session.lock(), show_progress=False)
+        self.runner.wait_for_idle(30_000)
+        if self.window is not None:
+            self.window.quit_now()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()

@@ -1,0 +1,1 @@
+"""Modal dialogs: enrolment, unlock, re-login, rejected changes, events."""

@@ -1,0 +1,139 @@
+"""Create a redundancy event offline, picking an existing employer or creating one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pace_shared import reference
+
+from ..errors import describe
+from ..plain import error_label
+
+
+class EventDialog(QDialog):
+    def __init__(self, repo: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self.event_id: str | None = None
+        self.setWindowTitle("New redundancy event")
+        self.setMinimumWidth(460)
+        self.employer = QComboBox()
+        self.employer.setEditable(True)
+        self.employer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.employer.setAccessibleName("Employer (pick or type a new name)")
+        self._employers = sorted(
+            ((str(e.fields.get("name") or ""), str(e.id)) for e in repo.employers()),
+            key=lambda pair: pair[0].casefold(),
+        )
+        for name, employer_id in self._employers:
+            self.employer.addItem(name, employer_id)
+        self.employer.setCurrentIndex(-1)
+        self.employer.lineEdit().setPlaceholderText("Pick an employer or type a new one")
+        self.sector = QComboBox()
+        self.sector.setAccessibleName("Sector of a new employer")
+        self.sector.addItem("(not known)", None)
+        for section in reference.sic_sections():
+            self.sector.addItem(f"{section['code']} — {section['name']}", section["code"])
+        self.site = QLineEdit()
+        self.site.setAccessibleName("Site")
+        self.council = QComboBox()
+        self.council.setAccessibleName("Council area")
+        self.council.addItem("(not known)", None)
+        for area in reference.council_areas():
+            self.council.addItem(area, area)
+        self.announced = QDateEdit(QDate.currentDate())
+        self.announced.setCalendarPopup(True)
+        self.announced.setDisplayFormat("dd/MM/yyyy")
+        self.announced.setAccessibleName("Date announced")
+        self.affected = QSpinBox()
+        self.affected.setRange(0, 100_000)
+        self.affected.setAccessibleName("Number affected")
+        self.make_current = QCheckBox("&Make this the current event")
+        self.make_current.setChecked(True)
+
+        form = QFormLayout()
+        for text, widget in (
+            ("&Employer *", self.employer),
+            ("Sec&tor (new employer)", self.sector),
+            ("&Site", self.site),
+            ("&Council area", self.council),
+            ("Date &announced", self.announced),
+            ("&Number affected", self.affected),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        form.addRow("", self.make_current)
+        self.error = error_label(self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.employer.currentTextChanged.connect(self._on_employer_text)
+        self._on_employer_text(self.employer.currentText())
+
+    def _existing_employer_id(self) -> str | None:
+        text = self.employer.currentText().strip().casefold()
+        for name, employer_id in self._employers:
+            if name.casefold() == text:
+                return employer_id
+        return None
+
+    def _on_employer_text(self, _text: str) -> None:
+        # Sector belongs to the employer: only asked for when a new one is being created.
+        self.sector.setEnabled(self._existing_employer_id() is None)
+
+    def _fail(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(True)
+
+    def save(self) -> None:
+        name = self.employer.currentText().strip()
+        if not name:
+            self._fail("Employer is required: pick one or type a new name.")
+            self.employer.setFocus()
+            return
+        try:
+            employer_id = self._existing_employer_id()
+            if employer_id is None:
+                employer: dict[str, Any] = {"name": name}
+                if self.sector.currentData():
+                    employer["sector"] = self.sector.currentData()
+                if self.council.currentData():
+                    employer["local_authority"] = self.council.currentData()
+                employer_id = str(self.repo.save("employer", employer))
+            event: dict[str, Any] = {
+                "employer_id": employer_id,
+                "announced_on": self.announced.date().toPython().isoformat(),
+                "affected_count": self.affected.value(),
+                "status": "open",
+            }
+            if self.site.text().strip():
+                event["site_name"] = self.site.text().strip()
+            if self.council.currentData():
+                event["local_authority"] = self.council.currentData()
+            self.event_id = str(self.repo.save("redundancy_event", event))
+        except Exception as exc:
+            self._fail(f"Not saved: {describe(exc)}")
+            return
+        self.accept()

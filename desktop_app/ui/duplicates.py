@@ -1,0 +1,99 @@
+"""Duplicate candidates shown while a person is being typed in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .plain import plain_label
+
+
+def _person_of(candidate: Any) -> Any:
+    return getattr(candidate, "person", candidate)
+
+
+def describe_candidate(candidate: Any) -> str:
+    person = _person_of(candidate)
+    name = f"{getattr(person, 'first_name', '')} {getattr(person, 'last_name', '')}".strip()
+    details = [
+        str(v)
+        for v in (
+            getattr(person, "date_of_birth", None),
+            getattr(person, "ni_number", None),
+            getattr(person, "postcode", None),
+            getattr(person, "owner_partner", None),
+        )
+        if v
+    ]
+    reasons = getattr(candidate, "reasons", None) or []
+    line = name + (f"  ({', '.join(details)})" if details else "")
+    if reasons:
+        line += "\n    " + "; ".join(str(r) for r in reasons)
+    return line
+
+
+class DuplicatePanel(QGroupBox):
+    open_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Possible existing records", parent)
+        self.setObjectName("duplicate_panel")
+        self.setAccessibleName("Possible duplicates")
+        self.summary = plain_label("", self, name="duplicate_summary")
+        self.summary.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setObjectName("duplicate_list")
+        self.list.setAccessibleName("Possible duplicate people")
+        self.list.setWordWrap(True)
+        self.open_button = QPushButton("Open e&xisting person instead", self)
+        self.open_button.setAccessibleName("Open the selected existing person")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.open_button)
+        self.open_button.clicked.connect(self._open)
+        self.list.itemActivated.connect(lambda _i: self._open())
+        self.set_candidates([])
+
+    def set_candidates(self, candidates: list[Any]) -> None:
+        self.list.clear()
+        for candidate in candidates:
+            item = QListWidgetItem(describe_candidate(candidate))
+            item.setData(Qt.ItemDataRole.UserRole, str(getattr(_person_of(candidate), "id", "")))
+            self.list.addItem(item)
+        if candidates:
+            self.list.setCurrentRow(0)
+            count = len(candidates)
+            self.summary.setText(
+                f"{count} person{'s' if count != 1 else ''} already in the store may be this "
+                "person. Check before saving a new record."
+            )
+        else:
+            self.summary.setText("No similar person found so far.")
+        self.list.setVisible(bool(candidates))
+        self.open_button.setVisible(bool(candidates))
+        self.setProperty("warning", bool(candidates))
+        self.setStyleSheet(
+            "QGroupBox#duplicate_panel { border: 2px solid #c77700; border-radius: 4px;"
+            " margin-top: 1.2em; padding-top: 4px; }"
+            " QGroupBox#duplicate_panel::title { subcontrol-origin: margin; left: 8px; }"
+            if candidates
+            else ""
+        )
+
+    def count(self) -> int:
+        return self.list.count()
+
+    def _open(self) -> None:
+        item = self.list.currentItem()
+        if item is not None and item.data(Qt.ItemDataRole.UserRole):
+            self.open_requested.emit(str(item.data(Qt.ItemDataRole.UserRole)))

@@ -1,0 +1,84 @@
+"""Events page: redundancy events, creating one offline, and choosing the current event."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .dialogs.event_dialog import EventDialog
+from .models.records import EventsModel
+from .plain import plain_label
+from .state import AppState
+
+
+class EventsPage(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.model = EventsModel()
+        self.table = QTableView(self)
+        self.table.setObjectName("events_table")
+        self.table.setAccessibleName("Redundancy events")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.new_button = QPushButton("&New event…")
+        self.new_button.setAccessibleName("Create a new redundancy event")
+        self.current_button = QPushButton("Make c&urrent")
+        self.current_button.setAccessibleName("Make the selected event the current event")
+        self.hint = plain_label(
+            "The current event is where new registrations are recorded.", self, name="events_hint"
+        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.current_button)
+        buttons.addWidget(self.hint, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        self.new_button.clicked.connect(self.create_event)
+        self.current_button.clicked.connect(self.make_selected_current)
+        self.table.activated.connect(lambda _i: self.make_selected_current())
+        state.session_changed.connect(self.reload)
+        state.data_changed.connect(self.reload)
+        state.current_event_changed.connect(self.reload)
+
+    def reload(self) -> None:
+        repo = self.state.repo
+        if repo is None:
+            self.model.set_records([])
+            return
+        self.model.set_data(repo.events(), repo.employers(), repo.current_event_id)
+
+    def selected_event_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        record = self.model.record(rows[0].row()) if rows else None
+        return None if record is None else str(record.id)
+
+    def make_selected_current(self) -> None:
+        event_id = self.selected_event_id()
+        if event_id:
+            self.state.set_current_event(event_id)
+
+    def create_event(self) -> None:
+        repo = self.state.repo
+        if repo is None:
+            return
+        dialog = EventDialog(repo, self)
+        if dialog.exec() and dialog.event_id:
+            self.state.record_saved("redundancy_event")
+            if dialog.make_current.isChecked():
+                self.state.set_current_event(dialog.event_id)
+            self.reload()

@@ -1,0 +1,137 @@
+"""The main window: register, people and events tabs, with the sync status always in view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QMainWindow,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .dialogs.rejected import RejectedDialog
+from .events import EventsPage
+from .people import PeoplePage
+from .registration import RegistrationForm
+from .state import AppState
+from .status import SyncStatusBar
+from .sync_scheduler import SyncScheduler
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, lock_minutes: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.minutes = QSpinBox()
+        self.minutes.setRange(1, 240)
+        self.minutes.setValue(lock_minutes)
+        self.minutes.setSuffix(" minutes")
+        self.minutes.setAccessibleName("Lock after this many idle minutes")
+        form = QFormLayout()
+        form.addRow("&Lock when idle for", self.minutes)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    quit_requested = Signal()
+    lock_minutes_changed = Signal(int)
+
+    def __init__(self, state: AppState, scheduler: SyncScheduler, lock_minutes: int = 10) -> None:
+        super().__init__()
+        self.state = state
+        self.scheduler = scheduler
+        self.lock_minutes = lock_minutes
+        self._quitting = False
+        self.setObjectName("main_window")
+        self.resize(1200, 760)
+        self.registration = RegistrationForm(state)
+        self.people = PeoplePage(state)
+        self.events = EventsPage(state)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("main_tabs")
+        self.tabs.addTab(self.registration, "&1 Register")
+        self.tabs.addTab(self.people, "&2 People")
+        self.tabs.addTab(self.events, "&3 Events")
+        self.setCentralWidget(self.tabs)
+        self.status_area = SyncStatusBar(state, scheduler, self)
+        self.statusBar().addPermanentWidget(self.status_area, 1)
+        self.statusBar().setSizeGripEnabled(False)
+        self._build_menu()
+        state.open_person.connect(self.open_person)
+        state.session_changed.connect(self._update_title)
+        self.status_area.sync_clicked.connect(lambda: scheduler.sync_now(manual=True))
+        self.status_area.rejected_clicked.connect(self.show_rejected)
+        self._update_title()
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu("&Tools")
+        sync = QAction("Sync &now", self)
+        sync.setShortcuts([QKeySequence("F5"), QKeySequence("Ctrl+Shift+S")])
+        sync.triggered.connect(lambda: self.scheduler.sync_now(manual=True))
+        rejected = QAction("&Rejected changes…", self)
+        rejected.triggered.connect(self.show_rejected)
+        lock = QAction("&Lock", self)
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.triggered.connect(self.lock_requested)
+        prefs = QAction("&Preferences…", self)
+        prefs.triggered.connect(self.show_preferences)
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (sync, rejected, lock, prefs):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(quit_action)
+        self.sync_action = sync
+        self.lock_action = lock
+
+    def _update_title(self) -> None:
+        user = getattr(self.state.session, "user", None)
+        if user is None:
+            self.setWindowTitle("PACE Casework")
+            return
+        name = getattr(user, "display_name", "") or getattr(user, "username", "")
+        self.setWindowTitle(f"PACE Casework — {name} ({getattr(user, 'partner', '')})")
+
+    def open_person(self, person_id: str) -> None:
+        self.tabs.setCurrentWidget(self.people)
+        self.people.open_person(person_id)
+
+    def show_rejected(self) -> None:
+        repo = self.state.repo
+        if repo is None:
+            return
+        dialog = RejectedDialog(repo, self)
+        dialog.exec()
+        if dialog.changed:
+            self.state.record_saved("rejected")
+
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self.lock_minutes, self)
+        if dialog.exec():
+            self.lock_minutes = dialog.minutes.value()
+            self.lock_minutes_changed.emit(self.lock_minutes)
+
+    def quit_now(self) -> None:
+        self._quitting = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        event.accept()
+        if not self._quitting:
+            self._quitting = True
+            self.quit_requested.emit()

@@ -1,0 +1,156 @@
+"""People table: a paged model over ``repo.search_people`` so 100,000 people stay fast.
+
+Only the rows a view scrolls to are fetched (``canFetchMore``/``fetchMore``); searching and
+sorting are pushed down to the store rather than done in a proxy over every row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+PAGE_SIZE = 200
+
+#: (PersonRow attribute / sort key, header)
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("last_name", "Last name"),
+    ("first_name", "First name"),
+    ("date_of_birth", "Date of birth"),
+    ("ni_number", "NI number"),
+    ("postcode", "Postcode"),
+    ("event_label", "Event"),
+    ("owner_partner", "Partner"),
+)
+
+PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class PeopleModel(QAbstractTableModel):
+    def __init__(self, repo_fn: Callable[[], Any | None], page_size: int = PAGE_SIZE) -> None:
+        super().__init__()
+        # A callable, not the repo itself: after a lock and unlock the session (and repo) change.
+        self._repo_fn = repo_fn
+        self._page_size = page_size
+        self._rows: list[Any] = []
+        self._total = 0
+        self._query = ""
+        self._sort_column = 0
+        self._descending = False
+
+    # -- state -------------------------------------------------------------------------------
+    @property
+    def query(self) -> str:
+        return self._query
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def set_query(self, query: str) -> None:
+        self._query = query.strip()
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        repo = self._repo_fn()
+        self._rows = []
+        self._total = 0
+        if repo is not None:
+            self._total = int(repo.people_count(self._query))
+            self._rows = self._load(0)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows, self._total = [], 0
+        self.endResetModel()
+
+    def _load(self, offset: int) -> list[Any]:
+        repo = self._repo_fn()
+        if repo is None:
+            return []
+        return list(
+            repo.search_people(
+                self._query,
+                limit=self._page_size,
+                offset=offset,
+                sort_column=COLUMNS[self._sort_column][0],
+                descending=self._descending,
+            )
+        )
+
+    def person_id(self, row: int) -> str | None:
+        return str(self._rows[row].id) if 0 <= row < len(self._rows) else None
+
+    def row_of(self, person_id: str) -> int:
+        for row, person in enumerate(self._rows):
+            if str(person.id) == person_id:
+                return row
+        return -1
+
+    # -- Qt model API ------------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid():
+            return
+        page = self._load(len(self._rows))
+        # A store that shrank since the count (sync purge) must not leave us fetching forever.
+        page = page[: max(0, self._total - len(self._rows))]
+        if not page:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        person = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = getattr(person, COLUMNS[index.column()][0], None)
+            return "" if value is None else str(value)
+        if role == PERSON_ID_ROLE:
+            return str(person.id)
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(COLUMNS)
+        ):
+            return COLUMNS[section][1]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort_column = column
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.refresh()

@@ -1,0 +1,180 @@
+"""Small list-backed table models: the person timeline and the events list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from pace_shared import reference
+
+RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def humanise(code: object) -> str:
+    return str(code or "").replace("_", " ").capitalize()
+
+
+def partner_name(code: object) -> str:
+    return reference.partner_names().get(str(code or ""), str(code or ""))
+
+
+def created_date(record: Any) -> str:
+    """When a record without a date field was made: the earliest HLC among its fields."""
+    versions = getattr(record, "versions", None) or {}
+    stamps = [str(v) for v in versions.values() if v]
+    if not stamps:
+        return ""
+    try:
+        ms = int(min(stamps).split("-", 1)[0])
+    except ValueError:
+        return ""
+    return dt.datetime.fromtimestamp(ms / 1000, tz=dt.UTC).date().isoformat()
+
+
+class RecordTableModel(QAbstractTableModel):
+    """A read-only table of ``RecordView``s, one row each, columns from ``columns``."""
+
+    columns: tuple[tuple[str, Callable[[Any], str]], ...] = ()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._records: list[Any] = []
+
+    def set_records(self, records: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self.endResetModel()
+
+    def record(self, row: int) -> Any | None:
+        return self._records[row] if 0 <= row < len(self._records) else None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._records)):
+            return None
+        record = self._records[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return str(self.columns[index.column()][1](record))
+        if role == RECORD_ID_ROLE:
+            return str(record.id)
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.columns)
+        ):
+            return self.columns[section][0]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _field(name: str) -> Callable[[Any], str]:
+    def get(record: Any) -> str:
+        value = (record.fields or {}).get(name)
+        return "" if value is None else str(value)
+
+    return get
+
+
+def _timeline_date(record: Any) -> str:
+    fields = record.fields or {}
+    return str(fields.get("occurred_on") or fields.get("recorded_on") or created_date(record))
+
+
+def _timeline_kind(record: Any) -> str:
+    return {"engagement": "Engagement", "referral": "Referral", "outcome": "Outcome"}.get(
+        str(record.type), humanise(record.type)
+    )
+
+
+def _timeline_detail(record: Any) -> str:
+    fields = record.fields or {}
+    if record.type == "engagement":
+        notes = str(fields.get("notes") or "")
+        return f"{humanise(fields.get('kind'))}: {notes}" if notes else humanise(fields.get("kind"))
+    if record.type == "referral":
+        status = humanise(fields.get("status") or "open")
+        text = f"To {partner_name(fields.get('to_partner'))} ({status})"
+        reason = str(fields.get("reason") or "")
+        return f"{text}: {reason}" if reason else text
+    if record.type == "outcome":
+        months = fields.get("months_after")
+        status = humanise(fields.get("status"))
+        return f"{status}, {months} months after" if months is not None else status
+    return ""
+
+
+def _sync_state(record: Any) -> str:
+    if getattr(record, "has_conflict", False):
+        return "Conflict"
+    return "Not yet synced" if getattr(record, "pending_fields", None) else "Synced"
+
+
+class TimelineModel(RecordTableModel):
+    columns = (
+        ("Date", _timeline_date),
+        ("Type", _timeline_kind),
+        ("Details", _timeline_detail),
+        ("Recorded by", lambda r: partner_name(r.owner_partner)),
+        ("Sync", _sync_state),
+    )
+
+
+class EventsModel(RecordTableModel):
+    """Redundancy events; employer names are looked up once per refresh, not per paint."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._employers: dict[str, str] = {}
+        self.current_event_id: str | None = None
+        self.columns = (
+            ("Employer", lambda r: self._employers.get(_field("employer_id")(r), "")),
+            ("Site", _field("site_name")),
+            ("Council area", _field("local_authority")),
+            ("Announced", _field("announced_on")),
+            ("Affected", _field("affected_count")),
+            ("Status", lambda r: humanise(_field("status")(r) or "open")),
+            ("Current", lambda r: "Current" if str(r.id) == self.current_event_id else ""),
+        )
+
+    def set_data(
+        self, events: Sequence[Any], employers: Sequence[Any], current_event_id: str | None
+    ) -> None:
+        self._employers = {str(e.id): str((e.fields or {}).get("name") or "") for e in employers}
+        self.current_event_id = current_event_id
+        self.set_records(
+            sorted(
+                events, key=lambda e: str((e.fields or {}).get("announced_on") or ""), reverse=True
+            )
+        )
+
+    def employer_name(self, record: Any) -> str:
+        return self._employers.get(_field("employer_id")(record), "")
+
+
+def event_label(event: Any, employers: dict[str, str]) -> str:
+    fields = event.fields or {}
+    parts = [employers.get(str(fields.get("employer_id") or ""), "Unknown employer")]
+    if fields.get("site_name"):
+        parts.append(str(fields["site_name"]))
+    label = " — ".join(parts)
+    if fields.get("announced_on"):
+        label += f" ({fields['announced_on']})"
+    return label

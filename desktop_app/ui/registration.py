@@ -1,0 +1,276 @@
+"""Registration of a person at the current event: keyboard first, Enter saves and starts over."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pace_shared.records import FieldError
+
+from .consent import ConsentBox
+from .duplicates import DuplicatePanel
+from .errors import describe
+from .fields import FieldRow
+from .plain import plain_label
+from .state import AppState
+
+DUPLICATE_DEBOUNCE_MS = 150
+
+#: (field, label with mnemonic, placeholder) in tab order.
+CLIENT_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("first_name", "&First name", ""),
+    ("last_name", "&Last name", ""),
+    ("date_of_birth", "Date of &birth", "DD/MM/YYYY"),
+    ("ni_number", "&NI number", "AB 12 34 56 C"),
+    ("phone", "P&hone", ""),
+    ("email", "&E-mail", "name@example.org"),
+    ("postcode", "Post&code", "EH1 1AA"),
+    ("occupation", "Occ&upation", ""),
+)
+DUPLICATE_KEYS = ("first_name", "last_name", "date_of_birth", "ni_number", "postcode")
+
+
+def utc_now_text() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def field_errors_of(exc: BaseException) -> list[FieldError]:
+    return list(getattr(exc, "errors", None) or [])
+
+
+class PersonFields(QWidget):
+    """The person's details as a form; shared by registration and the person view."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: dict[str, FieldRow] = {}
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name, label, placeholder in CLIENT_FIELDS:
+            row = FieldRow("client", name, label, placeholder=placeholder, parent=self)
+            self.rows[name] = row
+            form.addRow(row.label, row)
+
+    def values(self) -> dict[str, Any]:
+        return {name: row.normalised() for name, row in self.rows.items()}
+
+    def validate(self) -> FieldRow | None:
+        """Show every message; return the first field in error, for focus."""
+        first: FieldRow | None = None
+        for row in self.rows.values():
+            if not row.validate() and first is None:
+                first = row
+        return first
+
+    def show_errors(self, errors: list[FieldError]) -> FieldRow | None:
+        first: FieldRow | None = None
+        for error in errors:
+            row = self.rows.get(error.field)
+            if row is not None:
+                row.show_error(error.message)
+                first = first or row
+        return first
+
+    def clear(self) -> None:
+        for row in self.rows.values():
+            row.clear()
+
+    def load(self, fields: dict[str, Any]) -> None:
+        for name, row in self.rows.items():
+            row.set_value(fields.get(name))
+
+
+class RegistrationForm(QWidget):
+    saved = Signal(str)
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setObjectName("registration_form")
+        self.event_banner = plain_label("", self, name="current_event_banner")
+        self.event_banner.setWordWrap(True)
+        self.event_banner.setStyleSheet("font-weight: bold; padding: 4px 0;")
+        self.person = PersonFields(self)
+        self.consent = ConsentBox(state.own_partner, self)
+        self.duplicates = DuplicatePanel(self)
+        self.save_button = QPushButton("&Save and next person  (Enter)")
+        self.save_button.setObjectName("save_registration")
+        self.save_button.setAccessibleName("Save this person and start the next")
+        self.save_button.setDefault(True)
+        self.clear_button = QPushButton("Clear for&m")
+        self.clear_button.setAccessibleName("Clear the form")
+        self.status = plain_label("", self, name="registration_status")
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Registration status")
+
+        left = QVBoxLayout()
+        left.addWidget(self.person)
+        left.addWidget(self.consent)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
+        left.addLayout(buttons)
+        left.addWidget(self.status)
+        left.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addWidget(self.duplicates, 2)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.event_banner)
+        outer.addLayout(columns, 1)
+
+        self._dup_timer = QTimer(self)
+        self._dup_timer.setSingleShot(True)
+        self._dup_timer.setInterval(DUPLICATE_DEBOUNCE_MS)
+        self._dup_timer.timeout.connect(self.check_duplicates)
+        for name in DUPLICATE_KEYS:
+            self.person.rows[name].edited.connect(self._dup_timer.start)
+
+        # Enter anywhere in the form saves; a shortcut works whichever child has focus.
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.save)
+        self.save_button.clicked.connect(self.save)
+        self.clear_button.clicked.connect(self.start_next)
+        self.duplicates.open_requested.connect(self.state.open_person)
+        self._fix_tab_order()
+
+        state.session_changed.connect(self._on_session_changed)
+        state.current_event_changed.connect(self.refresh_event_banner)
+        state.data_changed.connect(self.refresh_event_banner)
+        self.refresh_event_banner()
+
+    def _fix_tab_order(self) -> None:
+        chain: list[QWidget] = [row.edit for row in self.person.rows.values()]
+        chain += [
+            self.consent.all_button,
+            self.consent.chosen_button,
+            self.consent.partners,
+            self.consent.nobody_button,
+            self.save_button,
+            self.clear_button,
+            self.duplicates.list,
+            self.duplicates.open_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _on_session_changed(self) -> None:
+        self.consent.set_own_partner(self.state.own_partner)
+        self.consent.reset()
+        self.refresh_event_banner()
+
+    def refresh_event_banner(self) -> None:
+        repo = self.state.repo
+        event_id = self.state.current_event_id()
+        if repo is None:
+            self.event_banner.setText("")
+            return
+        if not event_id:
+            self.event_banner.setText(
+                "No current event chosen: people are registered without an event. "
+                "Choose one on the Events tab."
+            )
+            return
+        event = repo.get(event_id)
+        if event is None:
+            self.event_banner.setText("The current event is no longer available.")
+            return
+        from .models.records import event_label
+
+        employers = {str(e.id): str(e.fields.get("name") or "") for e in repo.employers()}
+        self.event_banner.setText(f"Registering people at: {event_label(event, employers)}")
+
+    # -- duplicates --------------------------------------------------------------------------
+    def check_duplicates(self) -> None:
+        repo = self.state.repo
+        if repo is None:
+            return
+        values = {name: self.person.rows[name].value() for name in DUPLICATE_KEYS}
+        enough = (values["first_name"] and values["last_name"]) or any(
+            values[k] for k in ("date_of_birth", "ni_number")
+        )
+        if not enough:
+            self.duplicates.set_candidates([])
+            return
+        # Pass only values that already parse, so half-typed dates and NI numbers cannot raise.
+        clean = {
+            name: (
+                self.person.rows[name].normalised() if not self.person.rows[name].check() else None
+            )
+            for name in DUPLICATE_KEYS
+        }
+        try:
+            candidates = repo.find_duplicates(
+                clean["first_name"] or "",
+                clean["last_name"] or "",
+                clean["date_of_birth"],
+                clean["ni_number"],
+                clean["postcode"],
+            )
+        except Exception as exc:
+            self.duplicates.summary.setText(f"Duplicate check unavailable: {describe(exc)}")
+            return
+        self.duplicates.set_candidates(list(candidates))
+
+    # -- save --------------------------------------------------------------------------------
+    def save(self) -> str | None:
+        repo = self.state.repo
+        if repo is None:
+            return None
+        first_bad = self.person.validate()
+        consent_ok = self.consent.validate()
+        if first_bad is not None:
+            first_bad.edit.setFocus()
+            self.status.setText("Please correct the highlighted fields.")
+            return None
+        if not consent_ok:
+            self.consent.partners.setFocus()
+            self.status.setText("Please choose who this person agreed to share with.")
+            return None
+        fields = {k: v for k, v in self.person.values().items() if v is not None}
+        fields["share_with"] = self.consent.share_with()
+        fields["consent_recorded_at"] = utc_now_text()
+        event_id = self.state.current_event_id()
+        if event_id:
+            fields["event_id"] = event_id
+        try:
+            person_id = repo.save("client", fields)
+        except Exception as exc:
+            errors = field_errors_of(exc)
+            first = self.person.show_errors(errors) if errors else None
+            if first is not None:
+                first.edit.setFocus()
+            self.status.setText(f"Not saved: {describe(exc)}")
+            return None
+        name = f"{fields['first_name']} {fields['last_name']}"
+        self.status.setText(
+            f"Saved {name} at {dt.datetime.now().strftime('%H:%M:%S')}. Ready for the next person."
+        )
+        self.start_next(keep_status=True)
+        self.state.record_saved("client")
+        self.saved.emit(str(person_id))
+        return str(person_id)
+
+    def start_next(self, keep_status: bool = False) -> None:
+        self.person.clear()
+        self.consent.reset()
+        self.duplicates.set_candidates([])
+        self._dup_timer.stop()
+        if not keep_status:
+            self.status.setText("")
+        self.person.rows["first_name"].edit.setFocus()

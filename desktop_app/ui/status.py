@@ -1,0 +1,107 @@
+"""The sync status area in the status bar: always visible, never hides a problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from .plain import plain_label
+from .state import AppState
+from .sync_scheduler import SyncScheduler
+
+
+def format_when(value: Any) -> str:
+    if not value:
+        return "never"
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return value
+    if isinstance(value, dt.datetime):
+        local = value.astimezone() if value.tzinfo else value
+        if local.date() == dt.date.today():
+            return f"today {local:%H:%M}"
+        return f"{local:%d/%m/%Y %H:%M}"
+    return str(value)
+
+
+class SyncStatusBar(QWidget):
+    rejected_clicked = Signal()
+    sync_clicked = Signal()
+
+    def __init__(
+        self, state: AppState, scheduler: SyncScheduler, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.scheduler = scheduler
+        self.setObjectName("sync_status")
+        self.connection = plain_label("", self, name="connection_status")
+        self.last_sync = plain_label("", self, name="last_sync")
+        self.pending = plain_label("", self, name="pending_changes")
+        self.rejected = QPushButton(self)
+        self.rejected.setObjectName("rejected_changes")
+        self.rejected.setAccessibleName("Rejected changes")
+        self.rejected.setFlat(True)
+        self.rejected.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.sync_button = QPushButton("Sync now", self)
+        self.sync_button.setObjectName("sync_now")
+        self.sync_button.setToolTip("Synchronise now (F5 or Ctrl+Shift+S)")
+        self.sync_button.setAccessibleName("Sync now")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(14)
+        for widget in (self.connection, self.last_sync, self.pending, self.rejected):
+            layout.addWidget(widget)
+        layout.addWidget(self.sync_button)
+        self.rejected.clicked.connect(self.rejected_clicked)
+        self.sync_button.clicked.connect(self.sync_clicked)
+        scheduler.status_changed.connect(self.refresh)
+        scheduler.syncing_changed.connect(lambda _s: self.refresh())
+        state.session_changed.connect(self.refresh)
+        state.edited.connect(lambda _t: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        session = self.state.session
+        if session is None:
+            self.connection.setText("Locked")
+            for label in (self.last_sync, self.pending):
+                label.setText("")
+            self.rejected.setVisible(False)
+            self.sync_button.setEnabled(False)
+            return
+        try:
+            status = session.status()
+        except Exception:
+            status = None
+        online = self.scheduler.online
+        if online is None and status is not None:
+            online = bool(getattr(status, "online", False))
+        if self.scheduler.running:
+            self.connection.setText("⟳ Syncing…")
+            self.connection.setStyleSheet("color: #1a5fb4;")
+        elif online:
+            self.connection.setText("● Online")
+            self.connection.setStyleSheet("color: #26a269;")
+        else:
+            retry = self.scheduler.retry_in_ms
+            suffix = f" (retry in {max(1, retry // 1000)} s)" if retry > 0 else ""
+            self.connection.setText("● Offline" + suffix)
+            self.connection.setStyleSheet("color: #9a6700;")
+        if self.scheduler.last_error:
+            self.connection.setToolTip(self.scheduler.last_error)
+        else:
+            self.connection.setToolTip("")
+        last = getattr(status, "last_sync_at", None)
+        pending = int(getattr(status, "pending", 0) or 0)
+        rejected = int(getattr(status, "rejected", 0) or 0)
+        self.last_sync.setText(f"Last sync: {format_when(last)}")
+        self.pending.setText(f"Pending changes: {pending}")
+        self.rejected.setText(f"{rejected} rejected change{'s' if rejected != 1 else ''}…")
+        self.rejected.setVisible(rejected > 0)
+        self.sync_button.setEnabled(not self.scheduler.running)
