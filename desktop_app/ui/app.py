@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .dialogs.enrol import EnrolDialog
 from .dialogs.unlock import PasswordDialog, relogin_dialog, unlock_dialog
+from .errors import describe
 from .idle import DEFAULT_MINUTES, IdleWatcher
 from .jobs import JobRunner
 from .main_window import MainWindow
@@ -68,10 +69,36 @@ class AppController(QObject):
 
     # -- entry -------------------------------------------------------------------------------
     def start(self) -> None:
+        self.start_dialog()
+
+    def auto_sign_in(self, password: str, *, device_name: str | None = None) -> None:
+        """Enrol or unlock without asking (the demo); fall back to the dialogs on failure."""
         if self.profile.is_enrolled():
-            self.show_unlock()
+            work = lambda _progress: self.session_api.unlock(self.profile, password)  # noqa: E731
+            label = "Unlocking…"
         else:
-            self.show_enrol()
+            work = lambda progress: self.session_api.enrol(  # noqa: E731
+                self.profile,
+                self.server_url,
+                self.username,
+                password,
+                device_name or "PACE demo laptop",
+                progress=progress,
+            )
+            label = "Setting up the demo: downloading records…"
+        self.runner.run(
+            work,
+            on_success=self.on_unlocked,
+            on_failure=self._auto_failed,
+            label=label,
+        )
+
+    def _auto_failed(self, exc: BaseException) -> None:
+        dialog = self.start_dialog()
+        dialog.show_error(describe(exc))
+
+    def start_dialog(self) -> Any:
+        return self.show_unlock() if self.profile.is_enrolled() else self.show_enrol()
 
     def show_enrol(self, intro: str = "") -> EnrolDialog:
         dialog = EnrolDialog(

@@ -88,6 +88,9 @@ class EnrolDialog(QDialog):
         layout.addWidget(self.buttons)
         (self.password if server_url and username else self.server).setFocus()
 
+    def show_error(self, message: str) -> None:
+        self._fail(message)
+
     def _fail(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(True)

@@ -1,0 +1,37 @@
+"""``pace-casework``: the adviser's desktop app."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="pace-casework", description=__doc__)
+    parser.add_argument("--profile", type=Path, help="profile folder (default: the user's)")
+    parser.add_argument("--server", default="", help="sync server address for the first run")
+    parser.add_argument("--username", default="", help="user name to suggest on the first run")
+    parser.add_argument(
+        "--lock-minutes", type=float, default=None, help="lock after this many idle minutes"
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    # Imported late so ``--help`` works without Qt or the store libraries.
+    from desktop_app.session import Profile, Session
+    from desktop_app.ui.launch import run
+
+    profile = Profile(args.profile) if args.profile else Profile.default()
+    return run(
+        profile,
+        Session,
+        server_url=args.server,
+        username=args.username,
+        lock_minutes=args.lock_minutes,
+    )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,50 @@
+"""Create the Qt application and run the app controller: shared by both entry points."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from .app import AppController
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("PACE Casework")
+    app.setOrganizationName("PACE")
+    app.setQuitOnLastWindowClosed(False)
+    return app
+
+
+def run(
+    profile: Any,
+    session_api: Any,
+    *,
+    server_url: str = "",
+    username: str = "",
+    lock_minutes: float | None = None,
+    auto_password: str | None = None,
+    device_name: str | None = None,
+    on_ready: Callable[[AppController], None] | None = None,
+) -> int:
+    """Run until the user quits. With ``auto_password`` (the demo) sign in without asking."""
+    app = application()
+    controller = AppController(
+        profile, session_api, server_url=server_url, username=username, lock_minutes=lock_minutes
+    )
+    if on_ready is not None:
+        controller.unlocked.connect(lambda: on_ready(controller))
+    if auto_password is not None:
+        QTimer.singleShot(
+            0, lambda: controller.auto_sign_in(auto_password, device_name=device_name)
+        )
+    else:
+        QTimer.singleShot(0, controller.start)
+    return int(app.exec())
