@@ -117,10 +117,12 @@ class DemoServer:
         while time.monotonic() < deadline:
             if self.process is not None and self.process.poll() is not None:
                 raise RuntimeError(f"the demo server stopped; see {self.log_path}")
-            with contextlib.suppress(OSError, ValueError):
-                with urllib.request.urlopen(f"{self.url}/healthz", timeout=1) as answer:  # noqa: S310
-                    if answer.status == 200 and json.load(answer).get("status") == "ok":
-                        return
+            with (
+                contextlib.suppress(OSError, ValueError),
+                urllib.request.urlopen(f"{self.url}/healthz", timeout=1) as answer,  # noqa: S310
+            ):
+                if answer.status == 200 and json.load(answer).get("status") == "ok":
+                    return
             time.sleep(0.2)
         raise RuntimeError(f"the demo server did not become healthy; see {self.log_path}")
 
