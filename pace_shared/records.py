@@ -287,7 +287,7 @@ def _check(spec: FieldSpec, value: Any, known_partners: Collection[str] | None) 
     if spec.kind is Kind.UUID:
         if not is_valid_uuid(text):
             raise ValueError("not a valid record id")
-        return text.lower()
+        return text  # ids are the client's own: never rewritten
     if spec.kind is Kind.PARTNER:
         if not is_valid_partner_code(text) or (
             known_partners is not None and text not in known_partners

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+
+class DeviceOut(BaseModel):
+    id: str
+    name: str
+    user_id: str
+    partner: str
+    registered_at: str
+    last_seen_at: str
+    revoked_at: str | None
+
+
+class DeviceList(BaseModel):
+    items: list[DeviceOut]
+
+
+class UserOut(BaseModel):
+    id: str
+    username: str
+    display_name: str
+    role: str
+    partner: str
+    active: bool
+
+
+class UserList(BaseModel):
+    items: list[UserOut]
+
+
+class UserCreate(BaseModel):
+    username: str = Field(min_length=1, max_length=100)
+    display_name: str = Field(min_length=1, max_length=200)
+    role: Literal["adviser", "team_lead", "admin"]
+    password: str = Field(min_length=8, max_length=1000)
+
+
+class AuditEventOut(BaseModel):
+    id: int
+    at: str
+    action: str
+    username: str | None
+    device_id: str | None
+    record_id: str | None
+    record_type: str | None
+    fields: list[str] | None
+    detail: dict[str, Any] | None
+
+
+class AuditPage(BaseModel):
+    items: list[AuditEventOut]

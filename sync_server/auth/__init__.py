@@ -1,0 +1,1 @@
+"""Users, partners, passwords, access tokens and login rate limiting."""

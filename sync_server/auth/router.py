@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from pace_shared.wire import LoginRequest, LoginResponse, UserInfo
+from sync_server.auth import service
+from sync_server.dependencies import DB, AppSettings, client_address
+from sync_server.errors import error_responses, unauthenticated
+from sync_server.timeutil import server_time
+
+router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
+
+
+@router.post(
+    "/login",
+    response_model=LoginResponse,
+    responses=error_responses(401, 403, 422, 429),
+    summary="Sign in and register this device",
+)
+def login(body: LoginRequest, request: Request, db: DB, settings: AppSettings) -> LoginResponse:
+    """Wrong credentials answer 401 (the same for an unknown user); repeated failures 429;
+    a revoked device 403 ``device_revoked``."""
+    with db.session() as session:
+        result = service.login(
+            session,
+            settings,
+            username=body.username,
+            password=body.password,
+            device_id=body.device_id,
+            device_name=body.device_name,
+            address=client_address(request),
+        )
+    if result is None:
+        raise unauthenticated("The username or password is wrong.")
+    user = result.user
+    return LoginResponse(
+        access_token=result.token,
+        expires_in=settings.token_ttl_seconds,
+        user=UserInfo(
+            id=user.id,
+            username=user.username,
+            display_name=user.display_name,
+            role=user.role,  # type: ignore[arg-type]
+            partner=user.partner_code,
+        ),
+        device_id=result.device.id,
+        server_time=server_time(),
+    )

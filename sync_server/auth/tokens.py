@@ -1,0 +1,14 @@
+"""Opaque bearer tokens: 256 random bits to the client, only a SHA-256 hash in the database."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()

@@ -1,0 +1,59 @@
+"""Server settings: environment variables (``PACE_…``), optionally a TOML file (``PACE_CONFIG``)."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+from platformdirs import user_data_path
+from pydantic import Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+
+def default_database_url() -> str:
+    folder = user_data_path("pace-sync-server", appauthor=False, ensure_exists=True)
+    return f"sqlite:///{Path(folder) / 'pace.db'}"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PACE_", extra="ignore")
+
+    database_url: str = Field(default_factory=default_database_url)
+    #: Lifetime of an access token (the contract's example: 12 hours).
+    token_ttl_seconds: int = 43_200
+    #: Failed logins allowed per username, and per client address, within the window.
+    login_max_failures_per_user: int = 5
+    login_max_failures_per_address: int = 30
+    login_window_seconds: int = 900
+    #: How far ahead of server time an edit's HLC may be; beyond it the change is rejected
+    #: (reason ``clock_skew``) and stays queued on the device, which corrects its offset.
+    max_clock_skew_seconds: int = 600
+    log_level: str = "INFO"
+    #: Log format: "json" (one object per line, for collectors) or "text".
+    log_format: str = "json"
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        config_file = os.environ.get("PACE_CONFIG")
+        if config_file:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=config_file))
+        return tuple(sources)
+
+
+@cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,154 @@
+"""Listing and resolving conflicts. Resolving with another value is one new edit, made once."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from pace_shared.hlc import HybridClock, node_of
+from pace_shared.merge import RecordState, apply_upsert
+from pace_shared.records import validate_fields
+from pace_shared.wire import ConflictOut, ConflictSide, ResolveRequest
+from sync_server.audit import service as audit
+from sync_server.auth.models import User
+from sync_server.auth.principal import Principal
+from sync_server.auth.service import known_partner_codes
+from sync_server.conflicts.models import Conflict
+from sync_server.db import Database
+from sync_server.devices.models import Device
+from sync_server.errors import ApiError, invalid, not_found
+from sync_server.sync.models import AppliedChange, Record
+from sync_server.sync.sequence import SequenceAllocator
+from sync_server.timeutil import iso, utcnow
+
+SERVER_NODE = "server"
+
+
+def _authors(session: Session, hlcs: list[str]) -> dict[str, tuple[str | None, str | None]]:
+    """Device and username behind each HLC (its node is the device id)."""
+    nodes = {node_of(h) for h in hlcs}
+    rows = session.execute(
+        select(Device.id, User.username)
+        .join(User, User.id == Device.user_id)
+        .where(Device.id.in_(nodes))
+    ).all()
+    known: dict[str, str] = {str(d): str(u) for d, u in rows}
+    return {h: (node_of(h), known.get(node_of(h))) for h in hlcs}
+
+
+def _to_out(conflict: Conflict, authors: dict[str, tuple[str | None, str | None]]) -> ConflictOut:
+    def side(value: Any, hlc: str) -> ConflictSide:
+        device, user = authors.get(hlc, (None, None))
+        return ConflictSide(value=value, hlc=hlc, device_id=device, user=user)
+
+    return ConflictOut(
+        id=conflict.id,
+        record_id=conflict.record_id,
+        record_type=conflict.record_type,
+        owner_partner=conflict.owner_partner,
+        field=conflict.field,
+        status=conflict.status,  # type: ignore[arg-type]
+        winner=side(conflict.winner_value, conflict.winner_hlc),
+        loser=side(conflict.loser_value, conflict.loser_hlc),
+        created_at=iso(conflict.created_at) or "",
+        resolved_at=iso(conflict.resolved_at),
+        resolved_by=conflict.resolved_by,
+        resolution=conflict.resolution,
+    )
+
+
+def list_conflicts(
+    db: Database, principal: Principal, status: str, limit: int
+) -> list[ConflictOut]:
+    with db.session() as session:
+        stmt = (
+            select(Conflict)
+            .where(Conflict.owner_partner == principal.partner)
+            .order_by(Conflict.created_at, Conflict.id)
+            .limit(limit)
+        )
+        if status != "all":
+            stmt = stmt.where(Conflict.status == status)
+        conflicts = list(session.execute(stmt).scalars())
+        authors = _authors(session, [h for c in conflicts for h in (c.winner_hlc, c.loser_hlc)])
+        return [_to_out(c, authors) for c in conflicts]
+
+
+def resolve(
+    db: Database, principal: Principal, conflict_id: str, request: ResolveRequest
+) -> ConflictOut:
+    with db.write_session() as session:
+        sequence = SequenceAllocator(session)
+        sequence.lock()
+        conflict = session.get(Conflict, conflict_id)
+        if conflict is None or conflict.owner_partner != principal.partner:
+            raise not_found(f"No conflict {conflict_id}.")
+        if conflict.status != "open":
+            raise ApiError(409, "already_resolved", "This conflict has already been resolved.")
+        if request.keep != "winner":
+            value = conflict.loser_value if request.keep == "loser" else request.value
+            _write_value(session, sequence, principal, conflict, value)
+        conflict.status = "resolved"
+        conflict.resolution = request.keep
+        conflict.resolved_at = utcnow()
+        conflict.resolved_by = principal.username
+        sequence.save()
+        audit.write(
+            session,
+            audit.row(
+                "conflict.resolved",
+                principal.actor,
+                record_id=conflict.record_id,
+                record_type=conflict.record_type,
+                fields=[conflict.field],
+                detail={"conflict_id": conflict.id, "keep": request.keep},
+            ),
+        )
+        session.flush()
+        return _to_out(conflict, _authors(session, [conflict.winner_hlc, conflict.loser_hlc]))
+
+
+def _write_value(
+    session: Session,
+    sequence: SequenceAllocator,
+    principal: Principal,
+    conflict: Conflict,
+    value: Any,
+) -> None:
+    """The resolution as a new edit of the field: it syncs to every device like any other."""
+    checked = validate_fields(
+        conflict.record_type,
+        {conflict.field: value},
+        creating=False,
+        known_partners=known_partner_codes(session),
+    )
+    if not checked.ok:
+        raise invalid(checked.summary())
+    record = session.get(Record, conflict.record_id)
+    if record is None or record.deleted:
+        raise ApiError(409, "record_deleted", "The record was deleted; there is nothing to change.")
+    state = RecordState(dict(record.fields), dict(record.versions))
+    clock = HybridClock(SERVER_NODE)
+    for stamp in state.versions.values():
+        clock.receive(stamp)
+    stamp = clock.tick()
+    apply_upsert(state, checked.values, stamp, {conflict.field: state.versions.get(conflict.field)})
+    session.execute(
+        update(Record)
+        .where(Record.id == record.id)
+        .values(
+            fields=state.fields, versions=state.versions, seq=sequence.take(), updated_at=utcnow()
+        )
+        .execution_options(synchronize_session=False)
+    )
+    session.add(
+        AppliedChange(
+            change_id=str(uuid.uuid4()),
+            record_id=record.id,
+            device_id=principal.device_id,
+            status="applied",
+        )
+    )

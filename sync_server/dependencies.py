@@ -1,0 +1,58 @@
+"""FastAPI dependencies shared by the routers: settings, database, the calling principal."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from sync_server.auth import service as auth_service
+from sync_server.auth.principal import Principal
+from sync_server.config import Settings
+from sync_server.db import Database
+from sync_server.errors import forbidden, unauthenticated
+
+_bearer = HTTPBearer(auto_error=False, description="The access token from /api/v1/auth/login")
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_db(request: Request) -> Database:
+    return request.app.state.db
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def get_principal(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    db: Annotated[Database, Depends(get_db)],
+) -> Principal:
+    if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
+        raise unauthenticated("Sign in first: this request has no bearer token.")
+    with db.session() as session:
+        return auth_service.resolve_token(session, credentials.credentials, client_address(request))
+
+
+def require_admin(principal: Annotated[Principal, Depends(get_principal)]) -> Principal:
+    if principal.role != "admin":
+        raise forbidden("Only an administrator can do this.")
+    return principal
+
+
+def require_reviewer(principal: Annotated[Principal, Depends(get_principal)]) -> Principal:
+    if not principal.reviews_conflicts:
+        raise forbidden("Only team leads and administrators review conflicts.")
+    return principal
+
+
+CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
+AdminPrincipal = Annotated[Principal, Depends(require_admin)]
+ReviewerPrincipal = Annotated[Principal, Depends(require_reviewer)]
+DB = Annotated[Database, Depends(get_db)]
+AppSettings = Annotated[Settings, Depends(get_settings)]

@@ -1,0 +1,1 @@
+"""Devices: registered at login, revocable by an admin (remote wipe on next contact)."""

@@ -1,0 +1,32 @@
+"""Every table, imported in one place so Alembic and the app see the whole schema."""
+
+from sync_server.audit.models import AuditEvent
+from sync_server.auth.models import AccessToken, LoginFailure, Partner, User
+from sync_server.conflicts.models import Conflict
+from sync_server.db import Base
+from sync_server.devices.models import Device
+from sync_server.sync.models import (
+    AppliedChange,
+    Record,
+    RecordAccess,
+    Revocation,
+    ServerMeta,
+    SyncCounter,
+)
+
+__all__ = [
+    "AccessToken",
+    "AppliedChange",
+    "AuditEvent",
+    "Base",
+    "Conflict",
+    "Device",
+    "LoginFailure",
+    "Partner",
+    "Record",
+    "RecordAccess",
+    "Revocation",
+    "ServerMeta",
+    "SyncCounter",
+    "User",
+]

@@ -1,0 +1,1 @@
+"""Push, pull, the change sequence, cursors and visibility."""

@@ -1,0 +1,45 @@
+"""Who may see what (contract: Visibility), computed on the server for push and pull.
+
+Employers and events are public. A client is visible to its owner, to the partners in its
+``share_with`` (``["ALL"]`` makes it public) and to the ``to_partner`` of its live referrals.
+Engagements, referrals and outcomes are visible exactly where their client is, so the server
+keeps one access list per client and copies it to the client's children.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pace_shared.records import CHILD_TYPES, PUBLIC_TYPES, SHARE_ALL, RecordType
+
+
+@dataclass(frozen=True, slots=True)
+class Access:
+    public: bool
+    partners: frozenset[str]
+
+    def allows(self, partner: str) -> bool:
+        return self.public or partner in self.partners
+
+
+PUBLIC = Access(True, frozenset())
+
+
+def for_client(owner: str, fields: Mapping[str, Any], referral_targets: Iterable[str]) -> Access:
+    share_with = fields.get("share_with") or []
+    if SHARE_ALL in share_with:
+        return PUBLIC
+    return Access(False, frozenset({owner, *share_with, *referral_targets}))
+
+
+def for_new_record(record_type: str, owner: str, fields: Mapping[str, Any]) -> Access | None:
+    """Access of a record that has no client to inherit from, or ``None`` for a child."""
+    if record_type in PUBLIC_TYPES:
+        return PUBLIC
+    if record_type == RecordType.CLIENT:
+        return for_client(owner, fields, ())
+    if record_type in CHILD_TYPES:
+        return None
+    return Access(False, frozenset({owner}))
