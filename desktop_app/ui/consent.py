@@ -40,6 +40,8 @@ class ConsentBox(QGroupBox):
         self.partners.setObjectName("share_partners")
         self.partners.setAccessibleName("Partners to share with")
         self.partners.setMaximumHeight(140)
+        self.partners.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.partners.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.set_own_partner(own_partner)
         self.error = error_label(self)
         layout = QVBoxLayout(self)

@@ -54,6 +54,7 @@ class EventsPage(QWidget):
         state.session_changed.connect(self.reload)
         state.data_changed.connect(self.reload)
         state.current_event_changed.connect(self.reload)
+        self.reload()
 
     def reload(self) -> None:
         repo = self.state.repo

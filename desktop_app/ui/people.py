@@ -69,6 +69,7 @@ class PeoplePage(QWidget):
         splitter.addWidget(self.person_view)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([560, 640])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -82,6 +83,7 @@ class PeoplePage(QWidget):
         self.table.activated.connect(lambda index: self.open_row(index.row()))
         state.session_changed.connect(self._on_session_changed)
         state.data_changed.connect(self.reload)
+        self._on_session_changed()
 
     def _on_session_changed(self) -> None:
         if self.state.session is None:

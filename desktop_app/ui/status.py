@@ -57,6 +57,7 @@ class SyncStatusBar(QWidget):
         layout.setSpacing(14)
         for widget in (self.connection, self.last_sync, self.pending, self.rejected):
             layout.addWidget(widget)
+        layout.addStretch(1)
         layout.addWidget(self.sync_button)
         self.rejected.clicked.connect(self.rejected_clicked)
         self.sync_button.clicked.connect(self.sync_clicked)

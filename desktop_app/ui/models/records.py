@@ -14,8 +14,12 @@ RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+_WORDS = {"cv_support": "CV support", "self_employed": "Self-employed"}
+
+
 def humanise(code: object) -> str:
-    return str(code or "").replace("_", " ").capitalize()
+    text = str(code or "")
+    return _WORDS.get(text, text.replace("_", " ").capitalize())
 
 
 def partner_name(code: object) -> str:
@@ -117,7 +121,9 @@ def _timeline_detail(record: Any) -> str:
     if record.type == "outcome":
         months = fields.get("months_after")
         status = humanise(fields.get("status"))
-        return f"{status}, {months} months after" if months is not None else status
+        if months is None:
+            return status
+        return f"{status}, {months} month{'' if months == 1 else 's'} after"
     return ""
 
 
