@@ -1,0 +1,1 @@
+"""Test support: real server processes, real databases. No mocks of our own components."""
