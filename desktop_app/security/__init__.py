@@ -1,0 +1,1 @@
+"""Key generation, Argon2id key wrapping and where the wrapped key and access token are kept."""

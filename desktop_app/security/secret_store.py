@@ -1,0 +1,139 @@
+"""Where the wrapped store key and the access token are kept.
+
+Preferred: the OS keyring. Refused: keyring's ``fail`` and ``null`` backends and every
+``keyrings.alt`` backend (plaintext or home-made file stores). Without a secure keyring
+(headless Linux, CI, a fresh demo machine; decisions.md #1) the wrapped key, which is already
+ciphertext, goes to a file beside the store, and the access token lives inside the encrypted
+store instead; :data:`NO_KEYRING_NOTICE` is what the app tells the user, once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from pathlib import Path
+
+import keyring
+from keyring.backend import KeyringBackend
+from keyring.errors import KeyringError, PasswordDeleteError
+
+from desktop_app.security.keywrap import WrappedKey
+
+log = logging.getLogger(__name__)
+
+SERVICE = "PACE Casework"
+
+NO_KEYRING_NOTICE = (
+    "No secure system keyring was found on this computer, so the encrypted store key is kept "
+    "in a protected file beside the store, and the sign-in token inside the encrypted store. "
+    "Both are still protected by your password."
+)
+
+_INSECURE_MODULE_PREFIXES = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
+
+
+class InsecureKeyringError(RuntimeError):
+    """A keyring backend that would keep secrets unprotected was offered and refused."""
+
+
+def is_secure_backend(backend: KeyringBackend) -> bool:
+    """True for a backend we trust with the wrapped key (chainers: if any member is secure)."""
+    members = getattr(backend, "backends", None)
+    if backend.__class__.__name__ == "ChainerBackend" and members is not None:
+        return any(is_secure_backend(member) for member in members)
+    module = type(backend).__module__
+    if module.startswith(_INSECURE_MODULE_PREFIXES):
+        return False
+    # keyring marks backends it cannot use with priority <= 0.
+    try:
+        return float(backend.priority) > 0  # type: ignore[attr-defined]
+    except Exception:
+        return False
+
+
+def secure_backend() -> KeyringBackend | None:
+    """The active keyring backend if it is secure, else None (the caller falls back)."""
+    try:
+        backend = keyring.get_keyring()
+    except Exception:  # a broken keyring configuration is the same as none
+        return None
+    return backend if is_secure_backend(backend) else None
+
+
+def _entry(profile_id: str, what: str) -> str:
+    return f"{profile_id}:{what}"
+
+
+class WrappedKeyStore:
+    """Keeps one profile's wrapped key in the keyring, or in ``key_file`` when there is none."""
+
+    def __init__(self, profile_id: str, key_file: Path) -> None:
+        self.profile_id = profile_id
+        self.key_file = key_file
+
+    def save(self, wrapped: WrappedKey, location: str) -> None:
+        text = wrapped.to_json()
+        if location == "keyring":
+            backend = secure_backend()
+            if backend is None:
+                raise InsecureKeyringError("the system keyring is not available or not secure")
+            backend.set_password(SERVICE, _entry(self.profile_id, "wrapped-key"), text)
+            return
+        tmp = self.key_file.with_name(self.key_file.name + ".tmp")
+        # Ciphertext only, but still owner-readable only; written atomically so a crash
+        # mid-password-change leaves the old wrapping intact.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, self.key_file)
+
+    def load(self, location: str) -> WrappedKey | None:
+        if location == "keyring":
+            backend = secure_backend()
+            if backend is None:
+                raise InsecureKeyringError("the system keyring is not available or not secure")
+            text = backend.get_password(SERVICE, _entry(self.profile_id, "wrapped-key"))
+        else:
+            text = self.key_file.read_text("utf-8") if self.key_file.exists() else None
+        return WrappedKey.from_json(text) if text else None
+
+    def delete(self) -> None:
+        """Remove the wrapped key from both places (used by remote wipe)."""
+        _delete_entry(_entry(self.profile_id, "wrapped-key"))
+        with contextlib.suppress(FileNotFoundError):
+            self.key_file.unlink()
+
+
+class KeyringTokenStore:
+    """The access token in the keyring (only used when a secure keyring exists)."""
+
+    def __init__(self, profile_id: str) -> None:
+        self.name = _entry(profile_id, "access-token")
+
+    def save(self, token: str) -> None:
+        backend = secure_backend()
+        if backend is None:
+            raise InsecureKeyringError("the system keyring is not available or not secure")
+        backend.set_password(SERVICE, self.name, token)
+
+    def load(self) -> str | None:
+        backend = secure_backend()
+        return backend.get_password(SERVICE, self.name) if backend is not None else None
+
+    def delete(self) -> None:
+        _delete_entry(self.name)
+
+
+def _delete_entry(name: str) -> None:
+    backend = secure_backend()
+    if backend is None:
+        return
+    try:
+        backend.delete_password(SERVICE, name)
+    except PasswordDeleteError:
+        pass
+    except KeyringError:
+        log.warning("could not remove a keyring entry during cleanup")

@@ -1,0 +1,485 @@
+"""The façade the UI uses: enrol, unlock, lock, change password, sync, status.
+
+All methods block; the UI calls the slow ones (enrol, unlock, sync) from a worker thread.
+The store key exists only in memory between unlock and lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import threading
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop_app.errors import (
+    NotEnrolledError,
+    SessionError,
+    StoreDamagedError,
+    StoreLockedError,
+    WrongPasswordError,
+)
+from desktop_app.paths import PROFILE_FILE, STORE_FILE, WRAPPED_KEY_FILE, default_profile_dir
+from desktop_app.security.keywrap import KdfParams, forget, generate_store_key, unwrap_key, wrap_key
+from desktop_app.security.secret_store import (
+    NO_KEYRING_NOTICE,
+    KeyringTokenStore,
+    WrappedKeyStore,
+    secure_backend,
+)
+from desktop_app.storage.engine import Connect
+from desktop_app.storage.repository import Repository
+from desktop_app.storage.store import create_store, open_store, remove_store_files
+from desktop_app.storage.sync_store import SyncStore
+from desktop_app.storage.views import (
+    DuplicateCandidate,
+    PersonRow,
+    RecordValidationError,
+    RecordView,
+    RejectedChange,
+)
+from desktop_app.sync.client import SyncClient
+from desktop_app.sync.engine import ProgressCallback, SyncEngine, SyncReport
+from desktop_app.sync.errors import (
+    DeviceRevoked,
+    Offline,
+    ResyncRequired,
+    ServerError,
+    SyncError,
+    Unauthenticated,
+)
+from pace_shared import reference
+from pace_shared.hlc import HybridClock
+from pace_shared.wire import UserInfo
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "DeviceRevoked",
+    "DuplicateCandidate",
+    "NotEnrolledError",
+    "Offline",
+    "PersonRow",
+    "Profile",
+    "RecordValidationError",
+    "RecordView",
+    "RejectedChange",
+    "ResyncRequired",
+    "ServerError",
+    "Session",
+    "SessionError",
+    "StoreDamagedError",
+    "SyncError",
+    "SyncReport",
+    "SyncStatus",
+    "Unauthenticated",
+    "UserInfo",
+    "WrongPasswordError",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    #: True after the last contact with the server worked, False after it failed, None before.
+    online: bool | None
+    last_sync_at: str | None
+    pending: int
+    rejected: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileMeta:
+    profile_id: str
+    username: str
+    server_url: str
+    #: "keyring" or "file": where the wrapped store key is kept.
+    key_location: str
+    #: "keyring" or "store": where the access token is kept.
+    token_location: str
+
+
+class Profile:
+    """One enrolled user's folder: encrypted store, profile facts, maybe the wrapped-key file."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+
+    @classmethod
+    def default(cls) -> Profile:
+        return cls(default_profile_dir())
+
+    def __repr__(self) -> str:
+        return f"Profile({str(self.path)!r})"
+
+    @property
+    def store_path(self) -> Path:
+        return self.path / STORE_FILE
+
+    @property
+    def meta_path(self) -> Path:
+        return self.path / PROFILE_FILE
+
+    @property
+    def wrapped_key_path(self) -> Path:
+        return self.path / WRAPPED_KEY_FILE
+
+    def is_enrolled(self) -> bool:
+        return self.meta_path.exists() and self.store_path.exists()
+
+    def meta(self) -> ProfileMeta:
+        if not self.meta_path.exists():
+            raise NotEnrolledError("This computer has not been set up yet: sign in online first.")
+        try:
+            data = json.loads(self.meta_path.read_text("utf-8"))
+            return ProfileMeta(
+                data["profile_id"],
+                data["username"],
+                data["server_url"],
+                data["key_location"],
+                data["token_location"],
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise StoreDamagedError("The profile settings file is damaged.") from exc
+
+    @property
+    def username(self) -> str:
+        """The enrolled username, for the unlock screen ("" before enrolment)."""
+        try:
+            return self.meta().username
+        except SessionError:
+            return ""
+
+    def _write_meta(self, meta: ProfileMeta) -> None:
+        tmp = self.meta_path.with_name(PROFILE_FILE + ".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(
+                {
+                    "version": 1,
+                    "profile_id": meta.profile_id,
+                    "username": meta.username,
+                    "server_url": meta.server_url,
+                    "key_location": meta.key_location,
+                    "token_location": meta.token_location,
+                },
+                handle,
+                indent=2,
+            )
+        os.replace(tmp, self.meta_path)
+
+    def destroy(self, profile_id: str | None = None) -> None:
+        """Remove the store (with -wal/-shm), the wrapped key and token (keyring and file)."""
+        if profile_id is None:
+            with contextlib.suppress(SessionError):
+                profile_id = self.meta().profile_id
+        remove_store_files(self.store_path)
+        if profile_id:
+            WrappedKeyStore(profile_id, self.wrapped_key_path).delete()
+            KeyringTokenStore(profile_id).delete()
+        for leftover in (self.wrapped_key_path, self.meta_path):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+
+
+def _known_partners(own_partner: str) -> frozenset[str]:
+    try:
+        return frozenset(reference.partner_names()) | {own_partner}
+    except (OSError, ValueError):
+        return frozenset({own_partner})
+
+
+class Session:
+    """An unlocked profile. Create with :meth:`enrol` (online, first run) or :meth:`unlock`."""
+
+    def __init__(
+        self,
+        profile: Profile,
+        meta: ProfileMeta,
+        key: bytearray,
+        engine: Any,
+        repo: Repository,
+        sync_store: SyncStore,
+        user: UserInfo,
+        access_token: str | None,
+        *,
+        http_timeout: tuple[float, float] | None = None,
+    ) -> None:
+        self.profile = profile
+        self._meta = meta
+        self._key: bytearray | None = key
+        self._engine = engine
+        self._repo: Repository | None = repo
+        self._sync_store = sync_store
+        self._user = user
+        self._token = access_token
+        self._http_timeout = http_timeout
+        self._online: bool | None = None
+        self._lock = threading.RLock()
+        #: Shown once by the UI when no secure keyring exists (decisions.md #1), else None.
+        self.keyring_notice: str | None = NO_KEYRING_NOTICE if meta.key_location == "file" else None
+
+    # --- opening ------------------------------------------------------------------------
+
+    @classmethod
+    def enrol(
+        cls,
+        profile: Profile,
+        server_url: str,
+        username: str,
+        password: str,
+        device_name: str,
+        progress: ProgressCallback | None = None,
+        *,
+        kdf_params: KdfParams | None = None,
+        http_timeout: tuple[float, float] | None = None,
+        connect: Connect | None = None,
+    ) -> Session:
+        """First run, online: log in (registers this device), create the store, pull everything.
+
+        If anything fails the half-made profile is removed and the error raised, so the user can
+        simply try again. ``kdf_params`` exists for tests; production uses the default cost.
+        """
+        if profile.is_enrolled():
+            raise SessionError("This profile is already set up; unlock it instead.")
+        if not password:
+            raise SessionError("A password is required.")
+        device_id = str(uuid.uuid4())
+        client = cls._client(server_url, None, http_timeout)
+        if progress:
+            progress(0, None, "Signing in")
+        answer = client.login(username, password, device_id, device_name)
+        profile.path.mkdir(parents=True, exist_ok=True)
+        profile.destroy()  # leftovers of an earlier failed attempt
+        secure = secure_backend() is not None
+        meta = ProfileMeta(
+            profile_id=str(uuid.uuid4()),
+            username=answer.user.username,
+            server_url=server_url.rstrip("/"),
+            key_location="keyring" if secure else "file",
+            token_location="keyring" if secure else "store",
+        )
+        if not secure:
+            log.warning("no secure keyring: wrapped key kept in a file, token in the store")
+        key = generate_store_key()
+        engine = None
+        try:
+            wrapped = wrap_key(key, password, meta.profile_id, kdf_params)
+            engine = create_store(
+                profile.store_path, key, **({"connect": connect} if connect else {})
+            )
+            clock = HybridClock(device_id)
+            partner = answer.user.partner
+            repo = Repository(engine, clock, partner, _known_partners(partner))
+            sync_store = SyncStore(repo)
+            sync_store.init_state(
+                meta.server_url, device_id, answer.user.username, answer.user.model_dump()
+            )
+            WrappedKeyStore(meta.profile_id, profile.wrapped_key_path).save(
+                wrapped, meta.key_location
+            )
+            session = cls(
+                profile,
+                meta,
+                key,
+                engine,
+                repo,
+                sync_store,
+                answer.user,
+                None,
+                http_timeout=http_timeout,
+            )
+            session._save_token(answer.access_token)
+            profile._write_meta(meta)  # last: its presence means "enrolled"
+            session.sync(progress)
+        except BaseException:
+            if engine is not None:
+                engine.dispose()
+            profile.destroy(meta.profile_id)
+            forget(key)
+            raise
+        log.info("profile enrolled (role %s)", answer.user.role)
+        return session
+
+    @classmethod
+    def unlock(
+        cls,
+        profile: Profile,
+        password: str,
+        *,
+        http_timeout: tuple[float, float] | None = None,
+        connect: Connect | None = None,
+    ) -> Session:
+        """Offline: unwrap the key with the password and open the store.
+
+        WrongPasswordError or StoreDamagedError leave every file byte-for-byte unchanged.
+        """
+        meta = profile.meta()
+        if not profile.store_path.exists():
+            raise StoreDamagedError("The encrypted store file is missing.")
+        wrapped = WrappedKeyStore(meta.profile_id, profile.wrapped_key_path).load(meta.key_location)
+        if wrapped is None:
+            raise StoreDamagedError("The key for this profile is missing.")
+        key = unwrap_key(wrapped, password, meta.profile_id)
+        try:
+            engine = open_store(
+                profile.store_path, key, **({"connect": connect} if connect else {})
+            )
+        except BaseException:
+            forget(key)
+            raise
+        try:
+            repo = Repository(engine, HybridClock("0"), "")  # replaced below once state is read
+            sync_store = SyncStore(repo)
+            state = sync_store.state()
+            user = UserInfo.model_validate(state.user)
+            repo.clock = HybridClock(state.device_id, state.hlc_last)
+            repo.partner = user.partner
+            repo.known_partners = _known_partners(user.partner)
+            token = (
+                KeyringTokenStore(meta.profile_id).load()
+                if meta.token_location == "keyring"
+                else state.access_token
+            )
+        except Exception as exc:
+            engine.dispose()
+            forget(key)
+            raise StoreDamagedError("The encrypted store could not be read.") from exc
+        log.info("profile unlocked")
+        return cls(
+            profile, meta, key, engine, repo, sync_store, user, token, http_timeout=http_timeout
+        )
+
+    # --- life cycle ---------------------------------------------------------------------
+
+    @property
+    def is_locked(self) -> bool:
+        return self._repo is None
+
+    def lock(self) -> None:
+        """Close the store and drop the key; the UI must unlock again to go on."""
+        with self._lock:
+            if self._repo is not None:
+                self._repo.close()
+                self._repo = None
+            if self._engine is not None:
+                self._engine.dispose()
+                self._engine = None
+            forget(self._key)
+            self._key = None
+            self._token = None
+        log.info("session locked")
+
+    def change_password(self, old: str, new: str) -> None:
+        """Re-wrap the same store key under the new password; the store is not re-encrypted."""
+        if not new:
+            raise SessionError("The new password cannot be empty.")
+        keys = WrappedKeyStore(self._meta.profile_id, self.profile.wrapped_key_path)
+        wrapped = keys.load(self._meta.key_location)
+        if wrapped is None:
+            raise StoreDamagedError("The key for this profile is missing.")
+        key = unwrap_key(wrapped, old, self._meta.profile_id)
+        try:
+            params = wrapped.kdf if not wrapped.kdf.meets_production_floor else KdfParams()
+            keys.save(wrap_key(key, new, self._meta.profile_id, params), self._meta.key_location)
+        finally:
+            forget(key)
+        log.info("password changed; store key re-wrapped")
+
+    def wipe(self) -> None:
+        """Remote wipe: close and delete the store, its -wal/-shm, the wrapped key and token."""
+        with self._lock:
+            self.lock()
+            self.profile.destroy(self._meta.profile_id)
+        log.warning("local store wiped")
+
+    # --- facts --------------------------------------------------------------------------
+
+    @property
+    def user(self) -> UserInfo:
+        return self._user
+
+    @property
+    def device_id(self) -> str:
+        return self.sync_store.state().device_id
+
+    @property
+    def server_url(self) -> str:
+        return self._meta.server_url
+
+    @property
+    def repo(self) -> Repository:
+        if self._repo is None:
+            raise StoreLockedError("The store is locked.")
+        return self._repo
+
+    @property
+    def sync_store(self) -> SyncStore:
+        if self._repo is None:
+            raise StoreLockedError("The store is locked.")
+        return self._sync_store
+
+    def status(self) -> SyncStatus:
+        repo = self.repo
+        return SyncStatus(
+            self._online,
+            self.sync_store.state().last_sync_at,
+            repo.pending_count(),
+            repo.rejected_count(),
+        )
+
+    # --- sync ---------------------------------------------------------------------------
+
+    def sync(self, progress: ProgressCallback | None = None) -> SyncReport:
+        """Push the outbox, then pull. Raises Offline, Unauthenticated (outbox kept),
+        DeviceRevoked (after wiping the store), ServerError."""
+        client = self._client(self._meta.server_url, self._token, self._http_timeout)
+        try:
+            report = SyncEngine(self.sync_store, client).run(progress)
+        except DeviceRevoked:
+            self._online = True
+            self.wipe()
+            raise
+        except Offline:
+            self._online = False
+            raise
+        except SyncError:
+            self._online = True
+            raise
+        finally:
+            client.close()
+        self._online = True
+        return report
+
+    def reauthenticate(self, password: str) -> None:
+        """After a 401: sign in again with the same device id; queued changes are untouched."""
+        state = self.sync_store.state()
+        client = self._client(self._meta.server_url, None, self._http_timeout)
+        try:
+            answer = client.login(state.username, password, state.device_id, "PACE Casework")
+        except Unauthenticated:
+            raise WrongPasswordError("The server did not accept that password.") from None
+        finally:
+            client.close()
+        self._online = True
+        self._user = answer.user
+        self.sync_store.set_user(answer.user.model_dump())
+        self._save_token(answer.access_token)
+
+    relogin = reauthenticate
+
+    def _save_token(self, token: str) -> None:
+        self._token = token
+        if self._meta.token_location == "keyring":
+            KeyringTokenStore(self._meta.profile_id).save(token)
+        else:
+            self.sync_store.set_token(token)
+
+    @staticmethod
+    def _client(
+        server_url: str, token: str | None, timeout: tuple[float, float] | None
+    ) -> SyncClient:
+        return SyncClient(server_url, token, **({"timeout": timeout} if timeout else {}))

@@ -1,0 +1,1 @@
+"""The encrypted local store: SQLCipher engine, schema, migrations, repository and search."""

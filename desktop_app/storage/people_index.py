@@ -1,0 +1,273 @@
+"""The ``people`` table and its FTS5 trigram twin: a derived index of client records.
+
+Search-as-you-type over 100,000 people must answer in well under 50 ms inside an encrypted
+store, so names, NI numbers, postcodes and event labels are denormalised here, lower-cased keys
+are indexed for sorting and short prefixes, and substrings of three or more characters go
+through the trigram index.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, TextClause, bindparam, text
+
+from desktop_app.storage.codec import loads
+from desktop_app.storage.views import PersonRow
+
+CHUNK = 500  # ids per IN (...) list
+
+SORT_COLUMNS: Mapping[str, tuple[str, ...]] = {
+    "last_name": ("p.last_key", "p.first_key"),
+    "first_name": ("p.first_key", "p.last_key"),
+    "date_of_birth": ("p.date_of_birth",),
+    "ni_number": ("p.ni_number",),
+    "postcode": ("p.postcode",),
+    "event_label": ("p.event_key",),
+    "event": ("p.event_key",),
+    "owner_partner": ("p.owner_partner",),
+}
+
+_PERSON_COLUMNS = (
+    "p.id, p.first_name, p.last_name, p.date_of_birth, p.ni_number, p.postcode, "
+    "p.event_label, p.owner_partner, p.event_id"
+)
+_PEOPLE_BY_ID = f"SELECT {_PERSON_COLUMNS} FROM people p WHERE p.id IN :ids"  # noqa: S608
+_NINO_TYPED_WITH_SPACES = re.compile(r"[a-z]{2}[\d ]*\d[\d ]*[a-d]?")
+
+
+def chunks(values: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def in_query(sql: str) -> TextClause:
+    """A statement whose ``:ids`` is an expanding IN list (values bound, never formatted in)."""
+    return text(sql).bindparams(bindparam("ids", expanding=True))
+
+
+def event_label_from(fields: Mapping[str, Any], employer_name: str | None) -> str:
+    site = fields.get("site_name") or ""
+    parts = [p for p in (employer_name or "", site) if p]
+    return ", ".join(parts) if parts else "Unnamed event"
+
+
+def event_labels(conn: Connection, event_ids: Iterable[str]) -> dict[str, str]:
+    """Display label ("Employer, Site") for each known, live event id."""
+    ids = sorted({e for e in event_ids if e})
+    events: dict[str, dict[str, Any]] = {}
+    for part in chunks(ids):
+        params = {"ids": list(part)}
+        for rid, fields in conn.execute(
+            in_query(
+                "SELECT id, fields FROM records WHERE deleted = 0 AND type = 'redundancy_event' "
+                "AND id IN :ids"
+            ),
+            params,
+        ):
+            events[rid] = loads(fields)
+    employer_ids = sorted({f.get("employer_id") for f in events.values() if f.get("employer_id")})
+    names: dict[str, str] = {}
+    for part in chunks(employer_ids):
+        params = {"ids": list(part)}
+        for mid, fields in conn.execute(
+            in_query("SELECT id, fields FROM records WHERE deleted = 0 AND id IN :ids"),
+            params,
+        ):
+            names[mid] = loads(fields).get("name") or ""
+    return {
+        eid: event_label_from(fields, names.get(fields.get("employer_id") or ""))
+        for eid, fields in events.items()
+    }
+
+
+def _person_values(
+    record_id: str, owner: str | None, fields: Mapping[str, Any], labels: Mapping[str, str]
+) -> dict[str, Any]:
+    first = fields.get("first_name") or ""
+    last = fields.get("last_name") or ""
+    ni = fields.get("ni_number") or None
+    postcode = fields.get("postcode") or None
+    event_id = fields.get("event_id") or None
+    label = labels.get(event_id, "") if event_id else ""
+    doc_parts = [first, last, ni or "", postcode or "", (postcode or "").replace(" ", ""), label]
+    return {
+        "id": record_id,
+        "first_name": first,
+        "last_name": last,
+        "date_of_birth": fields.get("date_of_birth") or None,
+        "ni_number": ni,
+        "postcode": postcode,
+        "event_id": event_id,
+        "event_label": label,
+        "owner_partner": owner,
+        "first_key": first.casefold(),
+        "last_key": last.casefold(),
+        "event_key": label.casefold(),
+        "search_doc": " ".join(p for p in doc_parts if p).casefold(),
+    }
+
+
+def remove_people(conn: Connection, record_ids: Sequence[str]) -> None:
+    for part in chunks(list(record_ids)):
+        params = {"ids": list(part)}
+        conn.execute(
+            in_query(
+                "DELETE FROM people_fts WHERE rowid IN (SELECT rid FROM people WHERE id IN :ids)"
+            ),
+            params,
+        )
+        conn.execute(in_query("DELETE FROM people WHERE id IN :ids"), params)
+
+
+def upsert_people(
+    conn: Connection, clients: Sequence[tuple[str, str | None, Mapping[str, Any]]]
+) -> None:
+    """(Re)index live clients given as (record id, owner partner, fields)."""
+    if not clients:
+        return
+    remove_people(conn, [c[0] for c in clients])
+    labels = event_labels(conn, [c[2].get("event_id") for c in clients])
+    rows = [_person_values(rid, owner, fields, labels) for rid, owner, fields in clients]
+    conn.execute(
+        text(
+            "INSERT INTO people (id, first_name, last_name, date_of_birth, ni_number, postcode, "
+            "event_id, event_label, owner_partner, first_key, last_key, event_key, search_doc) "
+            "VALUES (:id, :first_name, :last_name, :date_of_birth, :ni_number, :postcode, "
+            ":event_id, :event_label, :owner_partner, :first_key, :last_key, :event_key, "
+            ":search_doc)"
+        ),
+        rows,
+    )
+    ids = [r["id"] for r in rows]
+    for part in chunks(ids):
+        params = {"ids": list(part)}
+        conn.execute(
+            in_query(
+                "INSERT INTO people_fts (rowid, doc) SELECT rid, search_doc FROM people "
+                "WHERE id IN :ids"
+            ),
+            params,
+        )
+
+
+def reindex_people_at_events(conn: Connection, event_ids: Iterable[str]) -> None:
+    """An event or its employer changed: relabel everyone registered at it."""
+    ids = sorted(set(event_ids))
+    for part in chunks(ids):
+        params = {"ids": list(part)}
+        clients = [
+            (rid, owner, loads(fields))
+            for rid, owner, fields in conn.execute(
+                in_query(
+                    "SELECT r.id, r.owner_partner, r.fields FROM people p "
+                    "JOIN records r ON r.id = p.id "
+                    "WHERE p.event_id IN :ids"
+                ),
+                params,
+            )
+        ]
+        upsert_people(conn, clients)
+
+
+def events_of_employers(conn: Connection, employer_ids: Iterable[str]) -> list[str]:
+    wanted = set(employer_ids)
+    if not wanted:
+        return []
+    rows = conn.execute(
+        text("SELECT id, fields FROM records WHERE type = 'redundancy_event' AND deleted = 0")
+    )
+    return [rid for rid, fields in rows if loads(fields).get("employer_id") in wanted]
+
+
+# --- search -------------------------------------------------------------------------------
+
+
+def _prefix_range(value: str) -> tuple[str, str]:
+    return value, value[:-1] + chr(ord(value[-1]) + 1)
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _search_clause(query: str, event_id: str | None) -> tuple[str, str, dict[str, Any]]:
+    """FROM and WHERE for a people query, and its parameters."""
+    q = query.casefold().strip()
+    compact = q.replace(" ", "")
+    # "AB 12 34 56 C" typed as printed on the card is one NI number, not five words.
+    nino_with_spaces = " " in q and _NINO_TYPED_WITH_SPACES.fullmatch(q)
+    tokens = [compact] if nino_with_spaces else q.split()
+    long_tokens = [t for t in tokens if len(t) >= 3]
+    short_tokens = [t for t in tokens if len(t) < 3]
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    from_clause = "people p"
+    if long_tokens:
+        from_clause = "people_fts JOIN people p ON p.rid = people_fts.rowid"
+        where.append("people_fts MATCH :match")
+        params["match"] = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_tokens)
+    elif short_tokens:
+        first = short_tokens.pop(0)
+        low, high = _prefix_range(first)
+        up_low, up_high = _prefix_range(first.upper())
+        where.append(
+            "((p.last_key >= :pl AND p.last_key < :ph)"
+            " OR (p.first_key >= :pl AND p.first_key < :ph)"
+            " OR (p.ni_number >= :ul AND p.ni_number < :uh)"
+            " OR (p.postcode >= :ul AND p.postcode < :uh))"
+        )
+        params.update(pl=low, ph=high, ul=up_low, uh=up_high)
+    for i, token in enumerate(short_tokens):
+        where.append(f"p.search_doc LIKE :like{i} ESCAPE '\\'")
+        params[f"like{i}"] = f"%{_escape_like(token)}%"
+    if event_id:
+        where.append("p.event_id = :event_id")
+        params["event_id"] = event_id
+    return from_clause, (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def count_people(conn: Connection, query: str = "", event_id: str | None = None) -> int:
+    from_clause, where, params = _search_clause(query, event_id)
+    # Fragments are constants chosen by _search_clause; every value is a bound parameter.
+    sql = f"SELECT count(*) FROM {from_clause}{where}"  # noqa: S608
+    return int(conn.execute(text(sql), params).scalar())
+
+
+def search_people(
+    conn: Connection,
+    query: str = "",
+    limit: int = 100,
+    offset: int = 0,
+    sort_column: str = "last_name",
+    descending: bool = False,
+    event_id: str | None = None,
+) -> list[PersonRow]:
+    from_clause, where, params = _search_clause(query, event_id)
+    direction = "DESC" if descending else "ASC"
+    keys = SORT_COLUMNS.get(sort_column, SORT_COLUMNS["last_name"])
+    order = ", ".join(f"{k} {direction}" for k in (*keys, "p.rid"))
+    params.update(limit=max(0, int(limit)), offset=max(0, int(offset)))
+    rows = conn.execute(
+        text(
+            # Fragments are constants chosen above; every value is a bound parameter.
+            f"SELECT {_PERSON_COLUMNS} FROM {from_clause}{where} "  # noqa: S608
+            f"ORDER BY {order} LIMIT :limit OFFSET :offset"
+        ),
+        params,
+    )
+    return [PersonRow(*row) for row in rows]
+
+
+def people_by_ids(conn: Connection, ids: Sequence[str]) -> dict[str, PersonRow]:
+    found: dict[str, PersonRow] = {}
+    for part in chunks(list(ids)):
+        params = {"ids": list(part)}
+        for row in conn.execute(
+            in_query(_PEOPLE_BY_ID),
+            params,
+        ):
+            found[row[0]] = PersonRow(*row)
+    return found

@@ -1,0 +1,499 @@
+"""Domain reads and writes for the UI. Every edit writes its record and its outbox row together.
+
+An edit only sends the fields that really changed, with ``base`` = the HLC of each field as this
+device last saw it. A second edit of a field whose first change is still queued gets its own
+outbox row behind the first (never coalesced), so nothing typed is lost even if the first is in
+flight while the second is made.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Collection, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Connection, Engine, text
+
+from desktop_app.errors import StoreLockedError
+from desktop_app.storage import people_index
+from desktop_app.storage.codec import loads
+from desktop_app.storage.duplicates import NameCache, find_duplicates
+from desktop_app.storage.engine import WRITE
+from desktop_app.storage.record_rows import (
+    StoredRecord,
+    add_outbox_row,
+    delete_records,
+    load_record,
+    queued_fields,
+    save_clock,
+    write_record,
+)
+from desktop_app.storage.views import (
+    DuplicateCandidate,
+    PersonRow,
+    RecordNotFoundError,
+    RecordValidationError,
+    RecordView,
+    RejectedChange,
+)
+from pace_shared.hlc import HybridClock
+from pace_shared.merge import DELETED
+from pace_shared.records import CHILD_TYPES, FieldError, RecordType, validate_fields
+
+log = logging.getLogger(__name__)
+
+CURRENT_EVENT = "current_event_id"
+IDLE_MINUTES = "idle_minutes"
+DEFAULT_IDLE_MINUTES = 10
+
+_TIMELINE_DATE = {
+    RecordType.ENGAGEMENT: "occurred_on",
+    RecordType.OUTCOME: "recorded_on",
+}
+
+
+class Repository:
+    def __init__(
+        self,
+        engine: Engine,
+        clock: HybridClock,
+        partner: str,
+        known_partners: Collection[str] | None = None,
+    ) -> None:
+        self._engine: Engine | None = engine
+        self.clock = clock
+        self.partner = partner
+        self.known_partners = known_partners
+        self._people_generation = 0
+        self._generation_lock = threading.Lock()
+        self._names = NameCache(lambda: self._people_generation)
+
+    # --- plumbing -----------------------------------------------------------------------
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise StoreLockedError("The store is locked.")
+        return self._engine
+
+    def close(self) -> None:
+        """Forget the engine (the session disposes it) and the in-memory name index."""
+        self._engine = None
+        self._names.clear()
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """One write transaction (BEGIN IMMEDIATE), committed on success."""
+        with self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+            yield conn
+
+    def people_changed(self) -> None:
+        with self._generation_lock:
+            self._people_generation += 1
+
+    # --- writes -------------------------------------------------------------------------
+
+    def save(
+        self, record_type: str, fields: Mapping[str, Any], record_id: str | None = None
+    ) -> str:
+        """Validate, then write the record and its outbox row in one transaction."""
+        from desktop_app.storage.codec import uuid7
+
+        with self.writing() as conn:
+            existing = load_record(conn, record_id) if record_id else None
+            if existing is not None and existing.type != record_type:
+                raise RecordValidationError(
+                    [FieldError("record_type", "does not match the existing record")]
+                )
+            if existing is not None and existing.deleted:
+                raise RecordValidationError([FieldError("record", "has been deleted")])
+            result = validate_fields(
+                record_type,
+                fields,
+                creating=existing is None,
+                known_partners=self.known_partners,
+            )
+            if not result.ok:
+                raise RecordValidationError(result.errors)
+            record = existing or StoredRecord(
+                record_id or uuid7(),
+                record_type,
+                self.partner,
+                {},
+                {},
+                None,
+                None,
+                False,
+                False,
+                "",
+            )
+            changed = {
+                name: value
+                for name, value in result.values.items()
+                if existing is None
+                or name not in record.versions
+                or record.fields.get(name) != value
+            }
+            if changed:
+                self._write_change(conn, record, changed)
+            return record.id
+
+    def delete(self, record_id: str) -> None:
+        with self.writing() as conn:
+            record = load_record(conn, record_id)
+            if record is None:
+                raise RecordNotFoundError(record_id)
+            if record.deleted:
+                return
+            self._remember_server_state(conn, record)
+            hlc = self.clock.tick()
+            record.fields, record.versions, record.deleted = {}, {DELETED: hlc}, True
+            write_record(conn, record)
+            add_outbox_row(conn, record.id, record.type, "delete", hlc, {}, {})
+            save_clock(conn, self.clock.last)
+            self._after_record_change(conn, record)
+        log.info("record deleted locally (%s)", record.type)
+
+    def _write_change(
+        self,
+        conn: Connection,
+        record: StoredRecord,
+        changed: Mapping[str, Any],
+        base: Mapping[str, str | None] | None = None,
+    ) -> str:
+        self._remember_server_state(conn, record)
+        hlc = self.clock.tick()
+        if base is None:
+            base = {name: record.versions.get(name) for name in changed}
+        for name, value in changed.items():
+            record.fields[name] = value
+            record.versions[name] = hlc
+        write_record(conn, record)
+        change_id = add_outbox_row(conn, record.id, record.type, "upsert", hlc, changed, base)
+        save_clock(conn, self.clock.last)
+        self._after_record_change(conn, record)
+        log.info("local change queued (%s, %d fields)", record.type, len(changed))
+        return change_id
+
+    @staticmethod
+    def _remember_server_state(conn: Connection, record: StoredRecord) -> None:
+        # First queued change of a record: keep what the server last said, for discard.
+        if record.server_fields is None and queued_fields(conn, record.id)[2] == 0:
+            on_server = bool(record.versions)
+            record.server_fields = dict(record.fields) if on_server else {}
+            record.server_versions = dict(record.versions) if on_server else {}
+
+    def _after_record_change(self, conn: Connection, record: StoredRecord) -> None:
+        if record.type == RecordType.CLIENT:
+            if record.deleted:
+                people_index.remove_people(conn, [record.id])
+            else:
+                people_index.upsert_people(conn, [(record.id, record.owner_partner, record.fields)])
+            self.people_changed()
+        elif record.type == RecordType.REDUNDANCY_EVENT:
+            people_index.reindex_people_at_events(conn, [record.id])
+        elif record.type == RecordType.EMPLOYER:
+            events = people_index.events_of_employers(conn, [record.id])
+            people_index.reindex_people_at_events(conn, events)
+
+    # --- reads --------------------------------------------------------------------------
+
+    def get(self, record_id: str) -> RecordView | None:
+        with self.reading() as conn:
+            record = load_record(conn, record_id)
+            if record is None:
+                return None
+            pending, _has_delete, _n = queued_fields(conn, record_id)
+        return _view(record, pending)
+
+    def _list_type(self, record_type: str) -> list[RecordView]:
+        with self.reading() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT id, type, owner_partner, fields, versions, deleted, has_conflict, "
+                    "updated_at FROM records WHERE type = :t AND deleted = 0"
+                ),
+                {"t": record_type},
+            ).all()
+        return [
+            RecordView(
+                r[0],
+                r[1],
+                r[2],
+                loads(r[3]),
+                loads(r[4]),
+                bool(r[5]),
+                frozenset(),
+                bool(r[6]),
+                r[7],
+            )
+            for r in rows
+        ]
+
+    def events(self) -> list[RecordView]:
+        """Live redundancy events, newest announcement first; label with :meth:`event_label`."""
+        found = self._list_type(RecordType.REDUNDANCY_EVENT)
+        found.sort(key=lambda v: (v.fields.get("announced_on") or "", v.id), reverse=True)
+        return found
+
+    def employers(self) -> list[RecordView]:
+        found = self._list_type(RecordType.EMPLOYER)
+        found.sort(key=lambda v: ((v.fields.get("name") or "").casefold(), v.id))
+        return found
+
+    def event_label(self, event_id: str) -> str:
+        with self.reading() as conn:
+            return people_index.event_labels(conn, [event_id]).get(event_id, "")
+
+    def people_count(self, query: str = "", event_id: str | None = None) -> int:
+        with self.reading() as conn:
+            return people_index.count_people(conn, query, event_id)
+
+    def search_people(
+        self,
+        query: str = "",
+        limit: int = 100,
+        offset: int = 0,
+        sort_column: str = "last_name",
+        descending: bool = False,
+        event_id: str | None = None,
+    ) -> list[PersonRow]:
+        with self.reading() as conn:
+            return people_index.search_people(
+                conn, query, limit, offset, sort_column, descending, event_id
+            )
+
+    def find_duplicates(
+        self,
+        first_name: str,
+        last_name: str,
+        date_of_birth: str | None = None,
+        ni_number: str | None = None,
+        postcode: str | None = None,
+        exclude_id: str | None = None,
+        limit: int = 10,
+        event_id: str | None = None,
+    ) -> list[DuplicateCandidate]:
+        with self.reading() as conn:
+            return find_duplicates(
+                conn,
+                self._names,
+                first_name,
+                last_name,
+                date_of_birth,
+                ni_number,
+                postcode,
+                exclude_id,
+                limit,
+                event_id,
+            )
+
+    def timeline(self, client_id: str) -> list[RecordView]:
+        """Engagements, referrals and outcomes of one person, from every partner, newest first."""
+        with self.reading() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT id, type, owner_partner, fields, versions, deleted, has_conflict, "
+                    "updated_at FROM records WHERE parent_id = :c AND deleted = 0"
+                ),
+                {"c": client_id},
+            ).all()
+            pending_ids = {
+                r[0]
+                for r in conn.execute(
+                    text(
+                        "SELECT DISTINCT o.record_id FROM outbox o JOIN records r "
+                        "ON r.id = o.record_id WHERE r.parent_id = :c"
+                    ),
+                    {"c": client_id},
+                )
+            }
+        views = [
+            RecordView(
+                r[0],
+                r[1],
+                r[2],
+                loads(r[3]),
+                loads(r[4]),
+                bool(r[5]),
+                frozenset(loads(r[3])) if r[0] in pending_ids else frozenset(),
+                bool(r[6]),
+                r[7],
+            )
+            for r in rows
+            if r[1] in CHILD_TYPES
+        ]
+
+        def when(view: RecordView) -> tuple[str, str]:
+            date_field = _TIMELINE_DATE.get(view.type)  # type: ignore[call-overload]
+            date = (view.fields.get(date_field) if date_field else None) or view.updated_at[:10]
+            return date, max(view.versions.values(), default="")
+
+        views.sort(key=when, reverse=True)
+        return views
+
+    # --- outbox for the UI --------------------------------------------------------------
+
+    def pending_count(self) -> int:
+        with self.reading() as conn:
+            return int(
+                conn.execute(text("SELECT count(*) FROM outbox WHERE state = 'pending'")).scalar()
+            )
+
+    def rejected_count(self) -> int:
+        with self.reading() as conn:
+            return int(
+                conn.execute(text("SELECT count(*) FROM outbox WHERE state = 'rejected'")).scalar()
+            )
+
+    def rejected_changes(self) -> list[RejectedChange]:
+        with self.reading() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT change_id, record_id, record_type, op, fields, reason, detail "
+                    "FROM outbox WHERE state = 'rejected' ORDER BY seq"
+                )
+            ).all()
+        return [
+            RejectedChange(r[0], r[1], r[2], r[3], loads(r[4]), r[5] or "", r[6] or "")
+            for r in rows
+        ]
+
+    def resend_rejected(self, change_id: str, corrected_fields: Mapping[str, Any]) -> str:
+        """Queue a corrected copy of a rejected change (all its fields) and drop the old one."""
+        with self.writing() as conn:
+            row = conn.execute(
+                text(
+                    "SELECT record_id, record_type, op, fields FROM outbox "
+                    "WHERE change_id = :c AND state = 'rejected'"
+                ),
+                {"c": change_id},
+            ).first()
+            if row is None:
+                raise RecordNotFoundError(change_id)
+            record_id, record_type, op, fields_json = row
+            record = load_record(conn, record_id)
+            if op == "delete" or record is None:
+                raise RecordValidationError(
+                    [FieldError("change", "only a rejected edit can be corrected and resent")]
+                )
+            merged = {**loads(fields_json), **corrected_fields}
+            creating = not record.server_versions
+            result = validate_fields(
+                record_type, merged, creating=creating, known_partners=self.known_partners
+            )
+            if not result.ok:
+                raise RecordValidationError(result.errors)
+            conn.execute(text("DELETE FROM outbox WHERE change_id = :c"), {"c": change_id})
+            # The rejected value never reached the server: base is what the server last had,
+            # unless another queued change of this device sits in between.
+            still_queued = queued_fields(conn, record_id)[0]
+            server_versions = record.server_versions or {}
+            base = {
+                name: record.versions.get(name)
+                if name in still_queued
+                else server_versions.get(name)
+                for name in result.values
+            }
+            return self._write_change(conn, record, result.values, base)
+
+    def discard_rejected(self, change_id: str) -> None:
+        """Drop a rejected change and put back the server's values for the fields it touched."""
+        with self.writing() as conn:
+            row = conn.execute(
+                text("SELECT record_id, op, fields FROM outbox WHERE change_id = :c"),
+                {"c": change_id},
+            ).first()
+            if row is None:
+                return
+            record_id, op, fields_json = row
+            conn.execute(text("DELETE FROM outbox WHERE change_id = :c"), {"c": change_id})
+            record = load_record(conn, record_id)
+            if record is None:
+                return
+            still_queued, delete_queued, remaining = queued_fields(conn, record_id)
+            server_fields = record.server_fields or {}
+            server_versions = record.server_versions or {}
+            if remaining == 0 and not server_versions:
+                # Never reached the server and nothing else is queued: it never existed.
+                delete_records(conn, [record_id])
+                if record.type == RecordType.CLIENT:
+                    people_index.remove_people(conn, [record_id])
+                    self.people_changed()
+                return
+            if op == "delete" and not delete_queued:
+                record.deleted = DELETED in server_versions
+                record.fields = {k: v for k, v in server_fields.items() if k not in still_queued}
+                record.versions = {
+                    k: v for k, v in server_versions.items() if k not in still_queued
+                }
+            else:
+                for name in loads(fields_json):
+                    if name in still_queued:
+                        continue
+                    if name in server_versions:
+                        record.fields[name] = server_fields.get(name)
+                        record.versions[name] = server_versions[name]
+                    else:
+                        record.fields.pop(name, None)
+                        record.versions.pop(name, None)
+            if remaining == 0:
+                record.server_fields = record.server_versions = None
+            write_record(conn, record)
+            self._after_record_change(conn, record)
+
+    # --- settings -----------------------------------------------------------------------
+
+    def _setting(self, key: str) -> str | None:
+        with self.reading() as conn:
+            return conn.execute(
+                text("SELECT value FROM settings WHERE key = :k"), {"k": key}
+            ).scalar()
+
+    def _set_setting(self, key: str, value: str | None) -> None:
+        with self.writing() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO settings (key, value) VALUES (:k, :v) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+                ),
+                {"k": key, "v": value},
+            )
+
+    @property
+    def current_event_id(self) -> str | None:
+        return self._setting(CURRENT_EVENT)
+
+    def set_current_event(self, event_id: str | None) -> None:
+        self._set_setting(CURRENT_EVENT, event_id)
+
+    @property
+    def idle_minutes(self) -> int:
+        value = self._setting(IDLE_MINUTES)
+        return int(value) if value and value.isdigit() else DEFAULT_IDLE_MINUTES
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        if minutes < 1:
+            raise ValueError("idle time must be at least one minute")
+        self._set_setting(IDLE_MINUTES, str(int(minutes)))
+
+
+def _view(record: StoredRecord, pending: set[str]) -> RecordView:
+    return RecordView(
+        record.id,
+        record.type,
+        record.owner_partner,
+        dict(record.fields),
+        dict(record.versions),
+        record.deleted,
+        frozenset(pending),
+        record.has_conflict,
+        record.updated_at,
+    )

@@ -1,0 +1,465 @@
+"""The sync engine's side of the store: sync state, outbox batches, push results, pull pages.
+
+Pull pages go in with executemany in one transaction together with the new cursor, so a crash
+leaves either the whole page and its cursor or neither. A pulled value never overwrites a field
+that still has a queued local change: the push decides, and the next pull brings the outcome.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from desktop_app.storage import people_index
+from desktop_app.storage.codec import dumps, loads, utc_now
+from desktop_app.storage.people_index import chunks, in_query
+from desktop_app.storage.record_rows import (
+    StoredRecord,
+    add_outbox_row,
+    delete_records,
+    load_record,
+    parent_of,
+    save_clock,
+    write_record,
+)
+from desktop_app.storage.repository import Repository
+from pace_shared.merge import DELETED
+from pace_shared.records import RecordType
+from pace_shared.wire import ChangeResult, PullItem
+
+log = logging.getLogger(__name__)
+
+MAX_BATCH_BYTES = 4_500_000  # below the contract's 5 MB body limit, with room for the envelope
+
+
+@dataclass(slots=True)
+class SyncState:
+    server_url: str
+    device_id: str
+    username: str
+    user: dict[str, Any]
+    cursor: str | None
+    last_sync_at: str | None
+    hlc_last: str | None
+    access_token: str | None
+
+
+@dataclass(slots=True)
+class OutboxChange:
+    seq: int
+    change_id: str
+    record_id: str
+    payload: dict[str, Any]
+
+
+@dataclass(slots=True)
+class PushTally:
+    applied: int = 0
+    duplicate: int = 0
+    conflict: int = 0
+    rejected: int = 0
+
+    @property
+    def acknowledged(self) -> int:
+        return self.applied + self.duplicate + self.conflict + self.rejected
+
+
+@dataclass(slots=True)
+class PageTally:
+    applied: int = 0
+    revoked: int = 0
+    kept_local: int = 0
+    repushed: int = 0
+    seen: set[str] = field(default_factory=set)
+
+
+_UPSERT_PULLED = (
+    "INSERT INTO records (id, type, owner_partner, parent_id, fields, versions, server_fields, "
+    "server_versions, deleted, has_conflict, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?, 0, ?) "
+    "ON CONFLICT(id) DO UPDATE SET type = excluded.type, owner_partner = excluded.owner_partner, "
+    "parent_id = excluded.parent_id, fields = excluded.fields, versions = excluded.versions, "
+    "server_fields = NULL, server_versions = NULL, deleted = excluded.deleted, "
+    "updated_at = excluded.updated_at"
+)
+
+
+class SyncStore:
+    def __init__(self, repo: Repository) -> None:
+        self.repo = repo
+
+    # --- state --------------------------------------------------------------------------
+
+    def init_state(
+        self, server_url: str, device_id: str, username: str, user: dict[str, Any]
+    ) -> None:
+        with self.repo.writing() as conn:
+            conn.execute(text("DELETE FROM sync_state"))
+            conn.execute(
+                text(
+                    "INSERT INTO sync_state (id, server_url, device_id, username, user_json, "
+                    "hlc_last) VALUES (1, :url, :dev, :user, :info, :hlc)"
+                ),
+                {
+                    "url": server_url,
+                    "dev": device_id,
+                    "user": username,
+                    "info": dumps(user),
+                    "hlc": self.repo.clock.last,
+                },
+            )
+
+    def state(self) -> SyncState:
+        with self.repo.reading() as conn:
+            row = conn.execute(
+                text(
+                    "SELECT server_url, device_id, username, user_json, cursor, last_sync_at, "
+                    "hlc_last, access_token FROM sync_state WHERE id = 1"
+                )
+            ).first()
+        if row is None:
+            raise LookupError("the store has no sync state (not enrolled)")
+        return SyncState(row[0], row[1], row[2], loads(row[3]), row[4], row[5], row[6], row[7])
+
+    def set_token(self, token: str | None) -> None:
+        with self.repo.writing() as conn:
+            conn.execute(text("UPDATE sync_state SET access_token = :t WHERE id = 1"), {"t": token})
+
+    def set_user(self, user: dict[str, Any]) -> None:
+        with self.repo.writing() as conn:
+            conn.execute(
+                text("UPDATE sync_state SET user_json = :u WHERE id = 1"), {"u": dumps(user)}
+            )
+
+    def reset_cursor(self) -> None:
+        with self.repo.writing() as conn:
+            conn.execute(text("UPDATE sync_state SET cursor = NULL WHERE id = 1"))
+
+    def mark_synced(self) -> str:
+        now = utc_now()
+        with self.repo.writing() as conn:
+            conn.execute(text("UPDATE sync_state SET last_sync_at = :n WHERE id = 1"), {"n": now})
+            save_clock(conn, self.repo.clock.last)
+        return now
+
+    # --- push ---------------------------------------------------------------------------
+
+    def outbox_batch(
+        self, max_changes: int = 1000, max_bytes: int = MAX_BATCH_BYTES
+    ) -> list[OutboxChange]:
+        """The oldest pending changes, in order, within the contract's count and size limits."""
+        batch: list[OutboxChange] = []
+        size = 0
+        with self.repo.reading() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT seq, change_id, record_id, record_type, op, hlc, fields, base "
+                    "FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT :n"
+                ),
+                {"n": max_changes},
+            )
+            for seq, cid, rid, rtype, op, hlc, fields, base in rows:
+                size += len(fields) + len(base) + 300
+                if batch and size > max_bytes:
+                    break
+                payload = {
+                    "change_id": cid,
+                    "record_id": rid,
+                    "record_type": rtype,
+                    "op": op,
+                    "hlc": hlc,
+                    "fields": loads(fields),
+                    "base": loads(base),
+                }
+                batch.append(OutboxChange(seq, cid, rid, payload))
+        return batch
+
+    def record_results(
+        self, batch: Sequence[OutboxChange], results: Iterable[ChangeResult]
+    ) -> PushTally:
+        """Only a result naming a change_id removes (or parks) that change; the rest stay."""
+        by_id = {c.change_id: c for c in batch}
+        tally = PushTally()
+        done: list[str] = []
+        conflicted: set[str] = set()
+        touched: set[str] = set()
+        with self.repo.writing() as conn:
+            for result in results:
+                change = by_id.get(result.change_id or "")
+                if change is None:
+                    continue
+                touched.add(change.record_id)
+                if result.status == "rejected":
+                    tally.rejected += 1
+                    conn.execute(
+                        text(
+                            "UPDATE outbox SET state = 'rejected', reason = :r, detail = :d "
+                            "WHERE change_id = :c"
+                        ),
+                        {
+                            "r": result.reason or "rejected",
+                            "d": result.detail or "",
+                            "c": change.change_id,
+                        },
+                    )
+                    continue
+                done.append(change.change_id)
+                if result.status == "applied":
+                    tally.applied += 1
+                elif result.status == "duplicate":
+                    tally.duplicate += 1
+                else:
+                    tally.conflict += 1
+                    conflicted.add(change.record_id)
+            for part in chunks(done):
+                params = {"ids": list(part)}
+                conn.execute(in_query("DELETE FROM outbox WHERE change_id IN :ids"), params)
+            for part in chunks(sorted(conflicted)):
+                params = {"ids": list(part)}
+                conn.execute(
+                    in_query("UPDATE records SET has_conflict = 1 WHERE id IN :ids"),
+                    params,
+                )
+            for part in chunks(sorted(touched)):
+                params = {"ids": list(part)}
+                # Nothing queued any more: the shadow of the server state is no longer needed.
+                conn.execute(
+                    in_query(
+                        "UPDATE records SET server_fields = NULL, server_versions = NULL "
+                        "WHERE id IN :ids "
+                        "AND id NOT IN (SELECT record_id FROM outbox)"
+                    ),
+                    params,
+                )
+        return tally
+
+    # --- pull ---------------------------------------------------------------------------
+
+    def apply_page(
+        self,
+        items: Sequence[PullItem],
+        next_cursor: str,
+        *,
+        resync: bool = False,
+    ) -> PageTally:
+        """Apply one pull page and its cursor in one transaction (the caller ran the HLC rule)."""
+        tally = PageTally()
+        repo = self.repo
+        revoked = [i.record_id for i in items if i.revoked]
+        live = [i for i in items if not i.revoked and i.record_type]
+        tally.seen.update(i.record_id for i in items)
+        with repo.writing() as conn:
+            queued = _queued_by_record(conn, [i.record_id for i in live])
+            existing = _existing_ids(conn, [i.record_id for i in live]) if resync else set()
+            simple: list[tuple[Any, ...]] = []
+            clients: list[tuple[str, str | None, dict[str, Any]]] = []
+            gone_clients: list[str] = []
+            events: set[str] = set()
+            employers: set[str] = set()
+            now = utc_now()
+            for item in live:
+                fields = dict(item.fields or {})
+                versions = dict(item.versions or {})
+                deleted = bool(item.deleted or DELETED in versions)
+                if deleted:
+                    fields = {}
+                if item.record_id in queued or item.record_id in existing:
+                    record = self._merge_one(
+                        conn, item, fields, versions, deleted, queued.get(item.record_id), tally
+                    )
+                    fields, deleted = record.fields, record.deleted
+                else:
+                    simple.append(
+                        (
+                            item.record_id,
+                            item.record_type,
+                            item.owner_partner,
+                            parent_of(item.record_type or "", fields),
+                            dumps(fields),
+                            dumps(versions),
+                            int(deleted),
+                            now,
+                        )
+                    )
+                tally.applied += 1
+                if item.record_type == RecordType.CLIENT:
+                    if deleted:
+                        gone_clients.append(item.record_id)
+                    else:
+                        clients.append((item.record_id, item.owner_partner, fields))
+                elif item.record_type == RecordType.REDUNDANCY_EVENT:
+                    events.add(item.record_id)
+                elif item.record_type == RecordType.EMPLOYER:
+                    employers.add(item.record_id)
+            if simple:
+                conn.exec_driver_sql(_UPSERT_PULLED, simple)
+            if revoked:
+                tally.revoked = self._purge(conn, revoked)
+            people_index.remove_people(conn, gone_clients)
+            people_index.upsert_people(conn, clients)
+            events.update(people_index.events_of_employers(conn, employers))
+            # Clients in this page were indexed with the new labels already; relabel the rest.
+            people_index.reindex_people_at_events(conn, events)
+            conn.execute(
+                text("UPDATE sync_state SET cursor = :c, hlc_last = :h WHERE id = 1"),
+                {"c": next_cursor, "h": repo.clock.last},
+            )
+        if clients or gone_clients or revoked or events:
+            repo.people_changed()
+        return tally
+
+    def _merge_one(
+        self,
+        conn: Connection,
+        item: PullItem,
+        fields: dict[str, Any],
+        versions: dict[str, str],
+        deleted: bool,
+        queued: tuple[set[str], bool] | None,
+        tally: PageTally,
+    ) -> StoredRecord:
+        """A pulled record that has queued local changes, or any known record during resync."""
+        local = load_record(conn, item.record_id)
+        queued_names, delete_queued = queued or (set(), False)
+        record = StoredRecord(
+            item.record_id,
+            item.record_type or (local.type if local else ""),
+            item.owner_partner,
+            dict(fields),
+            dict(versions),
+            None,
+            None,
+            deleted,
+            local.has_conflict if local else False,
+            "",
+        )
+        if local is not None and queued is not None:
+            record.server_fields, record.server_versions = dict(fields), dict(versions)
+            if delete_queued and local.deleted:
+                record.fields, record.versions, record.deleted = {}, dict(local.versions), True
+            elif not deleted:
+                for name in queued_names:
+                    if name in local.versions:
+                        record.fields[name] = local.fields.get(name)
+                        record.versions[name] = local.versions[name]
+                tally.kept_local += 1
+        elif local is not None and not deleted and not local.deleted:
+            # Resync after a server restore: re-push what the server lost, keeping its HLC.
+            lost: dict[str, dict[str, Any]] = defaultdict(dict)
+            for name, hlc in local.versions.items():
+                if hlc > versions.get(name, ""):
+                    lost[hlc][name] = local.fields.get(name)
+                    record.fields[name] = local.fields.get(name)
+                    record.versions[name] = hlc
+            if lost:
+                record.server_fields, record.server_versions = dict(fields), dict(versions)
+                for hlc, values in sorted(lost.items()):
+                    base = {name: versions.get(name) for name in values}
+                    add_outbox_row(conn, record.id, record.type, "upsert", hlc, values, base)
+                    tally.repushed += 1
+        write_record(conn, record)
+        return record
+
+    def _purge(self, conn: Connection, record_ids: Sequence[str]) -> int:
+        """Remove records the partner may no longer see, with their children."""
+        ids = list(dict.fromkeys(record_ids))
+        children: list[str] = []
+        for part in chunks(ids):
+            params = {"ids": list(part)}
+            children.extend(
+                r[0]
+                for r in conn.execute(
+                    in_query("SELECT id FROM records WHERE parent_id IN :ids"), params
+                )
+            )
+        people_index.remove_people(conn, ids)
+        delete_records(conn, ids + children)
+        return len(ids)
+
+    def finish_resync(self, seen: set[str]) -> tuple[int, int]:
+        """After a full re-pull: re-queue own records the server lost, purge the rest unseen.
+
+        Returns (changes re-queued, records purged). Records with queued changes are kept:
+        the push decides.
+        """
+        requeued = 0
+        to_purge: list[str] = []
+        with self.repo.writing() as conn:
+            queued_ids = {r[0] for r in conn.execute(text("SELECT DISTINCT record_id FROM outbox"))}
+            rows = conn.execute(text("SELECT id, owner_partner FROM records")).all()
+            for record_id, owner in rows:
+                if record_id in seen or record_id in queued_ids:
+                    continue
+                if owner != self.repo.partner:
+                    to_purge.append(record_id)
+                    continue
+                record = load_record(conn, record_id)
+                if record is None:
+                    continue
+                if record.deleted and DELETED in record.versions:
+                    add_outbox_row(
+                        conn, record_id, record.type, "delete", record.versions[DELETED], {}, {}
+                    )
+                    requeued += 1
+                    continue
+                groups: dict[str, dict[str, Any]] = defaultdict(dict)
+                for name, hlc in record.versions.items():
+                    groups[hlc][name] = record.fields.get(name)
+                for hlc, values in sorted(groups.items()):
+                    base = dict.fromkeys(values)
+                    add_outbox_row(conn, record_id, record.type, "upsert", hlc, values, base)
+                    requeued += 1
+                record.server_fields, record.server_versions = {}, {}
+                write_record(conn, record)
+            if to_purge:
+                self._purge(conn, to_purge)
+        if to_purge:
+            self.repo.people_changed()
+        if requeued or to_purge:
+            log.info(
+                "resync reconciled: %d changes re-queued, %d records purged",
+                requeued,
+                len(to_purge),
+            )
+        return requeued, len(to_purge)
+
+
+def _queued_by_record(
+    conn: Connection, record_ids: Sequence[str]
+) -> dict[str, tuple[set[str], bool]]:
+    queued: dict[str, tuple[set[str], bool]] = {}
+    for part in chunks(list(record_ids)):
+        params = {"ids": list(part)}
+        for rid, op, fields in conn.execute(
+            in_query("SELECT record_id, op, fields FROM outbox WHERE record_id IN :ids"),
+            params,
+        ):
+            names, has_delete = queued.get(rid, (set(), False))
+            names.update(loads(fields))
+            queued[rid] = (names, has_delete or op == "delete")
+    return queued
+
+
+def _existing_ids(conn: Connection, record_ids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for part in chunks(list(record_ids)):
+        params = {"ids": list(part)}
+        found.update(
+            r[0] for r in conn.execute(in_query("SELECT id FROM records WHERE id IN :ids"), params)
+        )
+    return found
+
+
+def max_hlc(items: Iterable[PullItem]) -> str | None:
+    """The greatest HLC in a page: receiving it once equals receiving each (string order)."""
+    best: str | None = None
+    for item in items:
+        for hlc in (item.versions or {}).values():
+            if best is None or hlc > best:
+                best = hlc
+    return best

@@ -1,0 +1,1 @@
+"""Sync with the PACE sync server: HTTP client (contract v1), push/pull engine, backoff."""

@@ -1,0 +1,145 @@
+"""HTTP client for sync contract v1 (``shared/sync-contract.md``), with timeouts on every call.
+
+It neither logs nor keeps request or response bodies: they carry personal data.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+import requests
+from pydantic import ValidationError
+
+from desktop_app.sync.errors import (
+    DeviceRevoked,
+    Forbidden,
+    Offline,
+    PayloadTooLarge,
+    RateLimited,
+    ResyncRequired,
+    ServerError,
+    Unauthenticated,
+)
+from pace_shared.wire import (
+    API_PREFIX,
+    MAX_PULL_LIMIT,
+    LoginRequest,
+    LoginResponse,
+    PullResponse,
+    PushResponse,
+)
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT_S = 5.0
+READ_TIMEOUT_S = 60.0
+
+
+class SyncClient:
+    def __init__(
+        self,
+        server_url: str,
+        access_token: str | None = None,
+        *,
+        timeout: tuple[float, float] = (CONNECT_TIMEOUT_S, READ_TIMEOUT_S),
+        session: requests.Session | None = None,
+    ) -> None:
+        self.server_url = server_url.rstrip("/")
+        self.access_token = access_token
+        self.timeout = timeout
+        self._http = session or requests.Session()
+        self._http.headers["User-Agent"] = "pace-casework-desktop/1"
+
+    def close(self) -> None:
+        self._http.close()
+
+    # --- endpoints ----------------------------------------------------------------------
+
+    def health(self) -> dict[str, Any]:
+        return self._request("GET", "/healthz", auth=False)
+
+    def login(
+        self, username: str, password: str, device_id: str, device_name: str
+    ) -> LoginResponse:
+        body = LoginRequest(
+            username=username, password=password, device_id=device_id, device_name=device_name
+        ).model_dump()
+        answer = self._parse(
+            LoginResponse, self._request("POST", f"{API_PREFIX}/auth/login", json=body, auth=False)
+        )
+        self.access_token = answer.access_token
+        return answer
+
+    def push(self, changes: Sequence[dict[str, Any]]) -> PushResponse:
+        data = self._request("POST", f"{API_PREFIX}/sync/push", json={"changes": list(changes)})
+        return self._parse(PushResponse, data)
+
+    def pull(self, cursor: str | None, limit: int = MAX_PULL_LIMIT) -> PullResponse:
+        params: dict[str, Any] = {"limit": limit}
+        if cursor:
+            params["cursor"] = cursor
+        return self._parse(
+            PullResponse, self._request("GET", f"{API_PREFIX}/sync/pull", params=params)
+        )
+
+    # --- plumbing -----------------------------------------------------------------------
+
+    @staticmethod
+    def _parse(model: Any, data: Any) -> Any:
+        try:
+            return model.model_validate(data)
+        except ValidationError:
+            raise ServerError("The server's answer did not follow the sync contract.") from None
+
+    def _request(self, method: str, path: str, *, auth: bool = True, **kwargs: Any) -> Any:
+        headers = {"Accept": "application/json"}
+        if auth:
+            if not self.access_token:
+                raise Unauthenticated("Please sign in again.")
+            headers["Authorization"] = f"Bearer {self.access_token}"
+        try:
+            response = self._http.request(
+                method, self.server_url + path, headers=headers, timeout=self.timeout, **kwargs
+            )
+        except (requests.ConnectionError, requests.Timeout) as exc:
+            log.info("sync server unreachable (%s)", type(exc).__name__)
+            raise Offline("The sync server cannot be reached; working offline.") from None
+        except requests.RequestException as exc:
+            raise ServerError(f"Request failed: {type(exc).__name__}") from None
+        if 200 <= response.status_code < 300:
+            try:
+                return response.json()
+            except ValueError:
+                raise ServerError("The server sent an answer that is not JSON.") from None
+        raise _error_for(response)
+
+
+def _error_for(response: requests.Response) -> Exception:
+    try:
+        body = response.json()
+    except ValueError:
+        body = {}
+    code = body.get("error") if isinstance(body, dict) else None
+    detail = body.get("detail") if isinstance(body, dict) else None
+    status = response.status_code
+    log.info("sync server answered %d %s", status, code or "")
+    if status == 401:
+        return Unauthenticated("Your sign-in has expired or was refused. Please sign in again.")
+    if status == 403 and code == "device_revoked":
+        return DeviceRevoked(
+            "An administrator revoked this device, so its local data has been wiped. "
+            "Ask your team lead to enrol it again if it was revoked by mistake."
+        )
+    if status == 403:
+        return Forbidden(detail or "The server refused this request.")
+    if status == 409 and code == "resync_required":
+        return ResyncRequired(detail or "The server needs a full re-synchronisation.")
+    if status == 413:
+        return PayloadTooLarge(detail or "Too much data in one request.", status, code)
+    if status == 429:
+        return RateLimited(detail or "Too many attempts; try again shortly.", status, code)
+    return ServerError(
+        f"The sync server answered {status}" + (f" ({code})" if code else ""), status, code
+    )

@@ -1,0 +1,174 @@
+"""One sync run: push the outbox, then pull pages until the server has nothing more.
+
+Push first so the server merges our edits before we read its state. Each outbox row leaves
+only when a result names its change_id; a rejected change is parked, the rest keep flowing.
+Each pulled page and its cursor are committed together, so a run can stop anywhere and resume.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop_app.storage.codec import server_time_as_hlc
+from desktop_app.storage.sync_store import OutboxChange, SyncStore, max_hlc
+from desktop_app.sync.client import SyncClient
+from desktop_app.sync.errors import PayloadTooLarge, ResyncRequired, ServerError
+from pace_shared.hlc import InvalidHLCError
+from pace_shared.wire import MAX_CHANGES_PER_PUSH, MAX_PULL_LIMIT, ChangeResult
+
+log = logging.getLogger(__name__)
+
+#: progress(done, total or None when unknown, message for the status bar)
+ProgressCallback = Callable[[int, int | None, str], None]
+
+
+def _no_progress(_done: int, _total: int | None, _message: str) -> None:
+    return None
+
+
+@dataclass(slots=True)
+class SyncReport:
+    pushed: int = 0
+    applied: int = 0
+    duplicates: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    revoked: int = 0
+    pages: int = 0
+    resynced: bool = False
+    requeued: int = 0
+    last_sync_at: str | None = None
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        store: SyncStore,
+        client: SyncClient,
+        *,
+        page_limit: int = MAX_PULL_LIMIT,
+        max_push: int = MAX_CHANGES_PER_PUSH,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.page_limit = page_limit
+        self.max_push = max_push
+        self._running = threading.Lock()
+
+    def run(self, progress: ProgressCallback | None = None) -> SyncReport:
+        """Push then pull. Raises the typed errors of :mod:`desktop_app.sync.errors`."""
+        report_progress = progress or _no_progress
+        with self._running:  # one run at a time, whoever asks (timer or "Sync now")
+            report = SyncReport()
+            self.push(report, report_progress)
+            try:
+                self.pull(report, report_progress, resync=False)
+            except ResyncRequired:
+                log.warning("server asked for a full resync; re-pulling from the start")
+                report.resynced = True
+                self.store.reset_cursor()
+                seen = self.pull(report, report_progress, resync=True)
+                report.requeued, purged = self.store.finish_resync(seen)
+                report.revoked += purged
+                if report.requeued:
+                    self.push(report, report_progress)
+            report.last_sync_at = self.store.mark_synced()
+            report_progress(report.pulled, report.pulled, "Up to date")
+            log.info(
+                "sync done: pushed %d (conflicts %d, rejected %d), pulled %d in %d pages",
+                report.pushed,
+                report.conflicts,
+                report.rejected,
+                report.pulled,
+                report.pages,
+            )
+            return report
+
+    # --- push ---------------------------------------------------------------------------
+
+    def push(self, report: SyncReport, progress: ProgressCallback) -> None:
+        total = self.store.repo.pending_count()
+        if total == 0:
+            return
+        done = 0
+        limit = self.max_push
+        progress(0, total, f"Sending {total} changes")
+        while True:
+            batch = self.store.outbox_batch(limit)
+            if not batch:
+                break
+            try:
+                response = self.client.push([c.payload for c in batch])
+            except PayloadTooLarge:
+                if len(batch) == 1:
+                    self._park_oversized(batch[0])
+                    report.rejected += 1
+                    continue
+                limit = max(1, len(batch) // 2)
+                continue
+            self._receive(response.server_time)
+            tally = self.store.record_results(batch, response.results)
+            report.pushed += tally.acknowledged
+            report.applied += tally.applied
+            report.duplicates += tally.duplicate
+            report.conflicts += tally.conflict
+            report.rejected += tally.rejected
+            done += tally.acknowledged
+            progress(done, max(total, done), f"Sent {done} of {max(total, done)} changes")
+            if tally.acknowledged == 0:
+                # The server answered without naming our changes: keep them, try next time.
+                raise ServerError("The server did not acknowledge any of the changes sent.")
+
+    def _park_oversized(self, change: OutboxChange) -> None:
+        self.store.record_results(
+            [change],
+            [
+                ChangeResult(
+                    change_id=change.change_id,
+                    status="rejected",
+                    reason="payload_too_large",
+                    detail="This change is too large to send; shorten the text and resend.",
+                )
+            ],
+        )
+
+    # --- pull ---------------------------------------------------------------------------
+
+    def pull(self, report: SyncReport, progress: ProgressCallback, *, resync: bool) -> set[str]:
+        """Follow next_cursor until has_more is false; returns the ids seen (for a resync)."""
+        cursor = None if resync else self.store.state().cursor
+        seen: set[str] = set()
+        while True:
+            page = self.client.pull(cursor, self.page_limit)
+            highest = max_hlc(page.items)
+            if highest:
+                self._receive_hlc(highest)
+            self._receive(page.server_time)
+            tally = self.store.apply_page(page.items, page.next_cursor, resync=resync)
+            if resync:
+                seen |= tally.seen
+            report.pages += 1
+            report.pulled += tally.applied
+            report.revoked += tally.revoked
+            report.requeued += tally.repushed
+            progress(report.pulled, None, f"Received {report.pulled} records")
+            cursor = page.next_cursor
+            if not page.has_more:
+                return seen
+
+    # --- clock --------------------------------------------------------------------------
+
+    def _receive(self, server_time: str) -> None:
+        stamp = server_time_as_hlc(server_time)
+        if stamp:
+            self._receive_hlc(stamp)
+
+    def _receive_hlc(self, stamp: str) -> None:
+        try:
+            self.store.repo.clock.receive(stamp)
+        except InvalidHLCError:
+            raise ServerError("The server sent a malformed clock value.") from None
