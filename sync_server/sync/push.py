@@ -70,6 +70,7 @@ class _Batch:
     audit_rows: list[dict[str, Any]] = field(default_factory=list)
     #: Clients whose access list may have changed (consent or referrals edited).
     recheck_access: set[str] = field(default_factory=set)
+    clients_with_new_children: set[str] = field(default_factory=set)
 
 
 def _rejection(change_id: Any, reason: str, detail: str) -> dict[str, Any]:
@@ -261,7 +262,7 @@ def _apply_change(batch: _Batch, change: Change) -> dict[str, Any]:
                 cid = _record_conflict(batch, row, outcome)
                 conflict_id = conflict_id or cid
         if row.type == RecordType.CLIENT and "share_with" in applied_fields:
-            batch.recheck_access.add(row.id)
+            _consent_changed(batch, row)
         if (
             row.type == RecordType.REFERRAL
             and row.client_id
@@ -296,6 +297,17 @@ def _apply_change(batch: _Batch, change: Change) -> dict[str, Any]:
     return result
 
 
+def _consent_changed(batch: _Batch, client: _Row) -> None:
+    if not client.is_new:
+        batch.recheck_access.add(client.id)
+        return
+    # A client created in this batch has no referrals stored yet: its access follows from its
+    # fields alone. Only children already created in the batch need the full recheck.
+    client.access = visibility.for_client(client.owner, client.state.fields, ())
+    if client.id in batch.clients_with_new_children:
+        batch.recheck_access.add(client.id)
+
+
 def _new_row(batch: _Batch, change: Change) -> _Row:
     """A record this change creates; children inherit their client's access."""
     partner = batch.principal.partner
@@ -314,6 +326,7 @@ def _new_row(batch: _Batch, change: Change) -> _Row:
                     "forbidden", "client_id: this person is not shared with your organisation"
                 )
             access = client.access
+            batch.clients_with_new_children.add(client.id)
         else:
             access = Access(False, frozenset({partner}))
     elif change.record_type == RecordType.CLIENT:
