@@ -21,11 +21,13 @@ def person_fields(rng: random.Random, index: int) -> dict[str, Any]:
     return {
         "first_name": rng.choice(FIRST),
         "last_name": f"{rng.choice(LAST)}-{index}",
-        "date_of_birth": f"{rng.randint(1960, 2004)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "date_of_birth": f"{rng.randint(1960, 2004)}-{rng.randint(1, 12):02d}-"
+        f"{rng.randint(1, 28):02d}",
         "ni_number": f"{rng.choice(NI_PREFIXES)}{index % 1_000_000:06d}{rng.choice('ABCD')}",
         "email": f"person{index}@example.org",
         "phone": f"07700 {rng.randint(100000, 999999)}",
-        "postcode": f"KY{rng.randint(1, 16)} {rng.randint(1, 9)}{rng.choice('ABDEFGHJ')}{rng.choice('LNPQRSTU')}",
+        "postcode": f"KY{rng.randint(1, 16)} {rng.randint(1, 9)}"
+        f"{rng.choice('ABDEFGHJ')}{rng.choice('LNPQRSTU')}",
         "occupation": "Warehouse operative, forklift licence, night shift team leader " * 2,
         "share_with": ["ALL"],
         "consent_recorded_at": "2026-11-20T10:00:00.000Z",
