@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGroupBox,
@@ -50,7 +50,10 @@ class ConsentBox(QGroupBox):
         layout.addWidget(self.partners)
         layout.addWidget(self.nobody_button)
         layout.addWidget(self.error)
-        self.group.idToggled.connect(self._on_toggled)
+        # Each button's own toggled signal, read back through isChecked(): no bool crosses into
+        # Python, which works around a PySide6 6.12 refcount crash at interpreter exit.
+        for button in (self.all_button, self.chosen_button, self.nobody_button):
+            button.toggled.connect(self._on_mode_changed)
         self.partners.itemChanged.connect(lambda _item: self._emit_changed())
         self.reset()
 
@@ -69,13 +72,13 @@ class ConsentBox(QGroupBox):
         self.all_button.setChecked(True)
         for row in range(self.partners.count()):
             self.partners.item(row).setCheckState(Qt.CheckState.Unchecked)
-        self._on_toggled(ALL, True)
+        self._on_mode_changed()
 
-    def _on_toggled(self, _ident: int, checked: bool) -> None:
-        if checked:
-            self.partners.setEnabled(self.chosen_button.isChecked())
-            self.error.setVisible(False)
-            self._emit_changed()
+    @Slot()
+    def _on_mode_changed(self) -> None:
+        self.partners.setEnabled(self.chosen_button.isChecked())
+        self.error.setVisible(False)
+        self._emit_changed()
 
     def _emit_changed(self) -> None:
         self.changed.emit()

@@ -221,6 +221,7 @@ class RegistrationForm(QWidget):
                 clean["date_of_birth"],
                 clean["ni_number"],
                 clean["postcode"],
+                event_id=self.state.current_event_id(),
             )
         except Exception as exc:
             self.duplicates.summary.setText(f"Duplicate check unavailable: {describe(exc)}")

@@ -1,0 +1,173 @@
+"""Registering people by keyboard alone, with inline validation and the duplicate check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop_app.ui.registration import RegistrationForm
+
+from .conftest import add_person
+
+
+def _type(qtbot: Any, text: str) -> None:
+    """Type into whatever has focus, as an adviser would."""
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    if text:
+        qtbot.keyClicks(widget, text)
+
+
+def _tab(qtbot: Any) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+
+
+def _form(qtbot: Any, state: Any) -> RegistrationForm:
+    form = RegistrationForm(state)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    form.start_next()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.person.rows["first_name"].edit)
+    return form
+
+
+def test_register_by_keyboard_only(qtbot: Any, state: Any, repo: Any, event_id: str) -> None:
+    form = _form(qtbot, state)
+    entries = ["Morag", "Stewart", "03/02/1980", "ab 12 34 56 c", "07700 900123"]
+    entries += ["morag@example.org", "ky75qf", "Forklift driver"]
+    for text in entries:
+        _type(qtbot, text)
+        _tab(qtbot)
+    assert QApplication.focusWidget() is form.consent.all_button
+    with qtbot.waitSignal(form.saved, timeout=2000) as saved:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    record = repo.get(saved.args[0])
+    assert record.fields["first_name"] == "Morag"
+    assert record.fields["date_of_birth"] == "1980-02-03"
+    assert record.fields["ni_number"] == "AB123456C"
+    assert record.fields["postcode"] == "KY7 5QF"
+    assert record.fields["share_with"] == ["ALL"]
+    assert record.fields["event_id"] == event_id
+    assert record.fields["consent_recorded_at"].endswith("Z")
+    # Cleared and ready for the next person, with the cursor back in the first field.
+    assert all(not row.raw() for row in form.person.rows.values())
+    assert QApplication.focusWidget() is form.person.rows["first_name"].edit
+    assert "Saved Morag Stewart" in form.status.text()
+
+
+def test_enter_from_a_name_field_saves(qtbot: Any, state: Any, repo: Any) -> None:
+    form = _form(qtbot, state)
+    _type(qtbot, "Iain")
+    _tab(qtbot)
+    _type(qtbot, "Banks")
+    with qtbot.waitSignal(form.saved, timeout=2000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Enter)
+    assert repo.people_count() == 1
+
+
+def test_chosen_partners_by_keyboard(qtbot: Any, state: Any, repo: Any) -> None:
+    form = _form(qtbot, state)
+    _type(qtbot, "Ruth")
+    _tab(qtbot)
+    _type(qtbot, "Nkemelu")
+    form.consent.chosen_button.setFocus()
+    qtbot.keyClick(form.consent.chosen_button, Qt.Key.Key_Space)
+    assert form.consent.partners.isEnabled()
+    form.consent.partners.setFocus()
+    form.consent.partners.setCurrentRow(0)  # DWP: the first partner that is not our own
+    qtbot.keyClick(form.consent.partners, Qt.Key.Key_Space)
+    with qtbot.waitSignal(form.saved, timeout=2000) as saved:
+        qtbot.keyClick(form.consent.partners, Qt.Key.Key_Return)
+    assert repo.get(saved.args[0]).fields["share_with"] == ["DWP"]
+
+
+def test_validation_messages_block_save(qtbot: Any, state: Any, repo: Any) -> None:
+    form = _form(qtbot, state)
+    rows = form.person.rows
+    _type(qtbot, "Ann")
+    _tab(qtbot)
+    _tab(qtbot)  # no last name
+    _type(qtbot, "31/02/1980")
+    _tab(qtbot)
+    _type(qtbot, "QQ123456C")
+    _tab(qtbot)
+    _tab(qtbot)
+    _type(qtbot, "not-an-email")
+    _tab(qtbot)
+    _type(qtbot, "XYZ")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    assert repo.people_count() == 0
+    messages = {name: row.error.text() for name, row in rows.items() if row.error.isVisible()}
+    assert messages == {
+        "last_name": "Last name is required.",
+        "date_of_birth": "Date of birth not a valid date (YYYY-MM-DD).",
+        "ni_number": "NI number not a valid National Insurance number.",
+        "email": "E-mail not a valid e-mail address.",
+        "postcode": "Postcode not a valid UK postcode.",
+    }
+    assert QApplication.focusWidget() is rows["last_name"].edit
+    assert rows["ni_number"].edit.accessibleDescription() == messages["ni_number"]
+
+    # Fixing a field clears its message as the adviser types.
+    rows["ni_number"].edit.setFocus()
+    rows["ni_number"].edit.clear()
+    qtbot.keyClicks(rows["ni_number"].edit, "AB123456C")
+    assert not rows["ni_number"].error.isVisible()
+
+
+def test_chosen_partners_need_a_partner(qtbot: Any, state: Any, repo: Any) -> None:
+    form = _form(qtbot, state)
+    _type(qtbot, "Ann")
+    _tab(qtbot)
+    _type(qtbot, "Other")
+    form.consent.chosen_button.setChecked(True)
+    assert form.save() is None
+    assert form.consent.error.isVisible()
+    assert repo.people_count() == 0
+
+
+def test_duplicate_warning_while_typing(qtbot: Any, state: Any, repo: Any) -> None:
+    existing = add_person(repo, "John", "Smith", date_of_birth="1975-06-11", ni_number="AB123456C")
+    form = _form(qtbot, state)
+    _type(qtbot, "Jon")
+    _tab(qtbot)
+    _type(qtbot, "Smith")
+    qtbot.waitUntil(lambda: form.duplicates.count() == 1, timeout=2000)
+    text = form.duplicates.list.item(0).text()
+    assert "John Smith" in text
+    assert "similar name" in text
+
+    _tab(qtbot)
+    _tab(qtbot)
+    _type(qtbot, "AB 12 34 56 C")
+    qtbot.waitUntil(lambda: "same NI number" in form.duplicates.list.item(0).text(), timeout=2000)
+
+    with qtbot.waitSignal(state.open_person, timeout=2000) as opened:
+        qtbot.mouseClick(form.duplicates.open_button, Qt.MouseButton.LeftButton)
+    assert opened.args == [existing]
+
+
+def test_tab_order_flows_down_the_form(qtbot: Any, state: Any) -> None:
+    form = _form(qtbot, state)
+    seen: list[QWidget] = []
+    for _ in range(len(form.person.rows)):
+        seen.append(QApplication.focusWidget())
+        _tab(qtbot)
+    assert seen == [row.edit for row in form.person.rows.values()]
+
+
+def test_every_field_has_a_mnemonic_and_accessible_name(qtbot: Any, state: Any) -> None:
+    form = _form(qtbot, state)
+    for row in form.person.rows.values():
+        assert "&" in row.label.text()
+        assert row.label.buddy() is row.edit
+        assert row.edit.accessibleName()
+    for button in (form.consent.all_button, form.consent.chosen_button, form.save_button):
+        assert "&" in button.text()
+        assert button.accessibleName()
