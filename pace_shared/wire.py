@@ -6,7 +6,7 @@ build requests and to check answers. Keep key names exactly as the contract writ
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -64,7 +64,10 @@ class Change(_Strict):
 
 
 class PushRequest(_Strict):
-    changes: Annotated[list[Change], Field(max_length=MAX_CHANGES_PER_PUSH)]
+    # The limit is enforced with 413 payload_too_large (contract), not as a schema violation.
+    changes: list[Change] = Field(
+        description=f"At most {MAX_CHANGES_PER_PUSH} changes; more answers 413 payload_too_large."
+    )
 
 
 ChangeStatus = Literal["applied", "duplicate", "conflict", "rejected"]

@@ -87,9 +87,14 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http_error(_request: Request, exc: StarletteHTTPException) -> ORJSONResponse:
-        code = _STATUS_CODES.get(exc.status_code, "error")
+        # A body FastAPI cannot parse is a 400 there; the contract makes every malformed body 422.
+        status = 422 if exc.status_code == 400 else exc.status_code
+        code = _STATUS_CODES.get(status, "error")
         detail = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
-        return error_response(exc.status_code, code, detail)
+        response = error_response(status, code, detail)
+        for name, value in (exc.headers or {}).items():  # e.g. Allow on a 405
+            response.headers[name] = value
+        return response
 
     @app.exception_handler(Exception)
     async def on_unexpected(_request: Request, exc: Exception) -> ORJSONResponse:
