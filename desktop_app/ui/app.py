@@ -62,6 +62,9 @@ class AppController(QObject):
         self.scheduler = SyncScheduler(self.state, self.runner, self)
         self.idle = IdleWatcher(minutes, self)
         self.window: MainWindow | None = None
+        self._cli_minutes = lock_minutes
+        self._notice_shown = False
+        self._notice: Any = None
         self.dialog: Any = None
         self.idle.idle.connect(self.lock)
         self.scheduler.device_revoked.connect(self.on_device_revoked)
@@ -140,13 +143,28 @@ class AppController(QObject):
         self.window.show()
         self.window.raise_()
         self.window.registration.start_next()
+        repo_minutes = getattr(session.repo, "idle_minutes", None)
+        if self._cli_minutes is None and repo_minutes:
+            self.idle.set_minutes(repo_minutes)
+            self.window.lock_minutes = int(repo_minutes)
         self.idle.start()
         self.scheduler.start()
+        notice = getattr(session, "keyring_notice", None)
+        if notice and not self._notice_shown:
+            # decisions.md #1: say once, plainly, that the wrapped key lives in a file.
+            self._notice_shown = True
+            box = plain_message(self.window, "No secure keyring", str(notice))
+            box.setModal(False)
+            box.show()
+            self._notice = box
         self.unlocked.emit()
 
     def _set_lock_minutes(self, minutes: int) -> None:
         self.idle.set_minutes(minutes)
         self.settings.setValue("lock_minutes", minutes)
+        repo = self.state.repo
+        if repo is not None and hasattr(repo, "set_idle_minutes"):
+            repo.set_idle_minutes(minutes)
 
     def _close_session(self) -> None:
         """Hide every record now; close the store once any running store job has finished."""

@@ -24,7 +24,10 @@ class AppState(QObject):
 
     @property
     def repo(self) -> Any | None:
-        return None if self.session is None else self.session.repo
+        # A session locked underneath us (quit, revocation) reads as no session at all.
+        if self.session is None or getattr(self.session, "is_locked", False):
+            return None
+        return self.session.repo
 
     @property
     def own_partner(self) -> str | None:
