@@ -38,6 +38,8 @@ def free_port(preferred: int | None = None) -> int:
         if port is None:
             continue
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            # As uvicorn does: a port the last run left in TIME_WAIT is still ours to reuse.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 sock.bind(("127.0.0.1", port))
             except OSError:
@@ -87,10 +89,10 @@ class DemoServer:
             self._cli("seed-demo")
             marker.write_text("1", encoding="utf-8")
 
-    def start(self) -> str:
-        # Reuse the last port when free: the enrolled profile remembers the server address.
+    def start(self, preferred_port: int | None = None) -> str:
+        # Reuse the enrolled profile's port when free: the profile remembers the server address.
         port_file = self.folder / "port"
-        previous = int(port_file.read_text()) if port_file.exists() else None
+        previous = preferred_port or (int(port_file.read_text()) if port_file.exists() else None)
         self.port = free_port(previous)
         port_file.write_text(str(self.port), encoding="utf-8")
         log = self.log_path.open("ab")
@@ -137,6 +139,17 @@ class DemoServer:
             self.process.wait(timeout=5)
 
 
+def _enrolled_port(profile: object) -> int | None:
+    from urllib.parse import urlsplit
+
+    try:
+        if profile.is_enrolled():  # type: ignore[attr-defined]
+            return urlsplit(profile.meta().server_url).port  # type: ignore[attr-defined]
+    except Exception:  # a damaged profile surfaces later, at unlock, with a clear message
+        return None
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pace-demo", description=__doc__)
     parser.add_argument("--folder", type=Path, default=None, help="demo folder")
@@ -144,13 +157,13 @@ def main(argv: list[str] | None = None) -> int:
     folder = args.folder or demo_dir()
     server = DemoServer(folder / "server")
     try:
-        server.prepare()
-        url = server.start()
-        print(f"PACE demo server at {url} (log: {server.log_path})", flush=True)
         from desktop_app.session import Profile, Session
         from desktop_app.ui.launch import run
 
         profile = Profile(folder / "profile")
+        server.prepare()
+        url = server.start(_enrolled_port(profile))
+        print(f"PACE demo server at {url} (log: {server.log_path})", flush=True)
         return run(
             profile,
             Session,

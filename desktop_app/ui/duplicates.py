@@ -50,6 +50,7 @@ class DuplicatePanel(QGroupBox):
         self.setAccessibleName("Possible duplicates")
         self.summary = plain_label("", self, name="duplicate_summary")
         self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.list = QListWidget(self)
         self.list.setObjectName("duplicate_list")
         self.list.setAccessibleName("Possible duplicate people")
