@@ -36,6 +36,7 @@ class _NameIndex:
     generation: int
     ids: list[str]
     keys: list[str]
+    positions: dict[str, int]
 
 
 class NameCache:
@@ -51,10 +52,33 @@ class NameCache:
             current = self._generation()
             if self._index is None or self._index.generation != current:
                 rows = conn.execute(text("SELECT id, first_key, last_key FROM people")).all()
+                ids = [r[0] for r in rows]
                 self._index = _NameIndex(
-                    current, [r[0] for r in rows], [name_key(r[1], r[2]) for r in rows]
+                    current,
+                    ids,
+                    [name_key(r[1], r[2]) for r in rows],
+                    {pid: i for i, pid in enumerate(ids)},
                 )
             return self._index
+
+    def note(self, person_id: str, first: str | None, last: str | None) -> None:
+        """One local save: patch the built index instead of rebuilding 100,000 names.
+
+        ``first``/``last`` None means the person is gone. A stale entry is harmless (candidates
+        are re-read from the store), so this may run before the transaction commits.
+        """
+        with self._lock:
+            index = self._index
+            if index is None:
+                return
+            key = name_key(first or "", last or "") if first is not None else ""
+            position = index.positions.get(person_id)
+            if position is None:
+                index.positions[person_id] = len(index.ids)
+                index.ids.append(person_id)
+                index.keys.append(key)
+            else:
+                index.keys[position] = key
 
     def clear(self) -> None:
         with self._lock:

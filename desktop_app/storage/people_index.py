@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, TextClause, bindparam, text
@@ -193,24 +194,44 @@ def _escape_like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _search_clause(query: str, event_id: str | None) -> tuple[str, str, dict[str, Any]]:
-    """FROM and WHERE for a people query, and its parameters."""
+@dataclass(frozen=True, slots=True)
+class _Terms:
+    long: tuple[str, ...]  # >= 3 characters: trigram index (or LIKE when scanning)
+    short: tuple[str, ...]  # 1-2 characters: name/NI/postcode prefix, then LIKE
+
+    @property
+    def fts_match(self) -> str:
+        return " AND ".join('"' + t.replace('"', '""') + '"' for t in self.long)
+
+
+def _terms(query: str) -> _Terms:
     q = query.casefold().strip()
-    compact = q.replace(" ", "")
     # "AB 12 34 56 C" typed as printed on the card is one NI number, not five words.
     nino_with_spaces = " " in q and _NINO_TYPED_WITH_SPACES.fullmatch(q)
-    tokens = [compact] if nino_with_spaces else q.split()
-    long_tokens = [t for t in tokens if len(t) >= 3]
-    short_tokens = [t for t in tokens if len(t) < 3]
+    tokens = [q.replace(" ", "")] if nino_with_spaces else q.split()
+    return _Terms(tuple(t for t in tokens if len(t) >= 3), tuple(t for t in tokens if len(t) < 3))
+
+
+def _search_clause(
+    terms: _Terms, event_id: str | None, *, use_fts: bool = True
+) -> tuple[str, str, dict[str, Any]]:
+    """FROM and WHERE for a people query, and its parameters.
+
+    ``use_fts=False`` expresses the same filter with LIKE so that a query matching most people
+    can walk the sort index and stop after one page instead of sorting every match.
+    """
     where: list[str] = []
     params: dict[str, Any] = {}
     from_clause = "people p"
-    if long_tokens:
+    likes = list(terms.short)
+    if terms.long and use_fts:
         from_clause = "people_fts JOIN people p ON p.rid = people_fts.rowid"
         where.append("people_fts MATCH :match")
-        params["match"] = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_tokens)
-    elif short_tokens:
-        first = short_tokens.pop(0)
+        params["match"] = terms.fts_match
+    else:
+        likes = list(terms.long) + likes
+    if terms.short and not terms.long:
+        first = likes.pop(0)
         low, high = _prefix_range(first)
         up_low, up_high = _prefix_range(first.upper())
         where.append(
@@ -220,7 +241,7 @@ def _search_clause(query: str, event_id: str | None) -> tuple[str, str, dict[str
             " OR (p.postcode >= :ul AND p.postcode < :uh))"
         )
         params.update(pl=low, ph=high, ul=up_low, uh=up_high)
-    for i, token in enumerate(short_tokens):
+    for i, token in enumerate(likes):
         where.append(f"p.search_doc LIKE :like{i} ESCAPE '\\'")
         params[f"like{i}"] = f"%{_escape_like(token)}%"
     if event_id:
@@ -230,10 +251,31 @@ def _search_clause(query: str, event_id: str | None) -> tuple[str, str, dict[str
 
 
 def count_people(conn: Connection, query: str = "", event_id: str | None = None) -> int:
-    from_clause, where, params = _search_clause(query, event_id)
+    terms = _terms(query)
+    if terms.long and not terms.short and not event_id:
+        # The trigram index alone answers this; no join with people needed.
+        return int(
+            conn.execute(
+                text("SELECT count(*) FROM people_fts WHERE people_fts MATCH :m"),
+                {"m": terms.fts_match},
+            ).scalar()
+        )
+    from_clause, where, params = _search_clause(terms, event_id)
     # Fragments are constants chosen by _search_clause; every value is a bound parameter.
     sql = f"SELECT count(*) FROM {from_clause}{where}"  # noqa: S608
     return int(conn.execute(text(sql), params).scalar())
+
+
+def _scan_is_cheaper(
+    conn: Connection, terms: _Terms, event_id: str | None, limit: int, offset: int
+) -> bool:
+    """Walking the sort index costs ~ (offset+limit) * total / matches rows; using the index
+    of matches costs ~ matches rows plus a sort. Pick the smaller."""
+    if not terms.long:
+        return False
+    matches = count_people(conn, " ".join(terms.long))
+    total = int(conn.execute(text("SELECT count(*) FROM people")).scalar())
+    return matches * matches > (offset + limit) * max(total, 1) * 2
 
 
 def search_people(
@@ -245,11 +287,14 @@ def search_people(
     descending: bool = False,
     event_id: str | None = None,
 ) -> list[PersonRow]:
-    from_clause, where, params = _search_clause(query, event_id)
+    terms = _terms(query)
+    limit, offset = max(0, int(limit)), max(0, int(offset))
+    use_fts = not _scan_is_cheaper(conn, terms, event_id, limit, offset)
+    from_clause, where, params = _search_clause(terms, event_id, use_fts=use_fts)
     direction = "DESC" if descending else "ASC"
     keys = SORT_COLUMNS.get(sort_column, SORT_COLUMNS["last_name"])
     order = ", ".join(f"{k} {direction}" for k in (*keys, "p.rid"))
-    params.update(limit=max(0, int(limit)), offset=max(0, int(offset)))
+    params.update(limit=limit, offset=offset)
     rows = conn.execute(
         text(
             # Fragments are constants chosen above; every value is a bound parameter.

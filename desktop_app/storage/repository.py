@@ -194,9 +194,11 @@ class Repository:
         if record.type == RecordType.CLIENT:
             if record.deleted:
                 people_index.remove_people(conn, [record.id])
+                self._names.note(record.id, None, None)
             else:
                 people_index.upsert_people(conn, [(record.id, record.owner_partner, record.fields)])
-            self.people_changed()
+                fields = record.fields
+                self._names.note(record.id, fields.get("first_name"), fields.get("last_name"))
         elif record.type == RecordType.REDUNDANCY_EVENT:
             people_index.reindex_people_at_events(conn, [record.id])
         elif record.type == RecordType.EMPLOYER:
@@ -426,7 +428,7 @@ class Repository:
                 delete_records(conn, [record_id])
                 if record.type == RecordType.CLIENT:
                     people_index.remove_people(conn, [record_id])
-                    self.people_changed()
+                    self._names.note(record_id, None, None)
                 return
             if op == "delete" and not delete_queued:
                 record.deleted = DELETED in server_versions
