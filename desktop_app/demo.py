@@ -150,6 +150,15 @@ def _enrolled_port(profile: object) -> int | None:
     return None
 
 
+def _choose_demo_event(controller: object) -> None:
+    """Start the demo at the seeded redundancy event, as an adviser on site would."""
+    from sync_server.seed import EVENT_ID
+
+    state = controller.state  # type: ignore[attr-defined]
+    if state.current_event_id() is None and state.repo.get(EVENT_ID) is not None:
+        state.set_current_event(EVENT_ID)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pace-demo", description=__doc__)
     parser.add_argument("--folder", type=Path, default=None, help="demo folder")
@@ -171,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
             username=DEMO_USERNAME,
             auto_password=DEMO_PASSWORD,
             device_name="PACE demo laptop",
+            on_ready=_choose_demo_event,
         )
     except RuntimeError as exc:
         print(f"pace-demo: {exc}", file=sys.stderr)

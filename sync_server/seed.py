@@ -1,4 +1,4 @@
-"""Demo data: partners, users of each role, an employer and a redundancy event.
+"""Demo data: the PACE partners, users of each role, an employer and a redundancy event.
 
 For demonstrations and tests only: every demo user has the same published password.
 """
@@ -18,7 +18,6 @@ from sync_server.db import Database
 from sync_server.sync import push
 
 DEMO_PASSWORD = "demo-password-2026"
-DEMO_PARTNERS = ("SDS", "DWP", "FIFE_COUNCIL", "CAS", "FIFE_COLLEGE")
 DEMO_USERS = (
     # username, display name, partner, role
     ("demo.adviser", "Alice Reid", "SDS", "adviser"),
@@ -36,13 +35,14 @@ SEED_DEVICE = "00000000-0000-4000-8000-000000005eed"
 def seed_demo(db: Database) -> list[str]:
     """Create what is missing; returns a line per thing created."""
     created: list[str] = []
-    names = partner_names()
     with db.session() as session:
         existing = set(session.execute(select(Partner.code)).scalars())
-        for code in DEMO_PARTNERS:
-            if code not in existing:
-                auth_service.create_partner(session, code, names.get(code, code))
-                created.append(f"partner {code}")
+        # Every partner the app offers for consent, so any choice an adviser makes is valid.
+        missing = {c: n for c, n in partner_names().items() if c not in existing}
+        for code, name in missing.items():
+            auth_service.create_partner(session, code, name)
+        if missing:
+            created.append(f"{len(missing)} partners ({', '.join(sorted(missing))})")
         users = set(session.execute(select(User.username)).scalars())
         for username, display_name, partner, role in DEMO_USERS:
             if username not in users:
