@@ -18,6 +18,7 @@ import keyring
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError, PasswordDeleteError
 
+from desktop_app.errors import SessionError
 from desktop_app.security.keywrap import WrappedKey
 
 log = logging.getLogger(__name__)
@@ -30,11 +31,15 @@ NO_KEYRING_NOTICE = (
     "Both are still protected by your password."
 )
 
+_KEYRING_GONE = (
+    "The system keyring that holds this profile's key is not available or not secure. "
+    "Unlock the keyring (or sign in to the desktop session) and try again."
+)
 _INSECURE_MODULE_PREFIXES = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
 
 
-class InsecureKeyringError(RuntimeError):
-    """A keyring backend that would keep secrets unprotected was offered and refused."""
+class InsecureKeyringError(SessionError):
+    """The profile's secrets are in the keyring, but no secure keyring is available now."""
 
 
 def is_secure_backend(backend: KeyringBackend) -> bool:
@@ -77,7 +82,7 @@ class WrappedKeyStore:
         if location == "keyring":
             backend = secure_backend()
             if backend is None:
-                raise InsecureKeyringError("the system keyring is not available or not secure")
+                raise InsecureKeyringError(_KEYRING_GONE)
             backend.set_password(SERVICE, _entry(self.profile_id, "wrapped-key"), text)
             return
         tmp = self.key_file.with_name(self.key_file.name + ".tmp")
@@ -94,7 +99,7 @@ class WrappedKeyStore:
         if location == "keyring":
             backend = secure_backend()
             if backend is None:
-                raise InsecureKeyringError("the system keyring is not available or not secure")
+                raise InsecureKeyringError(_KEYRING_GONE)
             text = backend.get_password(SERVICE, _entry(self.profile_id, "wrapped-key"))
         else:
             text = self.key_file.read_text("utf-8") if self.key_file.exists() else None
@@ -116,7 +121,7 @@ class KeyringTokenStore:
     def save(self, token: str) -> None:
         backend = secure_backend()
         if backend is None:
-            raise InsecureKeyringError("the system keyring is not available or not secure")
+            raise InsecureKeyringError(_KEYRING_GONE)
         backend.set_password(SERVICE, self.name, token)
 
     def load(self) -> str | None:

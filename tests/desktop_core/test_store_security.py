@@ -54,7 +54,9 @@ def test_wrap_unwrap_roundtrip_binds_profile_and_password() -> None:
     assert bytes(key).hex() not in wrapped.to_json()
 
 
-def test_store_is_encrypted_and_wrong_key_leaves_file_unchanged(tmp_path: Path) -> None:
+def test_store_is_encrypted_and_wrong_key_leaves_file_unchanged(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "s.db"
     engine = create_store(path, bytes(range(32)))
     engine.dispose()
@@ -64,6 +66,7 @@ def test_store_is_encrypted_and_wrong_key_leaves_file_unchanged(tmp_path: Path) 
         open_store(path, bytes(32))
     assert sha256(path) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.db"]
+    assert "ERROR CORE" not in "".join(capfd.readouterr())  # SQLCipher's own log is silenced
     open_store(path, bytes(range(32))).dispose()  # the right key still works
 
 

@@ -117,22 +117,42 @@ def test_unauthenticated_keeps_outbox_and_relogin_recovers(sds: Session) -> None
     sds.lock()
 
 
-def test_rejected_change_is_parked_and_the_rest_flows(sds: Session) -> None:
-    person = sds.repo.save("client", {"first_name": "Rea", "last_name": "Jected"})
-    sds.sync()
-    # Another record id this partner cannot see: the server refuses that one change only.
-    sds.repo.save("referral", {"client_id": person, "to_partner": "HMRC"})
+def test_rejected_change_is_parked_and_the_rest_flows(
+    live_server: LiveServer, sds: Session
+) -> None:
+    # DWP registers a person it shares with nobody; SDS cannot see that record.
+    dwp = live_server.client("dwp.adviser")
+    hidden = "0190dddd-0000-7000-8000-000000000001"
+    result = dwp.push(
+        [
+            {
+                "change_id": "0190dddd-0000-7000-8000-0000000000c1",
+                "record_id": hidden,
+                "record_type": "client",
+                "op": "upsert",
+                "hlc": "1764158400000-0000-dwpdevice",
+                "fields": {"first_name": "Hidden", "last_name": "Person"},
+                "base": {"first_name": None, "last_name": None},
+            }
+        ]
+    )
+    assert result["results"][0]["status"] == "applied"
+    # SDS writes to that id (valid locally) and registers someone else in the same push.
+    sds.repo.save("client", {"first_name": "Not", "last_name": "Allowed"}, record_id=hidden)
     good = sds.repo.save("client", {"first_name": "Good", "last_name": "Change"})
     report = sds.sync()
     assert report.rejected == 1
     assert report.applied == 1
     [parked] = sds.repo.rejected_changes()
-    assert parked.reason
-    assert parked.record_type == "referral"
+    assert parked.record_id == hidden
+    assert parked.reason == "forbidden"
     assert sds.status().rejected == 1
     assert sds.status().pending == 0
+    assert sds.sync().rejected == 0  # parked changes are not resent by themselves
     sds.repo.discard_rejected(parked.change_id)
+    assert sds.repo.get(hidden) is None
     assert sds.repo.get(good) is not None
+    assert sds.status().rejected == 0
     sds.lock()
 
 
