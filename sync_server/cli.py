@@ -92,7 +92,7 @@ def cmd_create_user(args: argparse.Namespace) -> str:
 
 
 def cmd_revoke_device(args: argparse.Namespace) -> str:
-    from sync_server import audit
+    from sync_server.audit import service as audit
     from sync_server.devices import service
     from sync_server.errors import ApiError
 
