@@ -330,10 +330,17 @@ def validate_fields(
         except ValueError as exc:
             result.errors.append(FieldError(name, str(exc)))
     if creating:
-        for name, spec in specs.items():
-            if spec.required and name not in fields:
-                result.errors.append(FieldError(name, "is required"))
+        result.errors.extend(missing_required(record_type, fields))
     return result
+
+
+def missing_required(record_type: str, fields: Mapping[str, Any]) -> list[FieldError]:
+    """Required fields absent from a record's first change."""
+    return [
+        FieldError(name, "is required")
+        for name, spec in FIELDS.get(record_type, {}).items()
+        if spec.required and name not in fields
+    ]
 
 
 def personal_fields(record_type: str) -> frozenset[str]:

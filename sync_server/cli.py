@@ -9,6 +9,7 @@ import sys
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -185,15 +186,22 @@ def cmd_serve(args: argparse.Namespace) -> str:
     return "server stopped"
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes are one line on stderr, like every other error of this command."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--database-url",
         default=argparse.SUPPRESS,
         help="SQLAlchemy URL (sqlite:///path/pace.db or postgresql+psycopg://user@host/db); "
         "default: $PACE_DATABASE_URL, else a SQLite file in the user's data folder",
     )
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="pace-sync-server", description="PACE Casework sync server", parents=[common]
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -213,7 +221,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = add("create-user", cmd_create_user, "add a user (password from a prompt or stdin)")
     sub.add_argument("username")
     sub.add_argument("--partner", required=True)
-    sub.add_argument("--role", required=True, choices=ROLES)
+    sub.add_argument("--role", required=True, help=f"one of {', '.join(ROLES)}")
     sub.add_argument("--display-name")
     sub.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     sub = add(

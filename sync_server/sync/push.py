@@ -19,7 +19,13 @@ from sqlalchemy.orm import Session
 
 from pace_shared import hlc as hlc_rules
 from pace_shared.merge import RecordState, apply_delete, apply_upsert
-from pace_shared.records import CHILD_TYPES, RECORD_TYPES, RecordType, validate_fields
+from pace_shared.records import (
+    CHILD_TYPES,
+    RECORD_TYPES,
+    RecordType,
+    missing_required,
+    validate_fields,
+)
 from pace_shared.wire import Change
 from sync_server.audit import service as audit
 from sync_server.auth.principal import Principal
@@ -90,6 +96,15 @@ def _describe(exc: ValidationError) -> str:
     return "; ".join(parts)
 
 
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    """A change that passed every check that needs no stored record, with normalised values."""
+
+    index: int
+    change: Change
+    values: dict[str, Any]
+
+
 def _check_envelope(change: Change, max_wall_ms: int) -> None:
     if change.record_type not in RECORD_TYPES:
         raise ChangeRejectedError(
@@ -116,47 +131,67 @@ def push(
     db: Database, principal: Principal, raw_changes: Sequence[Any], max_clock_skew_seconds: int
 ) -> list[dict[str, Any]]:
     results: list[dict[str, Any] | None] = [None] * len(raw_changes)
-    valid: list[tuple[int, Change]] = []
+    valid: list[_Parsed] = []
     max_wall_ms = hlc_rules.now_ms() + max_clock_skew_seconds * 1000
+    with db.session() as session:
+        known_partners = known_partner_codes(session)
+    # Everything that needs no stored record is checked here, outside the sequence lock, so
+    # that concurrent pushes only serialise on the short apply step.
     for index, raw in enumerate(raw_changes):
         change_id = raw.get("change_id") if isinstance(raw, dict) else None
         try:
             change = _CHANGE.validate_python(raw)
             _check_envelope(change, max_wall_ms)
+            values = _validate_values(change, known_partners)
         except ValidationError as exc:
             results[index] = _rejection(change_id, "invalid_request", _describe(exc))
             continue
         except ChangeRejectedError as exc:
             results[index] = _rejection(change_id, exc.reason, exc.detail)
             continue
-        valid.append((index, change))
+        valid.append(_Parsed(index, change, values))
     if valid:
         with db.write_session() as session:
-            for index, result in _apply_batch(session, principal, valid):
+            for index, result in _apply_batch(session, principal, known_partners, valid):
                 results[index] = result
     return [r for r in results if r is not None]
 
 
+def _validate_values(change: Change, known_partners: frozenset[str]) -> dict[str, Any]:
+    if change.op == "delete":
+        return {}
+    result = validate_fields(
+        change.record_type, change.fields, creating=False, known_partners=known_partners
+    )
+    if not result.ok:
+        raise ChangeRejectedError("invalid_request", result.summary())
+    return result.values
+
+
 def _apply_batch(
-    session: Session, principal: Principal, changes: list[tuple[int, Change]]
+    session: Session,
+    principal: Principal,
+    known_partners: frozenset[str],
+    changes: list[_Parsed],
 ) -> Iterable[tuple[int, dict[str, Any]]]:
     sequence = SequenceAllocator(session)
     sequence.lock()  # first, so that every writer commits in sequence order
-    batch = _Batch(principal, known_partner_codes(session))
-    already = _already_applied(session, [c.change_id for _, c in changes])
-    _load_rows(session, batch, changes)
+    batch = _Batch(principal, known_partners)
+    already = _already_applied(session, [p.change.change_id for p in changes])
+    _load_rows(session, batch, [p.change for p in changes])
     out: list[tuple[int, dict[str, Any]]] = []
-    for index, change in changes:
+    for parsed in changes:
+        change = parsed.change
         if change.change_id in already:
-            out.append((index, {"change_id": change.change_id, "status": "duplicate"}))
+            out.append((parsed.index, {"change_id": change.change_id, "status": "duplicate"}))
             continue
         try:
-            result = _apply_change(batch, change)
+            result = _apply_change(batch, change, parsed.values)
         except ChangeRejectedError as exc:
-            out.append((index, _rejection(change.change_id, exc.reason, exc.detail)))
+            out.append((parsed.index, _rejection(change.change_id, exc.reason, exc.detail)))
             continue
         already.add(change.change_id)
-        out.append((index, result))
+        out.append((parsed.index, result))
     _write(session, batch, sequence)
     sequence.save()
     return out
@@ -170,12 +205,12 @@ def _already_applied(session: Session, change_ids: list[str]) -> set[str]:
     )
 
 
-def _load_rows(session: Session, batch: _Batch, changes: list[tuple[int, Change]]) -> None:
-    wanted = {c.record_id for _, c in changes}
+def _load_rows(session: Session, batch: _Batch, changes: list[Change]) -> None:
+    wanted = {c.record_id for c in changes}
     # Children being created name their client in their fields; load those clients too.
     wanted |= {
         c.fields["client_id"]
-        for _, c in changes
+        for c in changes
         if c.record_type in CHILD_TYPES and isinstance(c.fields.get("client_id"), str)
     }
     _load(session, batch, wanted)
@@ -225,7 +260,7 @@ def _visible(batch: _Batch, row: _Row) -> bool:
     return row.access is not None and row.access.allows(batch.principal.partner)
 
 
-def _apply_change(batch: _Batch, change: Change) -> dict[str, Any]:
+def _apply_change(batch: _Batch, change: Change, values: dict[str, Any]) -> dict[str, Any]:
     principal = batch.principal
     row = batch.rows.get(change.record_id)
     if row is not None and row.type != change.record_type:
@@ -241,7 +276,8 @@ def _apply_change(batch: _Batch, change: Change) -> dict[str, Any]:
             "forbidden", "only the organisation that created a record can delete it"
         )
     # Everything that can reject the change is checked before the row is touched.
-    values = _validated_values(batch, row, change) if change.op == "upsert" else {}
+    if change.op == "upsert":
+        _check_against_record(batch, row, values)
     batch.rows.setdefault(row.id, row)
 
     if change.op == "delete":
@@ -343,16 +379,12 @@ def _new_row(batch: _Batch, change: Change) -> _Row:
     )
 
 
-def _validated_values(batch: _Batch, row: _Row, change: Change) -> dict[str, Any]:
-    result = validate_fields(
-        row.type,
-        change.fields,
-        creating=row.is_new and not row.state.versions,
-        known_partners=batch.known_partners,
-    )
-    if not result.ok:
-        raise ChangeRejectedError("invalid_request", result.summary())
-    values = result.values
+def _check_against_record(batch: _Batch, row: _Row, values: dict[str, Any]) -> None:
+    """The checks that need the stored record: required fields, immutable links, consent."""
+    if row.is_new and not row.state.versions:
+        missing = missing_required(row.type, values)
+        if missing:
+            raise ChangeRejectedError("invalid_request", "; ".join(str(e) for e in missing))
     if not row.is_new and "client_id" in values and values["client_id"] != row.client_id:
         raise ChangeRejectedError(
             "invalid_request", "client_id: a record cannot move to another person"
@@ -361,7 +393,6 @@ def _validated_values(batch: _Batch, row: _Row, change: Change) -> dict[str, Any
         raise ChangeRejectedError(
             "forbidden", "share_with: only the organisation that recorded consent can change it"
         )
-    return values
 
 
 def _record_conflict(batch: _Batch, row: _Row, outcome: Any) -> str:
