@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 
+from desktop_app.crashpoints import crash_point
 from desktop_app.errors import StoreLockedError
 from desktop_app.storage import people_index
 from desktop_app.storage.codec import loads
@@ -179,6 +180,7 @@ class Repository:
         change_id = add_outbox_row(conn, record.id, record.type, "upsert", hlc, changed, base)
         save_clock(conn, self.clock.last)
         self._after_record_change(conn, record)
+        crash_point("save.before_commit")
         log.info("local change queued (%s, %d fields)", record.type, len(changed))
         return change_id
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from desktop_app.crashpoints import crash_point
 from desktop_app.storage import people_index
 from desktop_app.storage.codec import dumps, loads, utc_now
 from desktop_app.storage.people_index import chunks, in_query
@@ -309,6 +310,7 @@ class SyncStore:
                 text("UPDATE sync_state SET cursor = :c, hlc_last = :h WHERE id = 1"),
                 {"c": next_cursor, "h": repo.clock.last},
             )
+            crash_point("pull.before_commit")
         if clients or gone_clients or revoked or events:
             repo.people_changed()
         return tally

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from desktop_app.crashpoints import crash_point
 from desktop_app.storage.codec import server_time_as_hlc
 from desktop_app.storage.sync_store import OutboxChange, SyncStore, max_hlc
 from desktop_app.sync.client import SyncClient
@@ -110,6 +111,7 @@ class SyncEngine:
                     continue
                 limit = max(1, len(batch) // 2)
                 continue
+            crash_point("push.after_send")
             self._receive(response.server_time)
             tally = self.store.record_results(batch, response.results)
             report.pushed += tally.acknowledged
