@@ -6,7 +6,7 @@ build requests and to check answers. Keep key names exactly as the contract writ
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -29,11 +29,15 @@ class ErrorBody(BaseModel):
     detail: str
 
 
+# Names are stored and audited; control characters (NUL above all) have no place in them.
+PrintableName = Annotated[str, Field(min_length=1, pattern=r"^[^\x00-\x1f\x7f]+$")]
+
+
 class LoginRequest(_Strict):
-    username: str = Field(min_length=1, max_length=100)
+    username: PrintableName = Field(max_length=100)
     password: str = Field(min_length=1, max_length=1000)
     device_id: str = Field(pattern=r"^[0-9a-fA-F-]{36}$")
-    device_name: str = Field(min_length=1, max_length=200)
+    device_name: PrintableName = Field(max_length=200)
 
 
 class UserInfo(BaseModel):

@@ -4,6 +4,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from pace_shared.wire import PrintableName
+
 
 class DeviceOut(BaseModel):
     id: str
@@ -33,8 +35,8 @@ class UserList(BaseModel):
 
 
 class UserCreate(BaseModel):
-    username: str = Field(min_length=1, max_length=100)
-    display_name: str = Field(min_length=1, max_length=200)
+    username: PrintableName = Field(max_length=100)
+    display_name: PrintableName = Field(max_length=200)
     role: Literal["adviser", "team_lead", "admin"]
     password: str = Field(min_length=8, max_length=1000)
 

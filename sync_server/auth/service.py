@@ -27,13 +27,19 @@ class AccountError(ValueError):
     """A bad request to create a partner or user (duplicate, unknown partner, bad role…)."""
 
 
+def _printable(text: str, what: str) -> str:
+    if any(ord(c) < 32 or ord(c) == 127 for c in text):
+        raise AccountError(f"the {what} must not contain control characters")
+    return text.strip()
+
+
 def create_partner(session: Session, code: str, name: str, actor: Actor = audit.SYSTEM) -> Partner:
     if not is_valid_partner_code(code):
         raise AccountError(
             f"partner code {code!r} must be 2-32 capital letters, digits or underscores, "
             "starting with a letter"
         )
-    if not name.strip():
+    if not _printable(name, "partner name"):
         raise AccountError("the partner needs a name")
     if session.get(Partner, code) is not None:
         raise AccountError(f"partner {code} already exists")
@@ -54,7 +60,8 @@ def create_user(
     display_name: str | None = None,
     actor: Actor = audit.SYSTEM,
 ) -> User:
-    username = username.strip()
+    username = _printable(username, "username")
+    display_name = _printable(display_name or username, "display name") or username
     if not username or len(username) > 100 or any(c.isspace() for c in username):
         raise AccountError("the username must be 1-100 characters without spaces")
     if role not in ROLES:
@@ -68,7 +75,7 @@ def create_user(
     user = User(
         id=str(uuid.uuid4()),
         username=username,
-        display_name=(display_name or username).strip(),
+        display_name=display_name,
         role=role,
         partner_code=partner,
         password_hash=hash_password(password),
