@@ -12,6 +12,7 @@ import logging
 import os
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,7 @@ from desktop_app.storage.views import (
     RejectedChange,
 )
 from desktop_app.sync.client import SyncClient
+from desktop_app.sync.clock import OFFSET_SETTING, DeviceClock
 from desktop_app.sync.engine import ProgressCallback, SyncEngine, SyncReport
 from desktop_app.sync.errors import (
     DeviceRevoked,
@@ -53,7 +55,7 @@ from desktop_app.sync.errors import (
     Unauthenticated,
 )
 from pace_shared import reference
-from pace_shared.hlc import HybridClock
+from pace_shared.hlc import HybridClock, now_ms
 from pace_shared.wire import UserInfo
 
 log = logging.getLogger(__name__)
@@ -237,11 +239,13 @@ class Session:
         kdf_params: KdfParams | None = None,
         http_timeout: tuple[float, float] | None = None,
         connect: Connect | None = None,
+        wall_clock: Callable[[], int] | None = None,
     ) -> Session:
         """First run, online: log in (registers this device), create the store, pull everything.
 
         If anything fails the half-made profile is removed and the error raised, so the user can
         simply try again. ``kdf_params`` exists for tests; production uses the default cost.
+        ``wall_clock`` (ms since the epoch) replaces the system clock, for clock-skew tests.
         """
         if profile.is_enrolled():
             raise SessionError("This profile is already set up; unlock it instead.")
@@ -271,9 +275,11 @@ class Session:
             engine = create_store(
                 profile.store_path, key, **({"connect": connect} if connect else {})
             )
-            clock = HybridClock(device_id)
+            device_clock = DeviceClock(wall_clock or now_ms)
+            clock = HybridClock(device_id, wall_clock=device_clock)
             partner = answer.user.partner
             repo = Repository(engine, clock, partner, _known_partners(partner))
+            repo.device_clock = device_clock
             sync_store = SyncStore(repo)
             sync_store.init_state(
                 meta.server_url, device_id, answer.user.username, answer.user.model_dump()
@@ -312,6 +318,7 @@ class Session:
         *,
         http_timeout: tuple[float, float] | None = None,
         connect: Connect | None = None,
+        wall_clock: Callable[[], int] | None = None,
     ) -> Session:
         """Offline: unwrap the key with the password and open the store.
 
@@ -336,7 +343,10 @@ class Session:
             sync_store = SyncStore(repo)
             state = sync_store.state()
             user = UserInfo.model_validate(state.user)
-            repo.clock = HybridClock(state.device_id, state.hlc_last)
+            offset = repo._setting(OFFSET_SETTING)
+            device_clock = DeviceClock(wall_clock or now_ms, int(offset) if offset else 0)
+            repo.device_clock = device_clock
+            repo.clock = HybridClock(state.device_id, state.hlc_last, wall_clock=device_clock)
             repo.partner = user.partner
             repo.known_partners = _known_partners(user.partner)
             token = (

@@ -67,6 +67,8 @@ class Repository:
         self.clock = clock
         self.partner = partner
         self.known_partners = known_partners
+        #: The corrected wall clock under ``clock`` (set by the session); None in bare tests.
+        self.device_clock: Any = None
         self._people_generation = 0
         self._generation_lock = threading.Lock()
         self._names = NameCache(lambda: self._people_generation)

@@ -35,7 +35,9 @@ from pace_shared.wire import ChangeResult, PullItem
 
 log = logging.getLogger(__name__)
 
-MAX_BATCH_BYTES = 4_500_000  # below the contract's 5 MB body limit, with room for the envelope
+MAX_BATCH_BYTES = 4_500_000
+#: The server's rejection reason for an HLC too far ahead of its clock.
+CLOCK_SKEW = "clock_skew"  # below the contract's 5 MB body limit, with room for the envelope
 
 
 @dataclass(slots=True)
@@ -64,6 +66,8 @@ class PushTally:
     duplicate: int = 0
     conflict: int = 0
     rejected: int = 0
+    #: Refused with reason ``clock_skew``: still queued, to be re-stamped and sent again.
+    skewed: list[str] = field(default_factory=list)
 
     @property
     def acknowledged(self) -> int:
@@ -194,6 +198,9 @@ class SyncStore:
                 change = by_id.get(result.change_id or "")
                 if change is None:
                     continue
+                if result.status == "rejected" and result.reason == CLOCK_SKEW:
+                    tally.skewed.append(change.change_id)  # stays pending: our clock is wrong
+                    continue
                 touched.add(change.record_id)
                 if result.status == "rejected":
                     tally.rejected += 1
@@ -238,6 +245,52 @@ class SyncStore:
                     params,
                 )
         return tally
+
+    def restamp(self, change_ids: Sequence[str]) -> int:
+        """Give queued changes refused for ``clock_skew`` new HLCs from the (corrected) clock.
+
+        In outbox order, so the device's own edits keep their order; the record's versions and
+        the ``base`` of later queued changes of the same record follow the new stamps.
+        """
+        wanted = set(change_ids)
+        clock = self.repo.clock
+        done = 0
+        with self.repo.writing() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT seq, change_id, record_id, hlc FROM outbox WHERE state = 'pending' "
+                    "ORDER BY seq"
+                )
+            ).all()
+            for seq, change_id, record_id, old in rows:
+                if change_id not in wanted:
+                    continue
+                new = clock.tick()
+                conn.execute(
+                    text("UPDATE outbox SET hlc = :h WHERE seq = :s"), {"h": new, "s": seq}
+                )
+                record = load_record(conn, record_id)
+                if record is not None and old in record.versions.values():
+                    for name, hlc in list(record.versions.items()):
+                        if hlc == old:
+                            record.versions[name] = new
+                    write_record(conn, record)
+                later = conn.execute(
+                    text("SELECT seq, base FROM outbox WHERE record_id = :r AND seq > :s"),
+                    {"r": record_id, "s": seq},
+                ).all()
+                for later_seq, base_json in later:
+                    base = loads(base_json)
+                    if old in base.values():
+                        fixed = {k: (new if v == old else v) for k, v in base.items()}
+                        conn.execute(
+                            text("UPDATE outbox SET base = :b WHERE seq = :s"),
+                            {"b": dumps(fixed), "s": later_seq},
+                        )
+                done += 1
+            save_clock(conn, clock.last)
+        log.info("%d changes re-stamped after a clock correction", done)
+        return done
 
     # --- pull ---------------------------------------------------------------------------
 

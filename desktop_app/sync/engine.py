@@ -16,8 +16,9 @@ from desktop_app.crashpoints import crash_point
 from desktop_app.storage.codec import server_time_as_hlc
 from desktop_app.storage.sync_store import OutboxChange, SyncStore, max_hlc
 from desktop_app.sync.client import SyncClient
+from desktop_app.sync.clock import OFFSET_SETTING
 from desktop_app.sync.errors import PayloadTooLarge, ResyncRequired, ServerError
-from pace_shared.hlc import InvalidHLCError
+from pace_shared.hlc import HybridClock, InvalidHLCError, now_ms, wall_ms_of
 from pace_shared.wire import MAX_CHANGES_PER_PUSH, MAX_PULL_LIMIT, ChangeResult
 
 log = logging.getLogger(__name__)
@@ -97,6 +98,7 @@ class SyncEngine:
             return
         done = 0
         limit = self.max_push
+        restamped = False
         progress(0, total, f"Sending {total} changes")
         while True:
             batch = self.store.outbox_batch(limit)
@@ -121,6 +123,16 @@ class SyncEngine:
             report.rejected += tally.rejected
             done += tally.acknowledged
             progress(done, max(total, done), f"Sent {done} of {max(total, done)} changes")
+            if tally.skewed:
+                if restamped:
+                    raise ServerError(
+                        "The server still refuses this computer's clock; your changes are kept "
+                        "and will be sent at the next sync. Check the date and time settings."
+                    )
+                self._rewind_clock(response.server_time)
+                self.store.restamp(tally.skewed)
+                restamped = True
+                continue
             if tally.acknowledged == 0:
                 # The server answered without naming our changes: keep them, try next time.
                 raise ServerError("The server did not acknowledge any of the changes sent.")
@@ -167,7 +179,34 @@ class SyncEngine:
     def _receive(self, server_time: str) -> None:
         stamp = server_time_as_hlc(server_time)
         if stamp:
+            self._correct_offset(stamp)
             self._receive_hlc(stamp)
+
+    def _correct_offset(self, server_stamp: str) -> None:
+        """Learn how far this computer's clock is off from the server's (kept in settings)."""
+        device_clock = self.store.repo.device_clock
+        if device_clock is None:
+            return
+        if device_clock.observe_server_time(wall_ms_of(server_stamp)):
+            log.warning("device clock off by %d s; corrected", device_clock.offset_ms // 1000)
+            self.store.repo._set_setting(OFFSET_SETTING, str(device_clock.offset_ms))
+
+    def _rewind_clock(self, server_time: str) -> None:
+        """After a ``clock_skew`` refusal: restart the HLC from the corrected clock.
+
+        The refused stamps were never accepted anywhere, so dropping back to server time breaks
+        no order another replica has seen; edits this device made after seeing another edit
+        still reach the server with that edit's HLC as their ``base`` (a fast-forward).
+        """
+        stamp = server_time_as_hlc(server_time)
+        repo = self.store.repo
+        if stamp is None:
+            raise ServerError("The server refused our clock but sent no usable time.")
+        self._correct_offset(stamp)
+        wall = repo.device_clock if repo.device_clock is not None else now_ms
+        clock = HybridClock(repo.clock.node, wall_clock=wall)
+        clock.receive(stamp)
+        repo.clock = clock
 
     def _receive_hlc(self, stamp: str) -> None:
         try:
