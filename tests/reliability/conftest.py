@@ -4,7 +4,6 @@ the one a client subprocess can share), cheap Argon2id, real servers."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import keyring
 import pytest

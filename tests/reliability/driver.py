@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from desktop_app.crashpoints import CRASH_ENV  # noqa: E402
-from desktop_app.session import Profile, Session  # noqa: E402
-from tests.support.live_server import DEMO_PASSWORD  # noqa: E402
+from desktop_app.crashpoints import CRASH_ENV
+from desktop_app.session import Profile, Session
+from tests.support.live_server import DEMO_PASSWORD
 
 
 def _arm_plan() -> tuple[str | None, int]:

@@ -131,16 +131,17 @@ def assert_converged(
     """After everyone synced: outboxes empty, each device equals its partner's server view,
     every expected record (id -> fields) is there with those values, no name twice."""
     views: dict[str, dict[str, RecordState]] = {}
-    for username, session in devices.items():
+    for name, session in devices.items():
+        username = session.user.username
         outbox = device_outbox(session)
-        assert not outbox, f"{username} still has queued changes: {outbox}"
+        assert not outbox, f"{name} still has queued changes: {outbox}"
         partner = session.user.partner
         if partner not in views:
             views[partner] = server_records(server, username)
         server_view = views[partner]
         local = device_records(session)
         assert set(local) == set(server_view), (
-            f"{username}: only on device {sorted(set(local) - set(server_view))}, "
+            f"{name}: only on device {sorted(set(local) - set(server_view))}, "
             f"only on server {sorted(set(server_view) - set(local))}"
         )
         for rid, state in server_view.items():
@@ -149,7 +150,7 @@ def assert_converged(
                 state.fields,
                 state.versions,
                 state.deleted,
-            ), f"{username}: record {rid} differs: device {mine} server {state}"
+            ), f"{name}: record {rid} differs: device {mine} server {state}"
     for view in views.values():
         names = Counter(
             (s.fields.get("first_name"), s.fields.get("last_name"))
