@@ -203,6 +203,28 @@ def test_nul_characters_in_a_login_are_never_a_500(server: LiveServer, where: st
     assert response.status_code in (200, 401, 422), (where, response.text)
 
 
+def test_a_nul_character_in_a_new_users_name_is_never_a_500(devices: Devices) -> None:
+    response = devices["demo.admin"].api.request(
+        "POST",
+        "/api/v1/admin/users",
+        json={
+            "username": f"nul.{uuid.uuid4().hex[:6]}",
+            "display_name": "Nul\x00Name",
+            "role": "adviser",
+            "password": "long-enough-2026",
+        },
+    )
+    assert response.status_code in (201, 422), response.text
+
+
+def test_unknown_paths_and_methods_answer_the_error_shape(devices: Devices) -> None:
+    api = devices["demo.adviser"].api
+    assert_error(api.request("GET", "/api/v1/no/such/thing"), 404, "not_found")
+    response = api.request("DELETE", PUSH)
+    assert response.status_code == 405
+    assert set(response.json()) >= {"error", "detail"}
+
+
 # --- push and pull ----------------------------------------------------------------------------
 
 
@@ -883,6 +905,43 @@ def test_resolve_errors(devices: Devices) -> None:
     # Still open after the failed attempts.
     open_ids = {c["id"] for c in lead.api.request("GET", CONFLICTS).json()["items"]}
     assert case["conflict_id"] in open_ids
+
+
+def test_resolving_a_consent_conflict_moves_visibility_with_the_value(devices: Devices) -> None:
+    """Resolving a conflict is a new edit "that syncs like any other": when the field is
+    ``share_with``, who may see the person must follow the chosen value."""
+    alice, lead = devices["demo.adviser"], devices["demo.lead"]
+    dwp, fife = devices["dwp.adviser"], devices["fife.adviser"]
+    client_id, h0 = alice.create_client(share_with=["DWP"])
+    lead.pull()
+    narrow = alice.upsert("client", client_id, {"share_with": []}, base={"share_with": h0})
+    lead.clock.receive(narrow["hlc"])
+    widen = lead.upsert(
+        "client", client_id, {"share_with": ["DWP", "FIFE_COUNCIL"]}, base={"share_with": h0}
+    )
+    assert alice.push_one(narrow)["status"] == "applied"
+    result = lead.push_one(widen)
+    assert result["status"] == "conflict"
+    _, dwp_cursor = dwp.pull()
+    _, fife_cursor = fife.pull()
+    assert client_id in dwp.pull()[0]
+    assert client_id in fife.pull()[0]
+    # The lead keeps the narrower consent: nobody but SDS may see the person any more.
+    response = _resolve(lead, result["conflict_id"], {"keep": "loser"})
+    assert response.status_code == 200, response.text
+    assert alice.record(client_id)["fields"]["share_with"] == []  # type: ignore[index]
+    for partner_device, cursor in ((dwp, dwp_cursor), (fife, fife_cursor)):
+        changed, _ = partner_device.pull(cursor)
+        assert changed.get(client_id) == {"record_id": client_id, "revoked": True}, (
+            partner_device.username,
+            changed.get(client_id),
+        )
+        fresh, _ = partner_device.pull()
+        assert fresh.get(client_id, {}).get("revoked", True) is True, partner_device.username
+        edit = partner_device.upsert(
+            "client", client_id, {"occupation": "x"}, base={"occupation": None}
+        )
+        assert partner_device.push_one(edit)["status"] == "rejected", partner_device.username
 
 
 # --- the command line -------------------------------------------------------------------------
