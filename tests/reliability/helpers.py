@@ -241,3 +241,24 @@ def push_people(api: ApiClient, prefix: str, count: int, share: list[str]) -> di
         answer = api.push(changes[start : start + 500])
         assert {r["status"] for r in answer["results"]} == {"applied"}, answer["results"][:3]
     return made
+
+
+def sync_with_retries(session: Session, attempts: int = 12) -> tuple[Any, list[str]]:
+    """Sync the way the app does after failures: retry with (shortened) exponential backoff."""
+    import time
+
+    from desktop_app.session import Offline, ServerError
+    from desktop_app.sync.backoff import Backoff
+
+    backoff = Backoff(base_s=0.05, cap_s=0.4, minimum_s=0.01)
+    failures: list[str] = []
+    for _ in range(attempts):
+        try:
+            report = session.sync()
+        except (Offline, ServerError) as exc:
+            failures.append(type(exc).__name__)
+            time.sleep(backoff.failed())
+            continue
+        backoff.succeeded()
+        return report, failures
+    raise AssertionError(f"sync never succeeded in {attempts} attempts: {failures}")
