@@ -787,8 +787,15 @@ def test_a_garbage_cursor_gets_resync_required(devices: Devices, cursor: str) ->
 def test_a_cursor_past_the_end_gets_resync_required(devices: Devices) -> None:
     alice = devices["demo.adviser"]
     _, cursor = alice.pull()
-    epoch, seq = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode().split(":")[1:]
-    assert_error(alice.api.pull_page(_b64(f"v1:{epoch}:{int(seq) + 1000}")), 409, "resync_required")
+    # White-box: the cursor is opaque to clients; this server's is base64 "v1:<epoch>:<seq>".
+    try:
+        version, epoch, seq = (
+            base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode().split(":")
+        )
+        ahead = _b64(f"{version}:{epoch}:{int(seq) + 1000}")
+    except ValueError:
+        pytest.skip("the server's cursor format changed; this white-box check no longer applies")
+    assert_error(alice.api.pull_page(ahead), 409, "resync_required")
 
 
 def test_a_cursor_from_another_database_gets_resync_required(
