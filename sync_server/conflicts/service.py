@@ -5,22 +5,20 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pace_shared.hlc import HybridClock, node_of
-from pace_shared.merge import RecordState, apply_upsert
-from pace_shared.records import validate_fields
-from pace_shared.wire import ConflictOut, ConflictSide, ResolveRequest
+from pace_shared.wire import Change, ConflictOut, ConflictSide, ResolveRequest
 from sync_server.audit import service as audit
 from sync_server.auth.models import User
 from sync_server.auth.principal import Principal
-from sync_server.auth.service import known_partner_codes
 from sync_server.conflicts.models import Conflict
 from sync_server.db import Database
 from sync_server.devices.models import Device
-from sync_server.errors import ApiError, invalid, not_found
-from sync_server.sync.models import AppliedChange, Record
+from sync_server.errors import ApiError, not_found
+from sync_server.sync import push
+from sync_server.sync.models import Record
 from sync_server.sync.sequence import SequenceAllocator
 from sync_server.timeutil import iso, utcnow
 
@@ -81,8 +79,8 @@ def resolve(
     db: Database, principal: Principal, conflict_id: str, request: ResolveRequest
 ) -> ConflictOut:
     with db.write_session() as session:
-        sequence = SequenceAllocator(session)
-        sequence.lock()
+        # Lock first (as every writer does) so the conflict and record are read stably.
+        SequenceAllocator(session).lock()
         conflict = session.get(Conflict, conflict_id)
         if conflict is None or conflict.owner_partner != principal.partner:
             raise not_found(f"No conflict {conflict_id}.")
@@ -90,12 +88,11 @@ def resolve(
             raise ApiError(409, "already_resolved", "This conflict has already been resolved.")
         if request.keep != "winner":
             value = conflict.loser_value if request.keep == "loser" else request.value
-            _write_value(session, sequence, principal, conflict, value)
+            _write_value(session, principal, conflict, value)
         conflict.status = "resolved"
         conflict.resolution = request.keep
         conflict.resolved_at = utcnow()
         conflict.resolved_by = principal.username
-        sequence.save()
         audit.write(
             session,
             audit.row(
@@ -111,44 +108,32 @@ def resolve(
         return _to_out(conflict, _authors(session, [conflict.winner_hlc, conflict.loser_hlc]))
 
 
-def _write_value(
-    session: Session,
-    sequence: SequenceAllocator,
-    principal: Principal,
-    conflict: Conflict,
-    value: Any,
-) -> None:
-    """The resolution as a new edit of the field: it syncs to every device like any other."""
-    checked = validate_fields(
-        conflict.record_type,
-        {conflict.field: value},
-        creating=False,
-        known_partners=known_partner_codes(session),
-    )
-    if not checked.ok:
-        raise invalid(checked.summary())
+def _write_value(session: Session, principal: Principal, conflict: Conflict, value: Any) -> None:
+    """The resolution as one new edit of the field, applied exactly as a pushed change is.
+
+    Going through the push path keeps everything a change implies: the sequence, the audit
+    row, and the access recheck when consent or a referral's partner changes.
+    """
     record = session.get(Record, conflict.record_id)
     if record is None or record.deleted:
         raise ApiError(409, "record_deleted", "The record was deleted; there is nothing to change.")
-    state = RecordState(dict(record.fields), dict(record.versions))
     clock = HybridClock(SERVER_NODE)
-    for stamp in state.versions.values():
+    for stamp in record.versions.values():
         clock.receive(stamp)
-    stamp = clock.tick()
-    apply_upsert(state, checked.values, stamp, {conflict.field: state.versions.get(conflict.field)})
-    session.execute(
-        update(Record)
-        .where(Record.id == record.id)
-        .values(
-            fields=state.fields, versions=state.versions, seq=sequence.take(), updated_at=utcnow()
-        )
-        .execution_options(synchronize_session=False)
+    change = Change(
+        change_id=str(uuid.uuid4()),
+        record_id=record.id,
+        record_type=record.type,
+        op="upsert",
+        hlc=clock.tick(),
+        fields={conflict.field: value},
+        base={conflict.field: record.versions.get(conflict.field)},
     )
-    session.add(
-        AppliedChange(
-            change_id=str(uuid.uuid4()),
-            record_id=record.id,
-            device_id=principal.device_id,
-            status="applied",
+    session.expunge(record)  # the push path reads and writes records with Core statements
+    (result,) = push.apply_in_transaction(session, principal, [change])
+    if result["status"] == "rejected":
+        raise ApiError(
+            422 if result["reason"] == "invalid_request" else 403,
+            result["reason"],
+            result["detail"],
         )
-    )

@@ -157,6 +157,23 @@ def push(
     return [r for r in results if r is not None]
 
 
+def apply_in_transaction(
+    session: Session, principal: Principal, changes: list[Change]
+) -> list[dict[str, Any]]:
+    """Apply changes the server itself made (conflict resolutions) in the caller's transaction."""
+    known_partners = known_partner_codes(session)
+    results: list[dict[str, Any] | None] = [None] * len(changes)
+    parsed: list[_Parsed] = []
+    for index, change in enumerate(changes):
+        try:
+            parsed.append(_Parsed(index, change, _validate_values(change, known_partners)))
+        except ChangeRejectedError as exc:
+            results[index] = _rejection(change.change_id, exc.reason, exc.detail)
+    for index, result in _apply_batch(session, principal, known_partners, parsed):
+        results[index] = result
+    return [r for r in results if r is not None]
+
+
 def _validate_values(change: Change, known_partners: frozenset[str]) -> dict[str, Any]:
     if change.op == "delete":
         return {}
