@@ -142,7 +142,15 @@ def login(
         session.add(LoginFailure(username=username[:100], address=address[:64]))
         audit.write(
             session,
-            audit.row("login.failed", Actor(username=username[:100], address=address)),
+            # Attributed to the account's partner when it exists, so its admins see attempts.
+            audit.row(
+                "login.failed",
+                Actor(
+                    username=username[:100],
+                    partner_code=user.partner_code if user else None,
+                    address=address,
+                ),
+            ),
         )
         return None
     actor = Actor(user.id, user.username, user.partner_code, device_id, address)
