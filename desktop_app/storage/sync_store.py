@@ -403,6 +403,13 @@ class SyncStore:
                         record.fields[name] = local.fields.get(name)
                         record.versions[name] = local.versions[name]
                 tally.kept_local += 1
+        elif local is not None and not deleted and local.deleted and DELETED in local.versions:
+            # Resync after a server restore that lost this deletion: keep the tombstone and
+            # send the delete again with its original HLC (a deleted record never comes back).
+            record.fields, record.versions, record.deleted = {}, dict(local.versions), True
+            record.server_fields, record.server_versions = dict(fields), dict(versions)
+            add_outbox_row(conn, record.id, record.type, "delete", local.versions[DELETED], {}, {})
+            tally.repushed += 1
         elif local is not None and not deleted and not local.deleted:
             # Resync after a server restore: re-push what the server lost, keeping its HLC.
             lost: dict[str, dict[str, Any]] = defaultdict(dict)
