@@ -74,7 +74,8 @@ class SyncEngine:
                 report.resynced = True
                 self.store.reset_cursor()
                 seen = self.pull(report, report_progress, resync=True)
-                report.requeued, purged = self.store.finish_resync(seen)
+                requeued, purged = self.store.finish_resync(seen)
+                report.requeued += requeued  # pages re-queued changes too (counted as pulled)
                 report.revoked += purged
                 if report.requeued:
                     self.push(report, report_progress)
