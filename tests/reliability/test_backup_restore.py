@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.reliability.helpers import assert_converged, enrol
+from tests.reliability.helpers import assert_converged, enrol, server_records
 from tests.support.live_server import free_port, run_cli, spawn_server
 
 
@@ -50,6 +50,12 @@ def test_restore_from_older_backup(tmp_path: Path) -> None:
         server = spawn_server(f"sqlite:///{backup}", tmp_path / "restored.log", port=port)
         resynced = [device.sync().resynced for device in (a, b, c)]
         assert resynced == [True, True, True]  # every device was told its cursor is foreign
+        # Each device re-pushed what the server lost in that same run, deletions included.
+        restored = server_records(server, "demo.adviser")
+        assert restored[kept].fields["phone"] == "07700 900111"
+        assert restored[kept].fields["occupation"] == "Joiner"
+        assert restored[doomed].deleted
+        assert lost in restored
         for device in (a, b, c):
             device.sync()
         views = assert_converged(
