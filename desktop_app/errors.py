@@ -31,3 +31,17 @@ class InsecureEngineError(SessionError):
 
 class StoreLockedError(SessionError):
     """The session was locked; unlock again before reading or writing."""
+
+
+class DiskFullError(SessionError):
+    """The disk holding the store is full (or failed): the change was not saved, nothing is
+    half written. Free some space and try again."""
+
+    def __init__(
+        self,
+        message: str = (
+            "There is no space left on this computer's disk, so the change was not saved. "
+            "Free some disk space and try again; nothing else was lost."
+        ),
+    ) -> None:
+        super().__init__(message)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.errors import (
+    DiskFullError,
     NotEnrolledError,
     SessionError,
     StoreDamagedError,
@@ -62,6 +63,7 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "DeviceRevoked",
+    "DiskFullError",
     "DuplicateCandidate",
     "NotEnrolledError",
     "Offline",

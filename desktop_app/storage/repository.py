@@ -15,9 +15,10 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import OperationalError
 
 from desktop_app.crashpoints import crash_point
-from desktop_app.errors import StoreLockedError
+from desktop_app.errors import DiskFullError, StoreLockedError
 from desktop_app.storage import people_index
 from desktop_app.storage.codec import loads
 from desktop_app.storage.duplicates import NameCache, find_duplicates
@@ -93,9 +94,17 @@ class Repository:
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:
-        """One write transaction (BEGIN IMMEDIATE), committed on success."""
-        with self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
-            yield conn
+        """One write transaction (BEGIN IMMEDIATE), committed on success.
+
+        A full (or failing) disk rolls the whole transaction back and raises DiskFullError."""
+        try:
+            with self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+                yield conn
+        except OperationalError as exc:
+            if _disk_trouble(exc):
+                log.error("local store write failed: %s", exc.orig)
+                raise DiskFullError() from None
+            raise
 
     def people_changed(self) -> None:
         with self._generation_lock:
@@ -503,3 +512,8 @@ def _view(record: StoredRecord, pending: set[str]) -> RecordView:
         record.has_conflict,
         record.updated_at,
     )
+
+
+def _disk_trouble(exc: OperationalError) -> bool:
+    message = str(exc.orig).lower()
+    return "disk is full" in message or "disk i/o error" in message
