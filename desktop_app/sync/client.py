@@ -9,6 +9,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
+import orjson
 import requests
 from pydantic import ValidationError
 
@@ -73,16 +74,20 @@ class SyncClient:
         return answer
 
     def push(self, changes: Sequence[dict[str, Any]]) -> PushResponse:
-        data = self._request("POST", f"{API_PREFIX}/sync/push", json={"changes": list(changes)})
-        return self._parse(PushResponse, data)
+        body = orjson.dumps({"changes": list(changes)})
+        return self._request_model(
+            PushResponse,
+            "POST",
+            f"{API_PREFIX}/sync/push",
+            data=body,
+            extra_headers={"Content-Type": "application/json"},
+        )
 
     def pull(self, cursor: str | None, limit: int = MAX_PULL_LIMIT) -> PullResponse:
         params: dict[str, Any] = {"limit": limit}
         if cursor:
             params["cursor"] = cursor
-        return self._parse(
-            PullResponse, self._request("GET", f"{API_PREFIX}/sync/pull", params=params)
-        )
+        return self._request_model(PullResponse, "GET", f"{API_PREFIX}/sync/pull", params=params)
 
     # --- plumbing -----------------------------------------------------------------------
 
@@ -93,8 +98,40 @@ class SyncClient:
         except ValidationError:
             raise ServerError("The server's answer did not follow the sync contract.") from None
 
+    def _request_model(
+        self,
+        model: Any,
+        method: str,
+        path: str,
+        *,
+        extra_headers: dict[str, str] | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        """The hot sync calls: pydantic parses and checks the raw bytes in one pass (much
+        faster than json.loads followed by validation on 1,000-record pages)."""
+        response = self._send(method, path, auth=True, extra_headers=extra_headers, **kwargs)
+        try:
+            return model.model_validate_json(response.content)
+        except ValidationError:
+            raise ServerError("The server's answer did not follow the sync contract.") from None
+
     def _request(self, method: str, path: str, *, auth: bool = True, **kwargs: Any) -> Any:
-        headers = {"Accept": "application/json"}
+        response = self._send(method, path, auth=auth, **kwargs)
+        try:
+            return response.json()
+        except ValueError:
+            raise ServerError("The server sent an answer that is not JSON.") from None
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        auth: bool,
+        extra_headers: dict[str, str] | None = None,
+        **kwargs: Any,
+    ) -> requests.Response:
+        headers = {"Accept": "application/json", **(extra_headers or {})}
         if auth:
             if not self.access_token:
                 raise Unauthenticated("Please sign in again.")
@@ -109,10 +146,7 @@ class SyncClient:
         except requests.RequestException as exc:
             raise ServerError(f"Request failed: {type(exc).__name__}") from None
         if 200 <= response.status_code < 300:
-            try:
-                return response.json()
-            except ValueError:
-                raise ServerError("The server sent an answer that is not JSON.") from None
+            return response
         raise _error_for(response)
 
 
