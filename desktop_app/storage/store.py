@@ -14,6 +14,7 @@ from sqlalchemy import Engine, text
 from desktop_app.errors import StoreDamagedError
 from desktop_app.paths import store_files
 from desktop_app.storage.engine import Connect, open_engine
+from desktop_app.storage.walcheck import wal_damage
 
 log = logging.getLogger(__name__)
 
@@ -77,14 +78,38 @@ def create_store(path: Path, key: bytes | bytearray, *, connect: Connect | None 
 
 
 def open_store(path: Path, key: bytes | bytearray, *, connect: Connect | None = None) -> Engine:
+    """Open an existing store; StoreDamagedError (files untouched) when it or its log is damaged.
+
+    The WAL is checked before SQLite sees it (SQLite would silently drop everything after a
+    damaged frame), and every page's HMAC is verified (``PRAGMA cipher_integrity_check``)."""
+    damage = wal_damage(path.with_name(path.name + "-wal"))
+    if damage:
+        raise StoreDamagedError(
+            f"The encrypted store cannot be trusted: {damage}. It has not been changed; "
+            "it can be rebuilt from the server, keeping the damaged file aside."
+        )
     kwargs = {"connect": connect} if connect else {}
     engine = open_engine(path, key, **kwargs)
     try:
+        verify_pages(engine)
         migrate(engine)
     except BaseException:
         engine.dispose()
         raise
     return engine
+
+
+def verify_pages(engine: Engine) -> None:
+    """Every page's HMAC checks out; otherwise StoreDamagedError (nothing written)."""
+    with engine.connect() as conn:
+        failures = conn.exec_driver_sql("PRAGMA cipher_integrity_check").all()
+    if failures:
+        log.error("store integrity check failed on %d pages", len(failures))
+        raise StoreDamagedError(
+            "The encrypted store is damaged (some of its pages fail their integrity check). "
+            "It has not been changed; it can be rebuilt from the server, keeping the damaged "
+            "file aside."
+        )
 
 
 def remove_store_files(path: Path) -> None:
