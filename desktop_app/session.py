@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,7 +26,13 @@ from desktop_app.errors import (
     StoreLockedError,
     WrongPasswordError,
 )
-from desktop_app.paths import PROFILE_FILE, STORE_FILE, WRAPPED_KEY_FILE, default_profile_dir
+from desktop_app.paths import (
+    PROFILE_FILE,
+    STORE_FILE,
+    WRAPPED_KEY_FILE,
+    default_profile_dir,
+    store_files,
+)
 from desktop_app.security.keywrap import KdfParams, forget, generate_store_key, unwrap_key, wrap_key
 from desktop_app.security.secret_store import (
     NO_KEYRING_NOTICE,
@@ -364,6 +371,55 @@ class Session:
         return cls(
             profile, meta, key, engine, repo, sync_store, user, token, http_timeout=http_timeout
         )
+
+    @classmethod
+    def rebuild_from_server(
+        cls,
+        profile: Profile,
+        password: str,
+        device_name: str = "PACE Casework",
+        progress: ProgressCallback | None = None,
+        *,
+        kdf_params: KdfParams | None = None,
+        http_timeout: tuple[float, float] | None = None,
+    ) -> tuple[Session, Path]:
+        """After StoreDamagedError: keep the damaged files aside, then enrol again and pull.
+
+        The password must unwrap the profile's key (WrongPasswordError otherwise), so only the
+        profile's owner can do this. The damaged store, its -wal/-shm and its wrapped key move
+        to a ``damaged-<time>`` folder inside the profile, byte for byte, for support to
+        examine; nothing is read from them and nothing of them is ever uploaded. Changes that
+        were still queued on the damaged store are not recovered. Returns the new session and
+        the folder the damaged files were moved to.
+        """
+        meta = profile.meta()
+        keys = WrappedKeyStore(meta.profile_id, profile.wrapped_key_path)
+        wrapped = keys.load(meta.key_location)
+        if wrapped is not None:
+            forget(unwrap_key(wrapped, password, meta.profile_id))  # proves the password
+        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+        aside = profile.path / f"damaged-{stamp}-{uuid.uuid4().hex[:6]}"
+        aside.mkdir(mode=0o700)
+        for file in store_files(profile.store_path):
+            if file.exists():
+                os.replace(file, aside / file.name)
+        if wrapped is not None:
+            fd = os.open(aside / WRAPPED_KEY_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(wrapped.to_json())
+        log.warning("damaged store moved aside; rebuilding from the server")
+        profile.destroy(meta.profile_id)
+        session = cls.enrol(
+            profile,
+            meta.server_url,
+            meta.username,
+            password,
+            device_name,
+            progress,
+            kdf_params=kdf_params,
+            http_timeout=http_timeout,
+        )
+        return session, aside
 
     # --- life cycle ---------------------------------------------------------------------
 
