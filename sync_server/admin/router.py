@@ -20,7 +20,7 @@ from sync_server.auth.models import User
 from sync_server.dependencies import DB, AdminPrincipal
 from sync_server.devices import service as devices
 from sync_server.devices.models import Device
-from sync_server.errors import error_responses, invalid
+from sync_server.errors import ApiError, error_responses, invalid
 from sync_server.timeutil import iso
 
 router = APIRouter(prefix="/api/v1/admin", tags=["admin"])
@@ -84,7 +84,10 @@ def list_users(principal: AdminPrincipal, db: DB) -> UserList:
 
 
 @router.post(
-    "/users", response_model=UserOut, status_code=201, responses=error_responses(401, 403, 422)
+    "/users",
+    response_model=UserOut,
+    status_code=201,
+    responses=error_responses(401, 403, 409, 422),
 )
 def create_user(body: UserCreate, principal: AdminPrincipal, db: DB) -> UserOut:
     """Create a user in your own partner."""
@@ -99,6 +102,8 @@ def create_user(body: UserCreate, principal: AdminPrincipal, db: DB) -> UserOut:
                 display_name=body.display_name,
                 actor=principal.actor,
             )
+        except auth_service.DuplicateAccountError as exc:
+            raise ApiError(409, "already_exists", str(exc)) from None
         except auth_service.AccountError as exc:
             raise invalid(str(exc)) from None
         return _user_out(user)
@@ -109,7 +114,9 @@ def audit_log(
     principal: AdminPrincipal,
     db: DB,
     before: Annotated[
-        int | None, Query(ge=1, description="Events with a smaller id (paging)")
+        int | None,
+        # le: a 64-bit id (beyond it SQLite and PostgreSQL overflow: was a 500)
+        Query(ge=1, le=2**63 - 1, description="Events with a smaller id (paging)"),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
 ) -> AuditPage:

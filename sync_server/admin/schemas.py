@@ -35,7 +35,8 @@ class UserList(BaseModel):
 
 
 class UserCreate(BaseModel):
-    username: PrintableName = Field(max_length=100)
+    #: No spaces or control characters (what the account service accepts).
+    username: str = Field(min_length=1, max_length=100, pattern=r"^[^\s\x00-\x1f\x7f]+$")
     display_name: PrintableName = Field(max_length=200)
     role: Literal["adviser", "team_lead", "admin"]
     password: str = Field(min_length=8, max_length=1000)

@@ -27,6 +27,10 @@ class AccountError(ValueError):
     """A bad request to create a partner or user (duplicate, unknown partner, bad role…)."""
 
 
+class DuplicateAccountError(AccountError):
+    """The partner or user already exists."""
+
+
 def _printable(text: str, what: str) -> str:
     if any(ord(c) < 32 or ord(c) == 127 for c in text):
         raise AccountError(f"the {what} must not contain control characters")
@@ -42,7 +46,7 @@ def create_partner(session: Session, code: str, name: str, actor: Actor = audit.
     if not _printable(name, "partner name"):
         raise AccountError("the partner needs a name")
     if session.get(Partner, code) is not None:
-        raise AccountError(f"partner {code} already exists")
+        raise DuplicateAccountError(f"partner {code} already exists")
     partner = Partner(code=code, name=name.strip())
     session.add(partner)
     session.flush()
@@ -71,7 +75,7 @@ def create_user(
     if session.get(Partner, partner) is None:
         raise AccountError(f"unknown partner {partner!r}")
     if session.execute(select(User.id).where(User.username == username)).first():
-        raise AccountError(f"user {username} already exists")
+        raise DuplicateAccountError(f"user {username} already exists")
     user = User(
         id=str(uuid.uuid4()),
         username=username,
