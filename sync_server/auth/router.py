@@ -20,16 +20,16 @@ router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 def login(body: LoginRequest, request: Request, db: DB, settings: AppSettings) -> LoginResponse:
     """Wrong credentials answer 401 (the same for an unknown user); repeated failures 429;
     a revoked device 403 ``device_revoked``."""
-    with db.session() as session:
-        result = service.login(
-            session,
-            settings,
-            username=body.username,
-            password=body.password,
-            device_id=body.device_id,
-            device_name=body.device_name,
-            address=client_address(request),
-        )
+    # The service runs its own short transactions around the slow password check.
+    result = service.login(
+        db,
+        settings,
+        username=body.username,
+        password=body.password,
+        device_id=body.device_id,
+        device_name=body.device_name,
+        address=client_address(request),
+    )
     if result is None:
         raise unauthenticated("The username or password is wrong.")
     user = result.user

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from pace_shared.records import is_valid_partner_code
@@ -17,6 +17,7 @@ from sync_server.auth.passwords import hash_password, verify_password
 from sync_server.auth.principal import ROLES, Principal
 from sync_server.auth.tokens import new_token, token_hash
 from sync_server.config import Settings
+from sync_server.db import Database
 from sync_server.devices import service as devices
 from sync_server.devices.models import Device
 from sync_server.errors import ApiError, unauthenticated
@@ -126,8 +127,29 @@ def check_rate_limit(session: Session, settings: Settings, username: str, addres
         )
 
 
+#: Key of the PostgreSQL advisory lock that serialises the rate-limit check of every login
+#: (on SQLite, BEGIN IMMEDIATE does the same).
+_LOGIN_LOCK_KEY = 0x50414345  # "PACE"
+
+
+def _claim_attempt(db: Database, settings: Settings, username: str, address: str) -> int:
+    """Check the limits and count this attempt as a failure, atomically with other logins.
+
+    Counting before the (slow) password check is what makes the limit hold under a burst of
+    parallel guesses: each guess that passes the check has already been counted when the next
+    one is checked. A successful login removes the count again."""
+    with db.write_session() as session:
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOGIN_LOCK_KEY})
+        check_rate_limit(session, settings, username, address)
+        attempt = LoginFailure(username=username[:100], address=address[:64])
+        session.add(attempt)
+        session.flush()
+        return attempt.id
+
+
 def login(
-    session: Session,
+    db: Database,
     settings: Settings,
     *,
     username: str,
@@ -136,40 +158,51 @@ def login(
     device_name: str,
     address: str,
 ) -> LoginResult | None:
-    """Sign in; ``None`` when the credentials are wrong (the failure is recorded, so the
-    caller must let the transaction commit before answering 401)."""
-    check_rate_limit(session, settings, username, address)
-    user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
-    if not verify_password(user.password_hash if user else None, password) or not (
-        user and user.active
-    ):
-        session.add(LoginFailure(username=username[:100], address=address[:64]))
-        audit.write(
-            session,
-            # Attributed to the account's partner when it exists, so its admins see attempts.
-            audit.row(
-                "login.failed",
-                Actor(
-                    username=username[:100],
-                    partner_code=user.partner_code if user else None,
-                    address=address,
+    """Sign in; ``None`` when the credentials are wrong (the failure stays counted)."""
+    attempt_id = _claim_attempt(db, settings, username, address)
+    with db.session() as session:
+        found = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+        stored_hash = found.password_hash if found else None
+    # The slow Argon2 check runs outside any transaction or lock.
+    good = verify_password(stored_hash, password) and found is not None and found.active
+    if not good:
+        with db.write_session() as session:
+            audit.write(
+                session,
+                # Attributed to the account's partner when it exists, so its admins see attempts.
+                audit.row(
+                    "login.failed",
+                    Actor(
+                        username=username[:100],
+                        partner_code=found.partner_code if found else None,
+                        address=address,
+                    ),
                 ),
-            ),
-        )
+            )
         return None
-    actor = Actor(user.id, user.username, user.partner_code, device_id, address)
-    device = devices.register(session, user, device_id, device_name, actor)
-    token = new_token()
-    session.add(
-        AccessToken(
-            token_hash=token_hash(token),
-            user_id=user.id,
-            device_id=device.id,
-            expires_at=utcnow() + dt.timedelta(seconds=settings.token_ttl_seconds),
-        )
-    )
-    session.execute(delete(LoginFailure).where(LoginFailure.username == username))
-    audit.write(session, audit.row("login.succeeded", actor))
+    try:
+        with db.write_session() as session:
+            user = session.get(User, found.id)  # type: ignore[union-attr]
+            if user is None or not user.active:
+                return None
+            actor = Actor(user.id, user.username, user.partner_code, device_id, address)
+            device = devices.register(session, user, device_id, device_name, actor)
+            token = new_token()
+            session.add(
+                AccessToken(
+                    token_hash=token_hash(token),
+                    user_id=user.id,
+                    device_id=device.id,
+                    expires_at=utcnow() + dt.timedelta(seconds=settings.token_ttl_seconds),
+                )
+            )
+            session.execute(delete(LoginFailure).where(LoginFailure.username == username))
+            audit.write(session, audit.row("login.succeeded", actor))
+    except ApiError:
+        # The right password from a refused device (revoked, other partner): not a guess.
+        with db.write_session() as session:
+            session.execute(delete(LoginFailure).where(LoginFailure.id == attempt_id))
+        raise
     return LoginResult(token, user, device)
 
 
