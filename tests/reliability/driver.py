@@ -2,6 +2,7 @@
 
     python tests/reliability/driver.py <profile folder> create <n> <prefix>
     python tests/reliability/driver.py <profile folder> sync
+    python tests/reliability/driver.py <profile folder> canary <ni number> <notes>
 
 ``DRIVER_CRASH_AT=<point>[@<k>]`` arms the desktop core's crash point ``<point>`` (see
 ``desktop_app/crashpoints.py``) after ``k`` completed steps (saves for ``create``, pulled pages for
@@ -12,6 +13,7 @@ its record id on its own line (flushed), so the test knows what was committed be
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -32,6 +34,8 @@ def _arm_plan() -> tuple[str | None, int]:
 
 
 def main(argv: list[str]) -> int:
+    # Everything the client logs goes to stderr, so the canary scan can read it.
+    logging.basicConfig(level=logging.DEBUG, stream=sys.stderr)
     folder, command, *args = argv
     point, after = _arm_plan()
     session = Session.unlock(Profile(folder), DEMO_PASSWORD, http_timeout=(5.0, 20.0))
@@ -52,6 +56,27 @@ def main(argv: list[str]) -> int:
             )
             print(record_id, flush=True)
             steps += 1
+    elif command == "canary":
+        # A person with the NI-number canary and an engagement with the notes canary.
+        ni_number, notes = args[0], args[1]
+        arm_if_due()
+        person = session.repo.save(
+            "client",
+            {
+                "first_name": "Canary",
+                "last_name": "Person",
+                "ni_number": ni_number,
+                "share_with": ["ALL"],
+            },
+        )
+        print(person, flush=True)
+        steps += 1
+        arm_if_due()
+        note = session.repo.save(
+            "engagement",
+            {"client_id": person, "kind": "other", "occurred_on": "2026-11-20", "notes": notes},
+        )
+        print(note, flush=True)
     elif command == "sync":
 
         def progress(_done: int, _total: int | None, message: str) -> None:
