@@ -62,3 +62,27 @@ def print_table(title: str, header: list[str], rows: list[list[str]]) -> None:
     print("  ".join("-" * w for w in widths))
     for row in rows:
         print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=False)))
+
+
+def person_index_row(record_id: str, owner: str, fields: dict[str, Any]) -> tuple[Any, ...]:
+    """The ``people`` search row our client keeps per person (for the peer's plain loader)."""
+    first = fields.get("first_name") or ""
+    last = fields.get("last_name") or ""
+    ni = fields.get("ni_number") or None
+    postcode = fields.get("postcode") or None
+    parts = [first, last, ni or "", postcode or "", (postcode or "").replace(" ", "")]
+    return (
+        record_id,
+        first,
+        last,
+        fields.get("date_of_birth") or None,
+        ni,
+        postcode,
+        fields.get("event_id") or None,
+        "",
+        owner,
+        first.casefold(),
+        last.casefold(),
+        "",
+        " ".join(p for p in parts if p).casefold(),
+    )
