@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 
@@ -14,6 +15,12 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, name: str = ""
         label.setObjectName(name)
         label.setAccessibleName(name.replace("_", " "))
     return label
+
+
+def plain_tooltip(text: str) -> str:
+    """``text`` for a tooltip, shown literally: Qt renders any tooltip that looks like HTML as
+    HTML (so a name like ``<b>x</b><img src=x>`` would be bold and load an image)."""
+    return GuiQt.convertFromPlainText(text) if GuiQt.mightBeRichText(text) else text
 
 
 def error_label(parent: QWidget | None = None) -> QLabel:

@@ -16,6 +16,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop_app.ui.plain import plain_tooltip
+
 PAGE_SIZE = 200
 
 #: (PersonRow attribute / sort key, header)
@@ -127,7 +129,8 @@ class PeopleModel(QAbstractTableModel):
         person = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = getattr(person, COLUMNS[index.column()][0], None)
-            return "" if value is None else str(value)
+            text = "" if value is None else str(value)
+            return text if role == Qt.ItemDataRole.DisplayRole else plain_tooltip(text)
         if role == PERSON_ID_ROLE:
             return str(person.id)
         return None

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from desktop_app.ui.plain import plain_tooltip
 from pace_shared import reference
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -66,8 +67,10 @@ class RecordTableModel(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < len(self._records)):
             return None
         record = self._records[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return str(self.columns[index.column()][1](record))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(str(self.columns[index.column()][1](record)))
         if role == RECORD_ID_ROLE:
             return str(record.id)
         return None
