@@ -31,7 +31,7 @@ from tests.reliability.helpers import assert_converged, device_outbox, enrol
 from tests.support.live_server import DEMO_PASSWORD, ApiClient, LiveServer, start_server
 
 SOAK = os.environ.get("PACE_SOAK") == "1"
-EXAMPLES = int(os.environ.get("PACE_SOAK_EXAMPLES", "200")) if SOAK else 5
+EXAMPLES = int(os.environ.get("PACE_SOAK_EXAMPLES", "200")) if SOAK else 10
 STEPS = 60 if SOAK else 30
 DEVICES = {
     "sds1": "demo.adviser",
