@@ -103,15 +103,56 @@ def client_profiles(people: int) -> None:
         _save(profiler, "client-save")
 
 
+def search_profile(people: int) -> None:
+    """Per-keystroke timings (people_count + search_people) on a store of ``people`` people."""
+    import time
+
+    from benchmarks.scenarios import push_raw_people
+
+    with tempfile.TemporaryDirectory() as tmp, our_server(Path(tmp), "sqlite") as server:
+        loader = server.client("demo.adviser")
+        push_raw_people(loader, people, HybridClock(loader.device_id))
+        session = enrol(server.url, "dwp.adviser", Path(tmp) / "device")
+        repo = session.repo
+        sample = repo.search_people("", limit=1, offset=people // 2)[0]
+        typed = [sample.last_name[: n + 1] for n in range(min(6, len(sample.last_name)))]
+        typed += [(sample.ni_number or "")[: n + 1] for n in range(2, 6)]
+        typed += ["ma", "mac", "macd", "macdo"]
+        profiler = Profiler(interval=0.0005)
+        lines = []
+        for query in typed:
+            profiler.start()
+            began = time.perf_counter()
+            count = repo.people_count(query)
+            middle = time.perf_counter()
+            repo.search_people(query, limit=100)
+            ended = time.perf_counter()
+            profiler.stop()
+            lines.append(
+                f"{query!r:12} matches {count:>7}  count {1000 * (middle - began):6.1f} ms  "
+                f"search {1000 * (ended - middle):6.1f} ms"
+            )
+        session.lock()
+        path = _save(profiler, "client-search")
+        text = "\n".join(lines)
+        path.write_text(text + "\n\n" + path.read_text())
+        print(text)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--people", type=int, default=10_000)
     parser.add_argument("--postgres", action="store_true")
+    parser.add_argument("--search-only", type=int, metavar="PEOPLE", help="only the search profile")
     args = parser.parse_args()
+    if args.search_only:
+        search_profile(args.search_only)
+        return
     server_profiles("sqlite", args.people)
     if args.postgres:
         server_profiles("postgresql", args.people)
     client_profiles(args.people)
+    search_profile(100_000)
 
 
 if __name__ == "__main__":
