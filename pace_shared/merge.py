@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from pace_shared.hlc import node_of
 
@@ -34,8 +34,7 @@ class RecordState:
         return RecordState(dict(self.fields), dict(self.versions))
 
 
-@dataclass(frozen=True, slots=True)
-class FieldOutcome:
+class FieldOutcome(NamedTuple):  # a tuple: one is made per field of every change
     field: str
     #: The incoming value is now the stored value.
     applied: bool

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -171,7 +171,7 @@ class ValidationResult:
 
 
 def normalise_ni_number(text: str) -> str:
-    return re.sub(r"\s+", "", text).upper()
+    return "".join(text.split()).upper()
 
 
 def is_valid_ni_number(text: str) -> bool:
@@ -180,7 +180,7 @@ def is_valid_ni_number(text: str) -> bool:
 
 def normalise_postcode(text: str) -> str:
     """Upper case with the single space before the inward code, as Royal Mail writes it."""
-    compact = re.sub(r"\s+", "", text).upper()
+    compact = "".join(text.split()).upper()
     return f"{compact[:-3]} {compact[-3:]}" if len(compact) > 3 else compact
 
 
@@ -192,8 +192,11 @@ def is_valid_email(text: str) -> bool:
     return len(text) <= 254 and bool(_EMAIL_RE.match(text))
 
 
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def parse_date(text: str) -> dt.date:
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if not _DATE_RE.fullmatch(text):
         raise ValueError("not a date in the form YYYY-MM-DD")
     return dt.date.fromisoformat(text)
 
@@ -213,88 +216,121 @@ def is_valid_partner_code(text: object) -> bool:
     return isinstance(text, str) and bool(_PARTNER_CODE_RE.match(text))
 
 
-def _check(spec: FieldSpec, value: Any, known_partners: Collection[str] | None) -> Any:
-    """Return the normalised value or raise ValueError with a message fit for a user."""
-    if spec.kind is Kind.INT:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError("must be a whole number")
-        if spec.minimum is not None and value < spec.minimum:
-            raise ValueError(f"must be at least {spec.minimum}")
-        if abs(value) > 2**31:
-            raise ValueError("is too large")
+Partners = Collection[str] | None
+
+
+def _int(spec: FieldSpec, value: Any, _partners: Partners) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("must be a whole number")
+    if spec.minimum is not None and value < spec.minimum:
+        raise ValueError(f"must be at least {spec.minimum}")
+    if abs(value) > 2**31:
+        raise ValueError("is too large")
+    return value
+
+
+def _known_partner(code: str, partners: Partners) -> str:
+    if not is_valid_partner_code(code) or (partners is not None and code not in partners):
+        raise ValueError(f"unknown partner {code!r}")
+    return code
+
+
+def _partner_list(_spec: FieldSpec, value: Any, partners: Partners) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError("must be a list of partner codes")
+    codes = sorted(set(value))
+    if SHARE_ALL in codes and len(codes) > 1:
+        raise ValueError('"ALL" cannot be combined with other partners')
+    for code in codes:
+        if code != SHARE_ALL:
+            _known_partner(code, partners)
+    return codes
+
+
+def _text(spec: FieldSpec, text: str, _partners: Partners) -> str:
+    if spec.kind is Kind.TEXT and ("\n" in text or "\r" in text):
+        raise ValueError("must be a single line")
+    if len(text) > spec.max_length:
+        raise ValueError(f"must be at most {spec.max_length} characters")
+    if "\x00" in text:
+        raise ValueError("contains a NUL character")
+    return text
+
+
+def _enum(spec: FieldSpec, text: str, _partners: Partners) -> str:
+    if text not in spec.choices:
+        raise ValueError(f"must be one of {', '.join(spec.choices)}")
+    return text
+
+
+def _date(_spec: FieldSpec, text: str, _partners: Partners) -> str:
+    try:
+        parsed = parse_date(text)
+    except ValueError:
+        raise ValueError("not a valid date (YYYY-MM-DD)") from None
+    if parsed.year < 1900 or parsed.year > 2200:
+        raise ValueError("is outside the range of plausible dates")
+    return text
+
+
+def _datetime(_spec: FieldSpec, text: str, _partners: Partners) -> str:
+    try:
+        parsed = parse_datetime(text)
+    except ValueError:
+        raise ValueError("not a valid date and time (ISO 8601, UTC)") from None
+    return parsed.astimezone(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _matching(
+    pattern: re.Pattern[str], message: str, normalise: Callable[[str], str] | None = None
+) -> Callable[[FieldSpec, str, Partners], str]:
+    def check(_spec: FieldSpec, text: str, _partners: Partners) -> str:
+        value = normalise(text) if normalise else text
+        if not pattern.match(value):
+            raise ValueError(message)
         return value
-    if spec.kind is Kind.PARTNER_LIST:
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ValueError("must be a list of partner codes")
-        codes = sorted(set(value))
-        if SHARE_ALL in codes and len(codes) > 1:
-            raise ValueError('"ALL" cannot be combined with other partners')
-        for code in codes:
-            if code == SHARE_ALL:
-                continue
-            if not is_valid_partner_code(code) or (
-                known_partners is not None and code not in known_partners
-            ):
-                raise ValueError(f"unknown partner {code!r}")
-        return codes
+
+    return check
+
+
+def _email(_spec: FieldSpec, text: str, _partners: Partners) -> str:
+    if not is_valid_email(text):
+        raise ValueError("not a valid e-mail address")
+    return text
+
+
+def _partner(_spec: FieldSpec, text: str, partners: Partners) -> str:
+    return _known_partner(text, partners)
+
+
+#: Checks of values that are not text.
+_VALUE_CHECKS = {Kind.INT: _int, Kind.PARTNER_LIST: _partner_list}
+#: Checks of text values, given the text with surrounding spaces stripped.
+_TEXT_CHECKS = {
+    Kind.TEXT: _text,
+    Kind.LONG_TEXT: _text,
+    Kind.ENUM: _enum,
+    Kind.DATE: _date,
+    Kind.DATETIME: _datetime,
+    Kind.NINO: _matching(_NINO_RE, "not a valid National Insurance number", normalise_ni_number),
+    Kind.POSTCODE: _matching(_POSTCODE_RE, "not a valid UK postcode", normalise_postcode),
+    Kind.EMAIL: _email,
+    Kind.PHONE: _matching(_PHONE_RE, "not a valid phone number"),
+    # Record ids are the client's own: checked, never rewritten.
+    Kind.UUID: _matching(_UUID_RE, "not a valid record id"),
+    Kind.PARTNER: _partner,
+}
+assert set(_VALUE_CHECKS) | set(_TEXT_CHECKS) == set(Kind)
+
+
+def _check(spec: FieldSpec, value: Any, known_partners: Partners) -> Any:
+    """Return the normalised value or raise ValueError with a message fit for a user."""
+    value_check = _VALUE_CHECKS.get(spec.kind)
+    if value_check is not None:
+        return value_check(spec, value, known_partners)
     if not isinstance(value, str):
         raise ValueError("must be text")
-    text = value.strip()
-    if spec.kind in (Kind.TEXT, Kind.LONG_TEXT):
-        if spec.kind is Kind.TEXT and ("\n" in text or "\r" in text):
-            raise ValueError("must be a single line")
-        if len(text) > spec.max_length:
-            raise ValueError(f"must be at most {spec.max_length} characters")
-        if "\x00" in text:
-            raise ValueError("contains a NUL character")
-        return text
-    if spec.kind is Kind.ENUM:
-        if text not in spec.choices:
-            raise ValueError(f"must be one of {', '.join(spec.choices)}")
-        return text
-    if spec.kind is Kind.DATE:
-        try:
-            parsed = parse_date(text)
-        except ValueError:
-            raise ValueError("not a valid date (YYYY-MM-DD)") from None
-        if parsed.year < 1900 or parsed.year > 2200:
-            raise ValueError("is outside the range of plausible dates")
-        return parsed.isoformat()
-    if spec.kind is Kind.DATETIME:
-        try:
-            parsed_dt = parse_datetime(text)
-        except ValueError:
-            raise ValueError("not a valid date and time (ISO 8601, UTC)") from None
-        return (
-            parsed_dt.astimezone(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-        )
-    if spec.kind is Kind.NINO:
-        if not is_valid_ni_number(text):
-            raise ValueError("not a valid National Insurance number")
-        return normalise_ni_number(text)
-    if spec.kind is Kind.POSTCODE:
-        if not is_valid_postcode(text):
-            raise ValueError("not a valid UK postcode")
-        return normalise_postcode(text)
-    if spec.kind is Kind.EMAIL:
-        if not is_valid_email(text):
-            raise ValueError("not a valid e-mail address")
-        return text
-    if spec.kind is Kind.PHONE:
-        if not _PHONE_RE.match(text):
-            raise ValueError("not a valid phone number")
-        return text
-    if spec.kind is Kind.UUID:
-        if not is_valid_uuid(text):
-            raise ValueError("not a valid record id")
-        return text  # ids are the client's own: never rewritten
-    if spec.kind is Kind.PARTNER:
-        if not is_valid_partner_code(text) or (
-            known_partners is not None and text not in known_partners
-        ):
-            raise ValueError(f"unknown partner {text!r}")
-        return text
-    raise AssertionError(f"unhandled field kind {spec.kind}")  # pragma: no cover
+    return _TEXT_CHECKS[spec.kind](spec, value.strip(), known_partners)
 
 
 def validate_fields(
