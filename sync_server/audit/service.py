@@ -52,4 +52,4 @@ def row(
 
 def write(session: Session, *rows: dict[str, Any]) -> None:
     if rows:
-        session.execute(insert(AuditEvent), list(rows))
+        session.execute(insert(AuditEvent.__table__), list(rows))

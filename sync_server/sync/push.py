@@ -483,9 +483,9 @@ def _write(session: Session, batch: _Batch, sequence: SequenceAllocator) -> None
     if batch.recheck_access:
         _recheck_access(session, batch, sequence)
     if batch.applied:
-        session.execute(insert(AppliedChange), batch.applied)
+        session.execute(insert(AppliedChange.__table__), batch.applied)
     if batch.conflicts:
-        session.execute(insert(Conflict), batch.conflicts)
+        session.execute(insert(Conflict.__table__), batch.conflicts)
     audit.write(session, *batch.audit_rows)
 
 
