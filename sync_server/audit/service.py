@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from sync_server.audit.models import AuditEvent
+from sync_server.db import bulk_insert
 from sync_server.timeutil import utcnow
 
 
@@ -51,5 +51,4 @@ def row(
 
 
 def write(session: Session, *rows: dict[str, Any]) -> None:
-    if rows:
-        session.execute(insert(AuditEvent.__table__), list(rows))
+    bulk_insert(session, AuditEvent.__table__, rows)

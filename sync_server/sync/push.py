@@ -31,7 +31,7 @@ from sync_server.audit import service as audit
 from sync_server.auth.principal import Principal
 from sync_server.auth.service import known_partner_codes
 from sync_server.conflicts.models import Conflict
-from sync_server.db import Database
+from sync_server.db import Database, bulk_insert
 from sync_server.sync import visibility
 from sync_server.sync.models import AppliedChange, Record, RecordAccess, Revocation
 from sync_server.sync.sequence import SequenceAllocator
@@ -465,7 +465,7 @@ def _write(session: Session, batch: _Batch, sequence: SequenceAllocator) -> None
         if not r.is_new
     ]
     if inserts:
-        session.execute(insert(_RECORDS), inserts)
+        bulk_insert(session, _RECORDS, inserts)
         access_rows = [
             {"record_id": r.id, "partner_code": p}
             for r in dirty
@@ -473,7 +473,7 @@ def _write(session: Session, batch: _Batch, sequence: SequenceAllocator) -> None
             for p in r.access.partners
         ]
         if access_rows:
-            session.execute(insert(_ACCESS), access_rows)
+            bulk_insert(session, _ACCESS, access_rows)
     if updates:
         session.execute(
             update(_RECORDS).where(_RECORDS.c.id == bindparam("b_id")),
@@ -483,9 +483,9 @@ def _write(session: Session, batch: _Batch, sequence: SequenceAllocator) -> None
     if batch.recheck_access:
         _recheck_access(session, batch, sequence)
     if batch.applied:
-        session.execute(insert(AppliedChange.__table__), batch.applied)
+        bulk_insert(session, AppliedChange.__table__, batch.applied)
     if batch.conflicts:
-        session.execute(insert(Conflict.__table__), batch.conflicts)
+        bulk_insert(session, Conflict.__table__, batch.conflicts)
     audit.write(session, *batch.audit_rows)
 
 
