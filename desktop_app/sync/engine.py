@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from desktop_app.crashpoints import crash_point
@@ -19,7 +20,7 @@ from desktop_app.sync.client import SyncClient
 from desktop_app.sync.clock import OFFSET_SETTING
 from desktop_app.sync.errors import PayloadTooLarge, ResyncRequired, ServerError
 from pace_shared.hlc import HybridClock, InvalidHLCError, now_ms, wall_ms_of
-from pace_shared.wire import MAX_CHANGES_PER_PUSH, MAX_PULL_LIMIT, ChangeResult
+from pace_shared.wire import MAX_CHANGES_PER_PUSH, MAX_PULL_LIMIT, ChangeResult, PullResponse
 
 log = logging.getLogger(__name__)
 
@@ -157,23 +158,40 @@ class SyncEngine:
         """Follow next_cursor until has_more is false; returns the ids seen (for a resync)."""
         cursor = None if resync else self.store.state().cursor
         seen: set[str] = set()
-        while True:
-            page = self.client.pull(cursor, self.page_limit)
-            highest = max_hlc(page.items)
-            if highest:
-                self._receive_hlc(highest)
-            self._receive(page.server_time)
-            tally = self.store.apply_page(page.items, page.next_cursor, resync=resync)
-            if resync:
-                seen |= tally.seen
-            report.pages += 1
-            report.pulled += tally.applied
-            report.revoked += tally.revoked
-            report.requeued += tally.repushed
-            progress(report.pulled, None, f"Received {report.pulled} records")
-            cursor = page.next_cursor
-            if not page.has_more:
-                return seen
+        # While one page is written to the store, the next is already on its way: the cursor
+        # only moves when a page is committed, so a prefetched page is simply dropped on a
+        # crash and fetched again.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull-prefetch") as prefetch:
+            upcoming = prefetch.submit(self.client.pull, cursor, self.page_limit)
+            while True:
+                page = upcoming.result()
+                if page.has_more:
+                    upcoming = prefetch.submit(self.client.pull, page.next_cursor, self.page_limit)
+                if self._apply_pulled(page, report, progress, resync, seen):
+                    return seen
+
+    def _apply_pulled(
+        self,
+        page: PullResponse,
+        report: SyncReport,
+        progress: ProgressCallback,
+        resync: bool,
+        seen: set[str],
+    ) -> bool:
+        """Apply one page with its cursor; True when it was the last one."""
+        highest = max_hlc(page.items)
+        if highest:
+            self._receive_hlc(highest)
+        self._receive(page.server_time)
+        tally = self.store.apply_page(page.items, page.next_cursor, resync=resync)
+        if resync:
+            seen |= tally.seen
+        report.pages += 1
+        report.pulled += tally.applied
+        report.revoked += tally.revoked
+        report.requeued += tally.repushed
+        progress(report.pulled, None, f"Received {report.pulled} records")
+        return not page.has_more
 
     # --- clock --------------------------------------------------------------------------
 
