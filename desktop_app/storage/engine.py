@@ -38,6 +38,9 @@ def cipher_version(dbapi_connection: Any) -> str:
     return (row[0] or "") if row else ""
 
 
+PAGE_CACHE_KIB = 65_536
+
+
 def require_sqlcipher(dbapi_connection: Any) -> str:
     """Refuse anything but SQLCipher: plain SQLite answers nothing to ``cipher_version``."""
     version = cipher_version(dbapi_connection)
@@ -68,6 +71,9 @@ def _make_creator(path: Path, key_hex: str, connect: Connect) -> Callable[[], An
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA journal_mode = WAL")  # readers never block the sync writer
             conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL is durable per commit
+            # SQLCipher decrypts a page each time it leaves this cache; searching 100,000
+            # people touches thousands of pages, so keep them (in process memory only).
+            conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
         except BaseException:
             conn.close()
             raise

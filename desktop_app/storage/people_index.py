@@ -269,13 +269,15 @@ def count_people(conn: Connection, query: str = "", event_id: str | None = None)
 def _scan_is_cheaper(
     conn: Connection, terms: _Terms, event_id: str | None, limit: int, offset: int
 ) -> bool:
-    """Walking the sort index costs ~ (offset+limit) * total / matches rows; using the index
-    of matches costs ~ matches rows plus a sort. Pick the smaller."""
+    """Only when most people match is walking the sort index (and stopping after one page)
+    cheaper than sorting the trigram index's matches. Matches are not spread evenly in sort
+    order — "rei" matches a run of last names — so a walk is only safe when they are
+    everywhere."""
     if not terms.long:
         return False
     matches = count_people(conn, " ".join(terms.long))
     total = int(conn.execute(text("SELECT count(*) FROM people")).scalar())
-    return matches * matches > (offset + limit) * max(total, 1) * 2
+    return matches * 2 > total and total > (offset + limit) * 10
 
 
 def search_people(
