@@ -47,6 +47,10 @@ from pace_shared.records import CHILD_TYPES, FieldError, RecordType, validate_fi
 log = logging.getLogger(__name__)
 
 CURRENT_EVENT = "current_event_id"
+_LIVE_RECORDS = (
+    "SELECT id, type, owner_partner, fields, versions, deleted, has_conflict, updated_at "
+    "FROM records WHERE deleted = 0"
+)
 IDLE_MINUTES = "idle_minutes"
 DEFAULT_IDLE_MINUTES = 10
 
@@ -231,10 +235,7 @@ class Repository:
     def _list_type(self, record_type: str) -> list[RecordView]:
         with self.reading() as conn:
             rows = conn.execute(
-                text(
-                    "SELECT id, type, owner_partner, fields, versions, deleted, has_conflict, "
-                    "updated_at FROM records WHERE type = :t AND deleted = 0"
-                ),
+                text(f"{_LIVE_RECORDS} AND type = :t"),
                 {"t": record_type},
             ).all()
         return [
@@ -314,10 +315,7 @@ class Repository:
         """Engagements, referrals and outcomes of one person, from every partner, newest first."""
         with self.reading() as conn:
             rows = conn.execute(
-                text(
-                    "SELECT id, type, owner_partner, fields, versions, deleted, has_conflict, "
-                    "updated_at FROM records WHERE parent_id = :c AND deleted = 0"
-                ),
+                text(f"{_LIVE_RECORDS} AND parent_id = :c"),
                 {"c": client_id},
             ).all()
             pending_ids = {
