@@ -182,6 +182,9 @@ def cmd_serve(args: argparse.Namespace) -> str:
         workers=args.workers,
         log_config=uvicorn_log_config(settings.log_level, settings.log_format),
         proxy_headers=args.proxy_headers,
+        # Longer than clients keep idle connections, so a reused connection is rarely closed
+        # under a request that is already on its way.
+        timeout_keep_alive=30,
     )
     return "server stopped"
 

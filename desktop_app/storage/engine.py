@@ -38,7 +38,7 @@ def cipher_version(dbapi_connection: Any) -> str:
     return (row[0] or "") if row else ""
 
 
-PAGE_CACHE_KIB = 65_536
+PAGE_CACHE_KIB = 32_768
 
 
 def require_sqlcipher(dbapi_connection: Any) -> str:
@@ -107,6 +107,8 @@ def open_engine(
         poolclass=QueuePool,
         pool_size=4,
         max_overflow=4,
+        # Reuse the most recent connection: its page cache is the warm one.
+        pool_use_lifo=True,
     )
     del key_hex
     _install_transaction_hooks(engine)

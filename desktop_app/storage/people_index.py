@@ -217,8 +217,9 @@ def _search_clause(
 ) -> tuple[str, str, dict[str, Any]]:
     """FROM and WHERE for a people query, and its parameters.
 
-    ``use_fts=False`` expresses the same filter with LIKE so that a query matching most people
-    can walk the sort index and stop after one page instead of sorting every match.
+    ``use_fts=False`` expresses the same filter without the trigram and prefix indexes, so that
+    a query matching most people walks the sort index and stops after one page instead of
+    sorting every match.
     """
     where: list[str] = []
     params: dict[str, Any] = {}
@@ -234,11 +235,13 @@ def _search_clause(
         first = likes.pop(0)
         low, high = _prefix_range(first)
         up_low, up_high = _prefix_range(first.upper())
+        # A unary + keeps SQLite off these columns' indexes, so it walks the sort order instead.
+        c = "" if use_fts else "+"
         where.append(
-            "((p.last_key >= :pl AND p.last_key < :ph)"
-            " OR (p.first_key >= :pl AND p.first_key < :ph)"
-            " OR (p.ni_number >= :ul AND p.ni_number < :uh)"
-            " OR (p.postcode >= :ul AND p.postcode < :uh))"
+            f"(({c}p.last_key >= :pl AND {c}p.last_key < :ph)"
+            f" OR ({c}p.first_key >= :pl AND {c}p.first_key < :ph)"
+            f" OR ({c}p.ni_number >= :ul AND {c}p.ni_number < :uh)"
+            f" OR ({c}p.postcode >= :ul AND {c}p.postcode < :uh))"
         )
         params.update(pl=low, ph=high, ul=up_low, uh=up_high)
     for i, token in enumerate(likes):
@@ -248,6 +251,15 @@ def _search_clause(
         where.append("p.event_id = :event_id")
         params["event_id"] = event_id
     return from_clause, (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def warm_page_cache(conn: Connection) -> None:
+    """Read the people table and its name index once, so that the first keystrokes after
+    unlock find their pages already decrypted in this connection's cache."""
+    conn.execute(text("SELECT count(*), max(length(search_doc)) FROM people")).all()
+    conn.execute(
+        text("SELECT count(*) FROM people INDEXED BY ix_people_last_first WHERE last_key >= ''")
+    ).all()
 
 
 def count_people(conn: Connection, query: str = "", event_id: str | None = None) -> int:
@@ -266,16 +278,13 @@ def count_people(conn: Connection, query: str = "", event_id: str | None = None)
     return int(conn.execute(text(sql), params).scalar())
 
 
-def _scan_is_cheaper(
-    conn: Connection, terms: _Terms, event_id: str | None, limit: int, offset: int
-) -> bool:
+def _scan_is_cheaper(conn: Connection, query: str, terms: _Terms, limit: int, offset: int) -> bool:
     """Only when most people match is walking the sort index (and stopping after one page)
-    cheaper than sorting the trigram index's matches. Matches are not spread evenly in sort
-    order — "rei" matches a run of last names — so a walk is only safe when they are
-    everywhere."""
-    if not terms.long:
+    cheaper than sorting the indexes' matches. Matches are not spread evenly in sort order —
+    "rei" matches a run of last names — so a walk is only safe when they are everywhere."""
+    if not (terms.long or terms.short):
         return False
-    matches = count_people(conn, " ".join(terms.long))
+    matches = count_people(conn, query)
     total = int(conn.execute(text("SELECT count(*) FROM people")).scalar())
     return matches * 2 > total and total > (offset + limit) * 10
 
@@ -291,7 +300,7 @@ def search_people(
 ) -> list[PersonRow]:
     terms = _terms(query)
     limit, offset = max(0, int(limit)), max(0, int(offset))
-    use_fts = not _scan_is_cheaper(conn, terms, event_id, limit, offset)
+    use_fts = not _scan_is_cheaper(conn, query, terms, limit, offset)
     from_clause, where, params = _search_clause(terms, event_id, use_fts=use_fts)
     direction = "DESC" if descending else "ASC"
     keys = SORT_COLUMNS.get(sort_column, SORT_COLUMNS["last_name"])

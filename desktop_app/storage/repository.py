@@ -268,6 +268,10 @@ class Repository:
         with self.reading() as conn:
             return people_index.event_labels(conn, [event_id]).get(event_id, "")
 
+    def warm_search_cache(self) -> None:
+        with self.reading() as conn:
+            people_index.warm_page_cache(conn)
+
     def people_count(self, query: str = "", event_id: str | None = None) -> int:
         with self.reading() as conn:
             return people_index.count_people(conn, query, event_id)
