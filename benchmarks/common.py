@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import random
-import statistics
 import uuid
-from collections.abc import Callable
 from typing import Any
 
 from pace_shared.hlc import HybridClock
@@ -48,11 +46,6 @@ def people_changes(count: int, clock: HybridClock, seed: int = 7) -> list[dict[s
         }
         for i in range(count)
     ]
-
-
-def median_of(runs: int, measure: Callable[[], float]) -> tuple[float, list[float]]:
-    values = [measure() for _ in range(runs)]
-    return statistics.median(values), values
 
 
 def print_table(title: str, header: list[str], rows: list[list[str]]) -> None:

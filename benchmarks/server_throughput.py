@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import median_of, people_changes, print_table
+from benchmarks.common import people_changes, print_table
 from pace_shared.hlc import HybridClock
 from tests.support.databases import POSTGRES_ENV, fresh_postgres_database
 from tests.support.live_server import start_server
@@ -41,8 +42,7 @@ def one_run(folder: Path, people: int, database_url: str | None) -> tuple[float,
 def measure(kind: str, people: int, runs: int) -> list[str]:
     pushes: list[float] = []
     pulls: list[float] = []
-
-    def run() -> float:
+    for _ in range(runs):
         with tempfile.TemporaryDirectory() as folder:
             if kind == "postgresql":
                 with fresh_postgres_database() as url:
@@ -51,12 +51,7 @@ def measure(kind: str, people: int, runs: int) -> list[str]:
                 push_s, pull_s = one_run(Path(folder), people, None)
         pushes.append(push_s)
         pulls.append(pull_s)
-        return push_s
-
-    median_of(runs, run)
-    pushes.sort()
-    pulls.sort()
-    push_median, pull_median = pushes[len(pushes) // 2], pulls[len(pulls) // 2]
+    push_median, pull_median = statistics.median(pushes), statistics.median(pulls)
     return [
         kind,
         str(people),
