@@ -10,19 +10,17 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from pace_shared import reference
 
 from ..errors import describe
-from ..plain import error_label
+from .form_dialog import lay_out_form_dialog
 
 
 class EventDialog(QDialog):
@@ -79,16 +77,7 @@ class EventDialog(QDialog):
             label.setBuddy(widget)
             form.addRow(label, widget)
         form.addRow("", self.make_current)
-        self.error = error_label(self)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = lay_out_form_dialog(self, form, self.save)
         self.employer.currentTextChanged.connect(self._on_employer_text)
         self._on_employer_text(self.employer.currentText())
 

@@ -10,12 +10,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,7 +22,7 @@ from pace_shared.records import ENGAGEMENT_KINDS, OUTCOME_STATUSES, REFERRAL_STA
 
 from ..errors import describe
 from ..models.records import humanise
-from ..plain import error_label
+from .form_dialog import lay_out_form_dialog
 
 
 def _date_edit() -> QDateEdit:
@@ -96,16 +94,7 @@ class TimelineEntryDialog(QDialog):
             label.setBuddy(widget)
             widget.setAccessibleName(labels[name].replace("&", ""))
             form.addRow(label, widget)
-        self.error = error_label(self)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = lay_out_form_dialog(self, form, self.save)
 
     def values(self) -> dict[str, Any]:
         fields: dict[str, Any] = {"client_id": self.client_id}
