@@ -238,20 +238,7 @@ class Repository:
                 text(f"{_LIVE_RECORDS} AND type = :t"),
                 {"t": record_type},
             ).all()
-        return [
-            RecordView(
-                r[0],
-                r[1],
-                r[2],
-                loads(r[3]),
-                loads(r[4]),
-                bool(r[5]),
-                frozenset(),
-                bool(r[6]),
-                r[7],
-            )
-            for r in rows
-        ]
+        return [_row_view(r, pending=False) for r in rows]
 
     def events(self) -> list[RecordView]:
         """Live redundancy events, newest announcement first; label with :meth:`event_label`."""
@@ -332,21 +319,7 @@ class Repository:
                     {"c": client_id},
                 )
             }
-        views = [
-            RecordView(
-                r[0],
-                r[1],
-                r[2],
-                loads(r[3]),
-                loads(r[4]),
-                bool(r[5]),
-                frozenset(loads(r[3])) if r[0] in pending_ids else frozenset(),
-                bool(r[6]),
-                r[7],
-            )
-            for r in rows
-            if r[1] in CHILD_TYPES
-        ]
+        views = [_row_view(r, pending=r[0] in pending_ids) for r in rows if r[1] in CHILD_TYPES]
 
         def when(view: RecordView) -> tuple[str, str]:
             date_field = _TIMELINE_DATE.get(view.type)  # type: ignore[call-overload]
@@ -500,6 +473,22 @@ class Repository:
         if minutes < 1:
             raise ValueError("idle time must be at least one minute")
         self._set_setting(IDLE_MINUTES, str(int(minutes)))
+
+
+def _row_view(row: Any, *, pending: bool) -> RecordView:
+    """A row of ``_LIVE_RECORDS`` as a view; ``pending`` marks every field as not yet synced."""
+    fields = loads(row[3])
+    return RecordView(
+        row[0],
+        row[1],
+        row[2],
+        fields,
+        loads(row[4]),
+        bool(row[5]),
+        frozenset(fields) if pending else frozenset(),
+        bool(row[6]),
+        row[7],
+    )
 
 
 def _view(record: StoredRecord, pending: set[str]) -> RecordView:
