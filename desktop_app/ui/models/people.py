@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop_app.ui.models.records import column_title
 from desktop_app.ui.plain import plain_tooltip
 
 PAGE_SIZE = 200
@@ -138,13 +139,7 @@ class PeopleModel(QAbstractTableModel):
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section][1]
-        return None
+        return column_title([title for _, title in COLUMNS], section, orientation, role)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

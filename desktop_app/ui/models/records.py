@@ -18,6 +18,17 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 _WORDS = {"cv_support": "CV support", "self_employed": "Self-employed"}
 
 
+def column_title(titles: Sequence[str], section: int, orientation: Any, role: int) -> str | None:
+    """``headerData`` for a table whose horizontal headers are ``titles`` and nothing else."""
+    if (
+        role == Qt.ItemDataRole.DisplayRole
+        and orientation == Qt.Orientation.Horizontal
+        and 0 <= section < len(titles)
+    ):
+        return titles[section]
+    return None
+
+
 def humanise(code: object) -> str:
     text = str(code or "")
     return _WORDS.get(text, text.replace("_", " ").capitalize())
@@ -78,13 +89,7 @@ class RecordTableModel(QAbstractTableModel):
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.columns)
-        ):
-            return self.columns[section][0]
-        return None
+        return column_title([title for title, _ in self.columns], section, orientation, role)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
