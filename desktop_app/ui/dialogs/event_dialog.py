@@ -44,6 +44,12 @@ class EventDialog(QDialog):
         self.employer.lineEdit().setPlaceholderText("Pick an employer or type a new one")
         self.sector = QComboBox()
         self.sector.setAccessibleName("Sector of a new employer")
+        # SIC section names run to 120 characters: size the box by a short name, not the
+        # longest, or it squeezes the labels beside it.
+        self.sector.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.sector.setMinimumContentsLength(24)
         self.sector.addItem("(not known)", None)
         for section in reference.sic_sections():
             self.sector.addItem(f"{section['code']} — {section['name']}", section["code"])
