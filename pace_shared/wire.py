@@ -6,7 +6,7 @@ build requests and to check answers. Keep key names exactly as the contract writ
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -16,7 +16,10 @@ DEFAULT_PULL_LIMIT = 500
 MAX_PULL_LIMIT = 1000
 API_PREFIX = "/api/v1"
 
-Role = Literal["adviser", "team_lead", "admin"]
+#: Roles (decisions.md #10): analysts see statistics only, never a person's record;
+#: system admins manage partners, any user and the data-sharing agreement.
+Role = Literal["adviser", "team_lead", "admin", "analyst", "system_admin"]
+ROLES: tuple[str, ...] = get_args(Role)
 FieldValue = str | int | float | bool | list[str] | None
 
 
@@ -38,6 +41,9 @@ class LoginRequest(_Strict):
     password: str = Field(min_length=1, max_length=1000)
     device_id: str = Field(pattern=r"^[0-9a-fA-F-]{36}$")
     device_name: PrintableName = Field(max_length=200)
+    #: The secret this device was given at its first successful sign-in (decisions.md #8);
+    #: only the right secret makes a sign-in "from the user's own device".
+    device_secret: str | None = Field(default=None, max_length=200)
 
 
 class UserInfo(BaseModel):
@@ -55,6 +61,9 @@ class LoginResponse(BaseModel):
     user: UserInfo
     device_id: str
     server_time: str
+    #: Issued once, when the device has no secret yet; the client keeps it in its encrypted
+    #: store and sends it at every later sign-in. ``None`` when the device already has one.
+    device_secret: str | None = None
 
 
 class Change(_Strict):

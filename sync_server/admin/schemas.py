@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, Field
 
-from pace_shared.wire import PrintableName
+from pace_shared.wire import PrintableName, Role
 
 
 class DeviceOut(BaseModel):
@@ -38,7 +38,7 @@ class UserCreate(BaseModel):
     #: No spaces or control characters (what the account service accepts).
     username: str = Field(min_length=1, max_length=100, pattern=r"^[^\s\x00-\x1f\x7f]+$")
     display_name: PrintableName = Field(max_length=200)
-    role: Literal["adviser", "team_lead", "admin"]
+    role: Role
     password: str = Field(min_length=8, max_length=1000)
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pace_shared.wire import ROLES
 from sync_server.audit.service import Actor
 
-ROLES = ("adviser", "team_lead", "admin")
+__all__ = ["ROLES", "Principal"]
+
 
 
 @dataclass(frozen=True, slots=True)
