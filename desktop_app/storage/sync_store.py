@@ -8,7 +8,6 @@ that still has a queued local change: the push decides, and the next pull brings
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,8 +19,6 @@ from desktop_app.storage import people_index
 from desktop_app.storage.codec import dumps, loads, utc_now
 from desktop_app.storage.people_index import chunks, in_query
 from desktop_app.storage.record_rows import (
-    StoredRecord,
-    add_outbox_row,
     delete_records,
     load_record,
     parent_of,
@@ -29,6 +26,7 @@ from desktop_app.storage.record_rows import (
     write_record,
 )
 from desktop_app.storage.repository import Repository
+from desktop_app.storage.resync import merge_pulled, requeue_unseen
 from pace_shared.merge import DELETED
 from pace_shared.records import RecordType
 from pace_shared.wire import ChangeResult, PullItem
@@ -303,129 +301,67 @@ class SyncStore:
     ) -> PageTally:
         """Apply one pull page and its cursor in one transaction (the caller ran the HLC rule)."""
         tally = PageTally()
-        repo = self.repo
+        tally.seen.update(i.record_id for i in items)
         revoked = [i.record_id for i in items if i.revoked]
         live = [i for i in items if not i.revoked and i.record_type]
-        tally.seen.update(i.record_id for i in items)
-        with repo.writing() as conn:
-            queued = _queued_by_record(conn, [i.record_id for i in live])
-            existing = _existing_ids(conn, [i.record_id for i in live]) if resync else set()
-            simple: list[tuple[Any, ...]] = []
-            clients: list[tuple[str, str | None, dict[str, Any]]] = []
-            gone_clients: list[str] = []
-            events: set[str] = set()
-            employers: set[str] = set()
-            now = utc_now()
-            for item in live:
-                fields = dict(item.fields or {})
-                versions = dict(item.versions or {})
-                deleted = bool(item.deleted or DELETED in versions)
-                if deleted:
-                    fields = {}
-                if item.record_id in queued or item.record_id in existing:
-                    record = self._merge_one(
-                        conn, item, fields, versions, deleted, queued.get(item.record_id), tally
-                    )
-                    fields, deleted = record.fields, record.deleted
-                else:
-                    simple.append(
-                        (
-                            item.record_id,
-                            item.record_type,
-                            item.owner_partner,
-                            parent_of(item.record_type or "", fields),
-                            dumps(fields),
-                            dumps(versions),
-                            int(deleted),
-                            now,
-                        )
-                    )
-                tally.applied += 1
-                if item.record_type == RecordType.CLIENT:
-                    if deleted:
-                        gone_clients.append(item.record_id)
-                    else:
-                        clients.append((item.record_id, item.owner_partner, fields))
-                elif item.record_type == RecordType.REDUNDANCY_EVENT:
-                    events.add(item.record_id)
-                elif item.record_type == RecordType.EMPLOYER:
-                    employers.add(item.record_id)
-            if simple:
-                conn.exec_driver_sql(_UPSERT_PULLED, simple)
+        index = _IndexChanges()
+        with self.repo.writing() as conn:
+            self._write_live(conn, live, resync, tally, index)
             if revoked:
                 tally.revoked = self._purge(conn, revoked)
-            people_index.remove_people(conn, gone_clients)
-            people_index.upsert_people(conn, clients)
-            events.update(people_index.events_of_employers(conn, employers))
-            # Clients in this page were indexed with the new labels already; relabel the rest.
-            people_index.reindex_people_at_events(conn, events)
+            index.apply(conn)
             conn.execute(
                 text("UPDATE sync_state SET cursor = :c, hlc_last = :h WHERE id = 1"),
-                {"c": next_cursor, "h": repo.clock.last},
+                {"c": next_cursor, "h": self.repo.clock.last},
             )
             crash_point("pull.before_commit")
-        if clients or gone_clients or revoked or events:
-            repo.people_changed()
+        if index or revoked:
+            self.repo.people_changed()
         return tally
 
-    def _merge_one(
+    def _write_live(
         self,
         conn: Connection,
-        item: PullItem,
-        fields: dict[str, Any],
-        versions: dict[str, str],
-        deleted: bool,
-        queued: tuple[set[str], bool] | None,
+        live: Sequence[PullItem],
+        resync: bool,
         tally: PageTally,
-    ) -> StoredRecord:
-        """A pulled record that has queued local changes, or any known record during resync."""
-        local = load_record(conn, item.record_id)
-        queued_names, delete_queued = queued or (set(), False)
-        record = StoredRecord(
-            item.record_id,
-            item.record_type or (local.type if local else ""),
-            item.owner_partner,
-            dict(fields),
-            dict(versions),
-            None,
-            None,
-            deleted,
-            local.has_conflict if local else False,
-            "",
-        )
-        if local is not None and queued is not None:
-            record.server_fields, record.server_versions = dict(fields), dict(versions)
-            if delete_queued and local.deleted:
-                record.fields, record.versions, record.deleted = {}, dict(local.versions), True
-            elif not deleted:
-                for name in queued_names:
-                    if name in local.versions:
-                        record.fields[name] = local.fields.get(name)
-                        record.versions[name] = local.versions[name]
-                tally.kept_local += 1
-        elif local is not None and not deleted and local.deleted and DELETED in local.versions:
-            # Resync after a server restore that lost this deletion: keep the tombstone and
-            # send the delete again with its original HLC (a deleted record never comes back).
-            record.fields, record.versions, record.deleted = {}, dict(local.versions), True
-            record.server_fields, record.server_versions = dict(fields), dict(versions)
-            add_outbox_row(conn, record.id, record.type, "delete", local.versions[DELETED], {}, {})
-            tally.repushed += 1
-        elif local is not None and not deleted and not local.deleted:
-            # Resync after a server restore: re-push what the server lost, keeping its HLC.
-            lost: dict[str, dict[str, Any]] = defaultdict(dict)
-            for name, hlc in local.versions.items():
-                if hlc > versions.get(name, ""):
-                    lost[hlc][name] = local.fields.get(name)
-                    record.fields[name] = local.fields.get(name)
-                    record.versions[name] = hlc
-            if lost:
-                record.server_fields, record.server_versions = dict(fields), dict(versions)
-                for hlc, values in sorted(lost.items()):
-                    base = {name: versions.get(name) for name in values}
-                    add_outbox_row(conn, record.id, record.type, "upsert", hlc, values, base)
-                    tally.repushed += 1
-        write_record(conn, record)
-        return record
+        index: _IndexChanges,
+    ) -> None:
+        """Records without local history go in with one executemany; the rest are merged."""
+        ids = [i.record_id for i in live]
+        queued = _queued_by_record(conn, ids)
+        existing = _existing_ids(conn, ids) if resync else set()
+        simple: list[tuple[Any, ...]] = []
+        now = utc_now()
+        for item in live:
+            versions = dict(item.versions or {})
+            deleted = bool(item.deleted or DELETED in versions)
+            fields = {} if deleted else dict(item.fields or {})
+            if item.record_id in queued or item.record_id in existing:
+                outcome = merge_pulled(
+                    conn, item, fields, versions, deleted, queued.get(item.record_id)
+                )
+                fields, deleted = outcome.record.fields, outcome.record.deleted
+                tally.kept_local += outcome.kept_local
+                tally.repushed += outcome.repushed
+            else:
+                parent = parent_of(item.record_type or "", fields)
+                simple.append(
+                    (
+                        item.record_id,
+                        item.record_type,
+                        item.owner_partner,
+                        parent,
+                        dumps(fields),
+                        dumps(versions),
+                        int(deleted),
+                        now,
+                    )
+                )
+            tally.applied += 1
+            index.note(item, fields, deleted)
+        if simple:
+            conn.exec_driver_sql(_UPSERT_PULLED, simple)
 
     def _purge(self, conn: Connection, record_ids: Sequence[str]) -> int:
         """Remove records the partner may no longer see, with their children."""
@@ -449,35 +385,8 @@ class SyncStore:
         Returns (changes re-queued, records purged). Records with queued changes are kept:
         the push decides.
         """
-        requeued = 0
-        to_purge: list[str] = []
         with self.repo.writing() as conn:
-            queued_ids = {r[0] for r in conn.execute(text("SELECT DISTINCT record_id FROM outbox"))}
-            rows = conn.execute(text("SELECT id, owner_partner FROM records")).all()
-            for record_id, owner in rows:
-                if record_id in seen or record_id in queued_ids:
-                    continue
-                if owner != self.repo.partner:
-                    to_purge.append(record_id)
-                    continue
-                record = load_record(conn, record_id)
-                if record is None:
-                    continue
-                if record.deleted and DELETED in record.versions:
-                    add_outbox_row(
-                        conn, record_id, record.type, "delete", record.versions[DELETED], {}, {}
-                    )
-                    requeued += 1
-                    continue
-                groups: dict[str, dict[str, Any]] = defaultdict(dict)
-                for name, hlc in record.versions.items():
-                    groups[hlc][name] = record.fields.get(name)
-                for hlc, values in sorted(groups.items()):
-                    base = dict.fromkeys(values)
-                    add_outbox_row(conn, record_id, record.type, "upsert", hlc, values, base)
-                    requeued += 1
-                record.server_fields, record.server_versions = {}, {}
-                write_record(conn, record)
+            requeued, to_purge = requeue_unseen(conn, self.repo.partner, seen)
             if to_purge:
                 self._purge(conn, to_purge)
         if to_purge:
@@ -489,6 +398,37 @@ class SyncStore:
                 len(to_purge),
             )
         return requeued, len(to_purge)
+
+
+@dataclass(slots=True)
+class _IndexChanges:
+    """What a pull page changes in the people search index."""
+
+    clients: list[tuple[str, str | None, dict[str, Any]]] = field(default_factory=list)
+    gone_clients: list[str] = field(default_factory=list)
+    events: set[str] = field(default_factory=set)
+    employers: set[str] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return bool(self.clients or self.gone_clients or self.events)
+
+    def note(self, item: PullItem, fields: dict[str, Any], deleted: bool) -> None:
+        if item.record_type == RecordType.CLIENT:
+            if deleted:
+                self.gone_clients.append(item.record_id)
+            else:
+                self.clients.append((item.record_id, item.owner_partner, fields))
+        elif item.record_type == RecordType.REDUNDANCY_EVENT:
+            self.events.add(item.record_id)
+        elif item.record_type == RecordType.EMPLOYER:
+            self.employers.add(item.record_id)
+
+    def apply(self, conn: Connection) -> None:
+        people_index.remove_people(conn, self.gone_clients)
+        people_index.upsert_people(conn, self.clients)
+        self.events.update(people_index.events_of_employers(conn, self.employers))
+        # Clients in this page were indexed with the new labels already; relabel the rest.
+        people_index.reindex_people_at_events(conn, self.events)
 
 
 def _queued_by_record(
