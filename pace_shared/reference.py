@@ -8,6 +8,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from pydantic import TypeAdapter
+
 
 def resources_dir() -> Path:
     """The ``resources/`` folder: ``PACE_RESOURCES`` if set (installers), else the source tree."""
@@ -20,8 +22,12 @@ def load(name: str) -> Any:
     return json.loads((resources_dir() / f"{name}.json").read_text(encoding="utf-8"))
 
 
+_NAMED_ENTRIES = TypeAdapter(list[dict[str, str]])
+_NAMES = TypeAdapter(list[str])
+
+
 def partners() -> list[dict[str, str]]:
-    return load("partners")
+    return _NAMED_ENTRIES.validate_python(load("partners"))
 
 
 def partner_names() -> dict[str, str]:
@@ -29,8 +35,8 @@ def partner_names() -> dict[str, str]:
 
 
 def council_areas() -> list[str]:
-    return load("council_areas")
+    return _NAMES.validate_python(load("council_areas"))
 
 
 def sic_sections() -> list[dict[str, str]]:
-    return load("sic2007_sections")
+    return _NAMED_ENTRIES.validate_python(load("sic2007_sections"))

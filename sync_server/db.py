@@ -118,6 +118,8 @@ def bulk_insert(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
     json_columns = {c for c in columns if isinstance(table.c[c].type, JSON)}
     names = ", ".join(f'"{c}"' for c in columns)
     raw = session.connection().connection.driver_connection
+    if raw is None:
+        raise RuntimeError("the database connection is closed")
     with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
         for row in rows:
             # COPY's text format is untyped: JSON columns take the JSON text itself.

@@ -17,11 +17,13 @@ _bearer = HTTPBearer(auto_error=False, description="The access token from /api/v
 
 
 def get_settings(request: Request) -> Settings:
-    return request.app.state.settings
+    settings: Settings = request.app.state.settings
+    return settings
 
 
 def get_db(request: Request) -> Database:
-    return request.app.state.db
+    db: Database = request.app.state.db
+    return db
 
 
 def client_address(request: Request) -> str:

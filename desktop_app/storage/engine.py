@@ -119,8 +119,9 @@ def open_engine(
         engine.dispose()
         if isinstance(exc, InsecureEngineError):
             raise
-        if isinstance(getattr(exc, "orig", None), InsecureEngineError):
-            raise exc.orig from None  # type: ignore[misc, union-attr]
+        cause = getattr(exc, "orig", None)  # SQLAlchemy wraps what the creator raised
+        if isinstance(cause, InsecureEngineError):
+            raise cause from None
         raise StoreDamagedError(
             "The encrypted store cannot be read: it may be damaged. It has not been changed."
         ) from None

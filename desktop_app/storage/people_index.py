@@ -55,7 +55,7 @@ def event_label_from(fields: Mapping[str, Any], employer_name: str | None) -> st
     return ", ".join(parts) if parts else "Unnamed event"
 
 
-def event_labels(conn: Connection, event_ids: Iterable[str]) -> dict[str, str]:
+def event_labels(conn: Connection, event_ids: Iterable[str | None]) -> dict[str, str]:
     """Display label ("Employer, Site") for each known, live event id."""
     ids = sorted({e for e in event_ids if e})
     events: dict[str, dict[str, Any]] = {}
@@ -67,16 +67,16 @@ def event_labels(conn: Connection, event_ids: Iterable[str]) -> dict[str, str]:
                 "AND id IN :ids"
             ),
             params,
-        ):
+        ).tuples():
             events[rid] = loads(fields)
-    employer_ids = sorted({f.get("employer_id") for f in events.values() if f.get("employer_id")})
+    employer_ids = sorted({str(f["employer_id"]) for f in events.values() if f.get("employer_id")})
     names: dict[str, str] = {}
     for part in chunks(employer_ids):
         params = {"ids": list(part)}
         for mid, fields in conn.execute(
             in_query("SELECT id, fields FROM records WHERE deleted = 0 AND id IN :ids"),
             params,
-        ):
+        ).tuples():
             names[mid] = loads(fields).get("name") or ""
     return {
         eid: event_label_from(fields, names.get(fields.get("employer_id") or ""))
@@ -168,7 +168,7 @@ def reindex_people_at_events(conn: Connection, event_ids: Iterable[str]) -> None
                     "WHERE p.event_id IN :ids"
                 ),
                 params,
-            )
+            ).tuples()
         ]
         upsert_people(conn, clients)
 
@@ -180,7 +180,7 @@ def events_of_employers(conn: Connection, employer_ids: Iterable[str]) -> list[s
     rows = conn.execute(
         text("SELECT id, fields FROM records WHERE type = 'redundancy_event' AND deleted = 0")
     )
-    return [rid for rid, fields in rows if loads(fields).get("employer_id") in wanted]
+    return [rid for rid, fields in rows.tuples() if loads(fields).get("employer_id") in wanted]
 
 
 # --- search -------------------------------------------------------------------------------
@@ -270,12 +270,12 @@ def count_people(conn: Connection, query: str = "", event_id: str | None = None)
             conn.execute(
                 text("SELECT count(*) FROM people_fts WHERE people_fts MATCH :m"),
                 {"m": terms.fts_match},
-            ).scalar()
+            ).scalar_one()
         )
     from_clause, where, params = _search_clause(terms, event_id)
     # Fragments are constants chosen by _search_clause; every value is a bound parameter.
     sql = f"SELECT count(*) FROM {from_clause}{where}"  # noqa: S608
-    return int(conn.execute(text(sql), params).scalar())
+    return int(conn.execute(text(sql), params).scalar_one())
 
 
 def _scan_is_cheaper(conn: Connection, query: str, terms: _Terms, limit: int, offset: int) -> bool:
@@ -285,7 +285,7 @@ def _scan_is_cheaper(conn: Connection, query: str, terms: _Terms, limit: int, of
     if not (terms.long or terms.short):
         return False
     matches = count_people(conn, query)
-    total = int(conn.execute(text("SELECT count(*) FROM people")).scalar())
+    total = int(conn.execute(text("SELECT count(*) FROM people")).scalar_one())
     return matches * 2 > total and total > (offset + limit) * 10
 
 
@@ -314,7 +314,7 @@ def search_people(
         ),
         params,
     )
-    return [PersonRow(*row) for row in rows]
+    return [PersonRow(*row) for row in rows.tuples()]
 
 
 def people_by_ids(conn: Connection, ids: Sequence[str]) -> dict[str, PersonRow]:
@@ -324,6 +324,6 @@ def people_by_ids(conn: Connection, ids: Sequence[str]) -> dict[str, PersonRow]:
         for row in conn.execute(
             in_query(_PEOPLE_BY_ID),
             params,
-        ):
+        ).tuples():
             found[row[0]] = PersonRow(*row)
     return found

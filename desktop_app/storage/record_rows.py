@@ -100,7 +100,7 @@ def queued_fields(conn: Connection, record_id: str) -> tuple[set[str], bool, int
     count = 0
     for op, fields in conn.execute(
         text("SELECT op, fields FROM outbox WHERE record_id = :id"), {"id": record_id}
-    ):
+    ).tuples():
         count += 1
         has_delete = has_delete or op == "delete"
         names.update(loads(fields))

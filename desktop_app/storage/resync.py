@@ -119,7 +119,7 @@ def requeue_unseen(conn: Connection, own_partner: str, seen: set[str]) -> tuple[
     queued_ids = {r[0] for r in conn.execute(text("SELECT DISTINCT record_id FROM outbox"))}
     requeued = 0
     to_purge: list[str] = []
-    rows = conn.execute(text("SELECT id, owner_partner FROM records")).all()
+    rows = conn.execute(text("SELECT id, owner_partner FROM records")).tuples().all()
     for record_id, owner in rows:
         if record_id in seen or record_id in queued_ids:
             continue

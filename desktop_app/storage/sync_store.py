@@ -165,7 +165,7 @@ class SyncStore:
                     "FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT :n"
                 ),
                 {"n": max_changes},
-            )
+            ).tuples()
             for seq, cid, rid, rtype, op, hlc, fields, base in rows:
                 size += len(fields) + len(base) + 300
                 if batch and size > max_bytes:
@@ -259,7 +259,7 @@ class SyncStore:
                     "SELECT seq, change_id, record_id, hlc FROM outbox WHERE state = 'pending' "
                     "ORDER BY seq"
                 )
-            ).all()
+            ).tuples().all()
             for seq, change_id, record_id, old in rows:
                 if change_id not in wanted:
                     continue
@@ -276,7 +276,7 @@ class SyncStore:
                 later = conn.execute(
                     text("SELECT seq, base FROM outbox WHERE record_id = :r AND seq > :s"),
                     {"r": record_id, "s": seq},
-                ).all()
+                ).tuples().all()
                 for later_seq, base_json in later:
                     base = loads(base_json)
                     if old in base.values():
@@ -440,7 +440,7 @@ def _queued_by_record(
         for rid, op, fields in conn.execute(
             in_query("SELECT record_id, op, fields FROM outbox WHERE record_id IN :ids"),
             params,
-        ):
+        ).tuples():
             names, has_delete = queued.get(rid, (set(), False))
             names.update(loads(fields))
             queued[rid] = (names, has_delete or op == "delete")
