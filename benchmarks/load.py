@@ -88,47 +88,72 @@ async def _login(http: httpx.AsyncClient, username: str, result: LoadResult) -> 
     raise RuntimeError("login failed")
 
 
-async def _device(
-    http: httpx.AsyncClient,
-    device: str,
-    token: str,
-    rounds: int,
-    changes: int,
-    result: LoadResult,
-    start: asyncio.Event,
-    seed: int,
-) -> None:
-    headers = {"Authorization": f"Bearer {token}"}
-    clock = HybridClock(device)
-    rng = random.Random(seed)
+@dataclass
+class _SimDevice:
+    """One simulated laptop: pulls everything, then pushes a few new people and pulls again."""
+
+    http: httpx.AsyncClient
+    device: str
+    token: str
+    result: LoadResult
+    seed: int
     cursor: str | None = None
 
-    async def pull_all(timed: bool) -> None:
-        nonlocal cursor
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+    async def pull_all(self, timed: bool) -> None:
         while True:
             params: dict[str, Any] = {"limit": 1000}
-            if cursor:
-                params["cursor"] = cursor
+            if self.cursor:
+                params["cursor"] = self.cursor
             began = time.perf_counter()
             try:
-                response = await http.get("/api/v1/sync/pull", params=params, headers=headers)
+                response = await self.http.get(
+                    "/api/v1/sync/pull", params=params, headers=self.headers
+                )
             except httpx.HTTPError as exc:
-                result.error(f"pull {type(exc).__name__}")
+                self.result.error(f"pull {type(exc).__name__}")
                 return
             if timed:
-                result.latencies.append(time.perf_counter() - began)
-                result.requests += 1
+                self.result.latencies.append(time.perf_counter() - began)
+                self.result.requests += 1
             if response.status_code != 200:
-                result.error(f"pull {response.status_code} {response.text[:80]}")
+                self.result.error(f"pull {response.status_code} {response.text[:80]}")
                 return
             body = response.json()
             if timed:
-                result.records += len(body["items"])
-            cursor = body["next_cursor"]
+                self.result.records += len(body["items"])
+            self.cursor = body["next_cursor"]
             if not body["has_more"]:
                 return
 
-    await pull_all(timed=False)
+    async def push(self, batch: list[dict[str, Any]]) -> None:
+        began = time.perf_counter()
+        problem = ""
+        try:
+            response = await self.http.post(
+                "/api/v1/sync/push", json={"changes": batch}, headers=self.headers
+            )
+            if response.status_code != 200:
+                problem = f"push {response.status_code} {response.text[:80]}"
+            elif not all(r["status"] == "applied" for r in response.json()["results"]):
+                problem = "push not applied"
+        except httpx.HTTPError as exc:
+            problem = f"push {type(exc).__name__}"
+        self.result.latencies.append(time.perf_counter() - began)
+        self.result.requests += 1
+        if problem:
+            self.result.error(problem)
+        else:
+            self.result.records += len(batch)
+
+
+async def _device(sim: _SimDevice, rounds: int, changes: int, start: asyncio.Event) -> None:
+    clock = HybridClock(sim.device)
+    rng = random.Random(sim.seed)
+    await sim.pull_all(timed=False)
     await start.wait()
     for n in range(rounds):
         batch = [
@@ -138,30 +163,13 @@ async def _device(
                 "record_type": "client",
                 "op": "upsert",
                 "hlc": clock.tick(),
-                "fields": person_fields(rng, seed * 1000 + n * changes + i),
+                "fields": person_fields(rng, sim.seed * 1000 + n * changes + i),
                 "base": {},
             }
             for i in range(changes)
         ]
-        began = time.perf_counter()
-        problem = ""
-        try:
-            response = await http.post(
-                "/api/v1/sync/push", json={"changes": batch}, headers=headers
-            )
-            if response.status_code != 200:
-                problem = f"push {response.status_code} {response.text[:80]}"
-            elif not all(r["status"] == "applied" for r in response.json()["results"]):
-                problem = "push not applied"
-        except httpx.HTTPError as exc:
-            problem = f"push {type(exc).__name__}"
-        result.latencies.append(time.perf_counter() - began)
-        result.requests += 1
-        if problem:
-            result.error(problem)
-        else:
-            result.records += changes
-        await pull_all(timed=True)
+        await sim.push(batch)
+        await sim.pull_all(timed=True)
 
 
 async def _run(url: str, label: str, devices: int, rounds: int, changes: int) -> LoadResult:
@@ -178,7 +186,9 @@ async def _run(url: str, label: str, devices: int, rounds: int, changes: int) ->
         creds = await asyncio.gather(*(login(i) for i in range(devices)))
         start = asyncio.Event()
         tasks = [
-            asyncio.create_task(_device(http, d, t, rounds, changes, result, start, i + 1))
+            asyncio.create_task(
+                _device(_SimDevice(http, d, t, result, i + 1), rounds, changes, start)
+            )
             for i, (d, t) in enumerate(creds)
         ]
         await asyncio.sleep(0.5)  # every device has done its first pull

@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
-import time
 from collections import deque
 from dataclasses import dataclass
 
@@ -135,11 +134,7 @@ class FaultProxy:
         closed: threading.Event,
     ) -> None:
         sent = 0
-        limit: int | None = None
-        if fault.kind == "drop_request" and direction == "request":
-            limit = fault.after
-        if fault.kind == "cut_response" and direction == "response":
-            limit = fault.after
+        limit = _byte_limit(fault, direction)
         try:
             while not self._stop.is_set() and not closed.is_set():
                 try:
@@ -149,9 +144,7 @@ class FaultProxy:
                 if not data:
                     break
                 if fault.kind == "stall" and direction == "response":
-                    deadline = time.monotonic() + fault.seconds
-                    while time.monotonic() < deadline and not self._stop.is_set():
-                        time.sleep(0.05)
+                    self._stop.wait(fault.seconds)
                     break  # the held answer is never delivered
                 if limit is not None and sent + len(data) >= limit:
                     sink.sendall(data[: max(0, limit - sent)])
@@ -167,3 +160,10 @@ class FaultProxy:
                     sock.shutdown(socket.SHUT_RDWR)
                 with contextlib.suppress(OSError):
                     sock.close()
+
+
+def _byte_limit(fault: Fault, direction: str) -> int | None:
+    """How many bytes of this direction get through before the fault cuts the connection."""
+    if (fault.kind, direction) in (("drop_request", "request"), ("cut_response", "response")):
+        return fault.after
+    return None
