@@ -121,6 +121,11 @@ def open_engine(
             raise
         if isinstance(getattr(exc, "orig", None), InsecureEngineError):
             raise exc.orig from None  # type: ignore[misc, union-attr]
+        # Only the key check in the creator means damage; anything else is a bug, not damage.
+        if not isinstance(exc, _DamagedStoreError) and not isinstance(
+            getattr(exc, "orig", None), _DamagedStoreError
+        ):
+            raise
         raise StoreDamagedError(
             "The encrypted store cannot be read: it may be damaged. It has not been changed."
         ) from None
