@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import keyring
 import pytest
 from sqlalchemy import Engine, event
 
@@ -16,8 +17,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from desktop_app.session import (
     OpenSession,
+    Profile,
     ProgressCallback,
     Repository,
+    Session,
     SyncReport,
     SyncStatus,
     UserInfo,
@@ -26,6 +29,8 @@ from desktop_app.storage.store import create_store
 from desktop_app.sync.errors import Offline
 from pace_shared import reference
 from pace_shared.hlc import HybridClock
+from tests.desktop_core.conftest import FAST_KDF, MemoryKeyring
+from tests.support.live_server import DEMO_PASSWORD, LiveServer, start_server
 
 RICH_NAME = "<b>x</b><img src=x>"
 
@@ -102,6 +107,40 @@ class GuiThreadWrites:
 
     def close(self) -> None:
         event.remove(self.engine, "before_cursor_execute", self._seen)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """One real sync server process for the UI tests about sync and errors."""
+    with start_server(tmp_path_factory.mktemp("ui-server")) as server:
+        yield server
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def live_session(
+    live_server: LiveServer, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> Iterator[Session]:
+    """The real Session, enrolled as an SDS adviser against the real server."""
+    session = Session.enrol(
+        Profile(tmp_path / "profile"),
+        live_server.url,
+        "demo.adviser",
+        DEMO_PASSWORD,
+        "UI test laptop",
+        kdf_params=FAST_KDF,
+    )
+    yield session
+    if not session.is_locked:
+        session.lock()
 
 
 @pytest.fixture

@@ -101,7 +101,8 @@ def test_writes_run_on_the_lane_between_the_pages_of_a_long_job(qtbot: Any) -> N
         pass
     qtbot.waitUntil(lambda: written.result == "written", timeout=3000)
     assert order == ["page 0", "write", "page 1", "page 2"]
-    assert len(threads) == 1 and gui not in threads
+    assert len(threads) == 1
+    assert gui not in threads
 
     order.clear()
     release.clear()
@@ -111,4 +112,5 @@ def test_writes_run_on_the_lane_between_the_pages_of_a_long_job(qtbot: Any) -> N
     release.set()
     with qtbot.waitSignal(later.done, timeout=3000):
         pass
-    assert plain.result is None and order == ["page 0", "page 1", "page 2", "write"]
+    assert plain.result is None
+    assert order == ["page 0", "page 1", "page 2", "write"]

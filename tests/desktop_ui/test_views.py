@@ -157,17 +157,6 @@ def test_backoff_grows_with_jitter() -> None:
     assert all(150_000 <= backoff_delay_ms(20, rng) <= 300_000 for _ in range(50))
 
 
-def test_offline_sync_failure_schedules_retry(qtbot: Any, state: Any) -> None:
-    runner = JobRunner()
-    scheduler = SyncScheduler(state, runner)
-    with qtbot.waitSignal(scheduler.attempt_finished, timeout=3000) as attempt:
-        scheduler.start()
-    assert attempt.args[0] is False
-    assert scheduler.online is False
-    assert scheduler.retry_in_ms > 0
-    scheduler.stop()
-
-
 def test_signal_emission_keeps_refcounts() -> None:
     """PySide6 6.12.0 drops a reference to True/None on every signal call: guard against it."""
 
