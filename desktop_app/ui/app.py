@@ -46,7 +46,10 @@ class AppController(QObject):
         self.server_url = server_url
         self.username = username
         self.settings = settings or QSettings("PACE", "PACE Casework")
-        minutes = lock_minutes or float(self.settings.value("lock_minutes", DEFAULT_MINUTES))
+        stored = self.settings.value("lock_minutes", DEFAULT_MINUTES)
+        minutes = lock_minutes or (
+            float(stored) if isinstance(stored, int | float | str) else DEFAULT_MINUTES
+        )
         self.runner = JobRunner(self)
         self.state = AppState(runner=self.runner)
         self.scheduler = SyncScheduler(self.state, self.runner, self)

@@ -52,6 +52,10 @@ def utc_now_text() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
 def field_errors_of(exc: BaseException) -> list[FieldError]:
     return list(exc.errors) if isinstance(exc, RecordValidationError) else []
 
@@ -222,9 +226,9 @@ class RegistrationForm(QWidget):
             return
         # Pass only values that already parse, so half-typed dates and NI numbers cannot raise.
         clean = {
-            name: (
-                self.person.rows[name].normalised() if not self.person.rows[name].check() else None
-            )
+            name: _text(self.person.rows[name].normalised())
+            if not self.person.rows[name].check()
+            else None
             for name in DUPLICATE_KEYS
         }
         try:

@@ -19,15 +19,15 @@ def format_when(value: str | dt.datetime | None) -> str:
         return "never"
     if isinstance(value, str):
         try:
-            value = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+            when = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             return value
-    if isinstance(value, dt.datetime):
-        local = value.astimezone() if value.tzinfo else value
-        if local.date() == dt.date.today():
-            return f"today {local:%H:%M}"
-        return f"{local:%d/%m/%Y %H:%M}"
-    return str(value)
+    else:
+        when = value
+    local = when.astimezone() if when.tzinfo else when
+    if local.date() == dt.date.today():
+        return f"today {local:%H:%M}"
+    return f"{local:%d/%m/%Y %H:%M}"
 
 
 class SyncStatusBar(QWidget):

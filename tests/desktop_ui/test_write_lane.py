@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.storage.repository import Repository
 from desktop_app.ui.dialogs.event_dialog import EventDialog
 from desktop_app.ui.dialogs.timeline_entry import TimelineEntryDialog
-from desktop_app.ui.jobs import JobRunner
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.state import AppState
 from desktop_app.ui.sync_scheduler import SyncScheduler
@@ -24,7 +23,7 @@ from .conftest import GuiThreadWrites, add_person, settle
 
 
 def _window(qtbot: Any, state: AppState) -> MainWindow:
-    window = MainWindow(state, SyncScheduler(state, JobRunner()))
+    window = MainWindow(state, SyncScheduler(state, state.runner))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

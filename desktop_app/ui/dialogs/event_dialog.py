@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,7 +46,9 @@ class EventDialog(QDialog):
         for name, employer_id in self._employers:
             self.employer.addItem(name, employer_id)
         self.employer.setCurrentIndex(-1)
-        self.employer.lineEdit().setPlaceholderText("Pick an employer or type a new one")
+        line = self.employer.lineEdit()
+        if line is not None:  # always, as the box is editable
+            line.setPlaceholderText("Pick an employer or type a new one")
         self.sector = QComboBox()
         self.sector.setAccessibleName("Sector of a new employer")
         # SIC section names run to 120 characters: size the box by a short name, not the
@@ -120,7 +122,7 @@ class EventDialog(QDialog):
         if self.council.currentData():
             employer["local_authority"] = self.council.currentData()
         event: FieldValues = {
-            "announced_on": self.announced.date().toPython().isoformat(),
+            "announced_on": self.announced.date().toString(Qt.DateFormat.ISODate),
             "affected_count": self.affected.value(),
             "status": "open",
         }

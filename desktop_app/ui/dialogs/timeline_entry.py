@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -105,7 +105,7 @@ class TimelineEntryDialog(QDialog):
             if isinstance(widget, QComboBox):
                 fields[name] = widget.currentData()
             elif isinstance(widget, QDateEdit):
-                fields[name] = widget.date().toPython().isoformat()
+                fields[name] = widget.date().toString(Qt.DateFormat.ISODate)
             elif isinstance(widget, QSpinBox):
                 fields[name] = widget.value()
             elif isinstance(widget, QPlainTextEdit):
