@@ -1,13 +1,45 @@
-"""Errors the session façade raises, shared by the layers below it so none imports upwards.
+"""The core's one error hierarchy. The UI maps these by type (``desktop_app.ui.errors``).
 
-Messages are written for the adviser who will read them; they never contain field values.
+Every error the desktop core raises on purpose is a :class:`SessionError`; ``str()`` of one is a
+sentence fit to show the adviser and never contains field values. Anything that is not a
+``SessionError`` is a bug: the UI logs it (without personal data) and says so plainly.
+
+The layers below the session (storage, sync, security) import from here, so none imports
+upwards.
 """
 
 from __future__ import annotations
 
+from pace_shared.records import FieldError
+
+__all__ = [
+    "DeviceRevoked",
+    "DiskFullError",
+    "FieldError",
+    "Forbidden",
+    "InsecureEngineError",
+    "NotEnrolledError",
+    "Offline",
+    "PayloadTooLarge",
+    "RateLimited",
+    "RecordNotFoundError",
+    "RecordValidationError",
+    "ResyncRequired",
+    "ServerError",
+    "SessionError",
+    "StoreDamagedError",
+    "StoreLockedError",
+    "SyncError",
+    "Unauthenticated",
+    "WrongPasswordError",
+]
+
 
 class SessionError(Exception):
-    """Anything that stops a session from opening or working; ``str()`` is fit to show a user."""
+    """Base of every error the core raises on purpose; ``str()`` is fit to show a user."""
+
+
+# --- opening a profile ------------------------------------------------------------------
 
 
 class WrongPasswordError(SessionError):
@@ -18,7 +50,9 @@ class WrongPasswordError(SessionError):
 
 
 class StoreDamagedError(SessionError):
-    """The key unlocked but the store (or its wrapped key) cannot be read. Nothing was written."""
+    """Known damage: the store, its log, its wrapped key or the profile file cannot be read.
+
+    Nothing was written; the store can be set aside and rebuilt from the server."""
 
 
 class NotEnrolledError(SessionError):
@@ -27,6 +61,9 @@ class NotEnrolledError(SessionError):
 
 class InsecureEngineError(SessionError):
     """The database engine is plain SQLite, not SQLCipher: refuse rather than write plaintext."""
+
+
+# --- working on the store ---------------------------------------------------------------
 
 
 class StoreLockedError(SessionError):
@@ -45,3 +82,68 @@ class DiskFullError(SessionError):
         ),
     ) -> None:
         super().__init__(message)
+
+
+class RecordValidationError(SessionError, ValueError):
+    """A save was refused; ``errors`` says which field and why, in words for the adviser."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("; ".join(str(e) for e in errors))
+        self.errors = errors
+
+
+class RecordNotFoundError(SessionError, KeyError):
+    """No (live) record or queued change with that id in the local store."""
+
+    def __str__(self) -> str:
+        return "That record is no longer in this store."
+
+
+# --- talking to the server --------------------------------------------------------------
+
+
+class SyncError(SessionError):
+    """Base of every sync failure."""
+
+
+class Offline(SyncError):  # noqa: N818 - reads as a state in the UI: "except Offline"
+    """The server could not be reached (no network, DNS, refused, timed out)."""
+
+
+class Unauthenticated(SyncError):  # noqa: N818
+    """401: the access token is missing, unknown or expired. Sign in again; the outbox is kept."""
+
+    code = "unauthenticated"
+
+
+class DeviceRevoked(SyncError):  # noqa: N818
+    """403 device_revoked: an administrator revoked this laptop; the local store was wiped."""
+
+    code = "device_revoked"
+
+
+class Forbidden(SyncError):  # noqa: N818
+    """403 forbidden on a whole request (not one change)."""
+
+
+class ResyncRequired(SyncError):  # noqa: N818
+    """409: the server cannot honour our cursor (restored from backup, or too old)."""
+
+    code = "resync_required"
+
+
+class ServerError(SyncError):
+    """Any other non-2xx answer, or an answer that breaks the contract."""
+
+    def __init__(self, message: str, status: int | None = None, code: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+
+
+class PayloadTooLarge(ServerError):  # noqa: N818
+    """413: the push body was too big; the engine halves the batch and retries."""
+
+
+class RateLimited(ServerError):  # noqa: N818
+    """429: too many attempts; back off."""

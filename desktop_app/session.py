@@ -16,11 +16,15 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Protocol
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError
 
 from desktop_app.errors import (
     DiskFullError,
     NotEnrolledError,
+    RecordNotFoundError,
     SessionError,
     StoreDamagedError,
     StoreLockedError,
@@ -41,10 +45,11 @@ from desktop_app.security.secret_store import (
     secure_backend,
 )
 from desktop_app.storage.engine import Connect
-from desktop_app.storage.repository import Repository
+from desktop_app.storage.repository import CURRENT_EVENT, Repository
 from desktop_app.storage.store import create_store, open_store, remove_store_files
 from desktop_app.storage.sync_store import SyncStore
 from desktop_app.storage.views import (
+    Changes,
     DuplicateCandidate,
     PersonRow,
     RecordValidationError,
@@ -69,16 +74,22 @@ from pace_shared.wire import UserInfo
 log = logging.getLogger(__name__)
 
 __all__ = [
+    "CURRENT_EVENT",
+    "Changes",
     "DeviceRevoked",
     "DiskFullError",
     "DuplicateCandidate",
     "NotEnrolledError",
     "Offline",
+    "OpenSession",
     "PersonRow",
     "Profile",
+    "ProgressCallback",
+    "RecordNotFoundError",
     "RecordValidationError",
     "RecordView",
     "RejectedChange",
+    "Repository",
     "ResyncRequired",
     "ServerError",
     "Session",
@@ -100,6 +111,50 @@ class SyncStatus:
     last_sync_at: str | None
     pending: int
     rejected: int
+
+
+class OpenSession(Protocol):
+    """What the UI may do with an unlocked session: the one seam between the UI and the core.
+
+    :class:`Session` satisfies it; the UI's layout tests use a store-only stand-in that does
+    too. Reads go through ``repo``; writes go through ``repo``'s methods that answer
+    :class:`Changes`, and only ever from the UI's serial job lane (never the GUI thread).
+    """
+
+    @property
+    def user(self) -> UserInfo: ...
+
+    @property
+    def repo(self) -> Repository: ...
+
+    @property
+    def is_locked(self) -> bool: ...
+
+    #: Shown once when no secure keyring exists (decisions.md #1), else None.
+    keyring_notice: str | None
+
+    def status(self) -> SyncStatus: ...
+
+    def sync(self, progress: ProgressCallback | None = None) -> SyncReport: ...
+
+    def reauthenticate(self, password: str) -> None: ...
+
+    def lock(self) -> None: ...
+
+    def wipe(self) -> None: ...
+
+
+#: Messages of SQLCipher/SQLite errors that mean the file itself is damaged (wrong bytes, a
+#: page failing its HMAC), not a bug in our code.
+_DAMAGE_MESSAGES = ("file is not a database", "hmac", "malformed")
+
+
+def is_store_damage(exc: BaseException) -> bool:
+    """True for a database error that reports damaged file contents."""
+    if not isinstance(exc, DatabaseError):
+        return False
+    message = str(exc.orig).lower()
+    return any(text in message for text in _DAMAGE_MESSAGES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +266,7 @@ class Session:
         profile: Profile,
         meta: ProfileMeta,
         key: bytearray,
-        engine: Any,
+        engine: Engine,
         repo: Repository,
         sync_store: SyncStore,
         user: UserInfo,
@@ -222,7 +277,7 @@ class Session:
         self.profile = profile
         self._meta = meta
         self._key: bytearray | None = key
-        self._engine = engine
+        self._engine: Engine | None = engine
         self._repo: Repository | None = repo
         self._sync_store = sync_store
         self._user = user
@@ -367,7 +422,10 @@ class Session:
         except Exception as exc:
             engine.dispose()
             forget(key)
-            raise StoreDamagedError("The encrypted store could not be read.") from exc
+            # Only known damage is "damaged"; anything else is a bug and surfaces as one.
+            if is_store_damage(exc):
+                raise StoreDamagedError("The encrypted store could not be read.") from exc
+            raise
         log.info("profile unlocked")
         return cls(
             profile, meta, key, engine, repo, sync_store, user, token, http_timeout=http_timeout
@@ -537,8 +595,6 @@ class Session:
         self._user = answer.user
         self.sync_store.set_user(answer.user.model_dump())
         self._save_token(answer.access_token)
-
-    relogin = reauthenticate
 
     def _save_token(self, token: str) -> None:
         self._token = token

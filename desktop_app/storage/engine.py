@@ -122,6 +122,9 @@ def open_engine(
         cause = getattr(exc, "orig", None)  # SQLAlchemy wraps what the creator raised
         if isinstance(cause, InsecureEngineError):
             raise cause from None
+        # Only the key check in the creator means damage; anything else is a bug, not damage.
+        if not isinstance(exc, _DamagedStoreError) and not isinstance(cause, _DamagedStoreError):
+            raise
         raise StoreDamagedError(
             "The encrypted store cannot be read: it may be damaged. It has not been changed."
         ) from None

@@ -33,6 +33,7 @@ from desktop_app.storage.record_rows import (
     write_record,
 )
 from desktop_app.storage.views import (
+    Changes,
     DuplicateCandidate,
     PersonRow,
     RecordNotFoundError,
@@ -160,6 +161,12 @@ class Repository:
             if changed:
                 self._write_change(conn, record, changed)
             return record.id
+
+    def save_record(
+        self, record_type: str, fields: Mapping[str, Any], record_id: str | None = None
+    ) -> Changes:
+        """:meth:`save`, answering what changed (for the UI's write lane)."""
+        return Changes.record(self.save(record_type, fields, record_id), record_type)
 
     def delete(self, record_id: str) -> None:
         with self.writing() as conn:
@@ -356,8 +363,10 @@ class Repository:
             for r in rows
         ]
 
-    def resend_rejected(self, change_id: str, corrected_fields: Mapping[str, Any]) -> str:
-        """Queue a corrected copy of a rejected change (all its fields) and drop the old one."""
+    def resend_rejected(self, change_id: str, corrected_fields: Mapping[str, Any]) -> Changes:
+        """Queue a corrected copy of a rejected change (all its fields) and drop the old one.
+
+        Answers the record it changed."""
         with self.writing() as conn:
             row = conn.execute(
                 text(
@@ -392,22 +401,26 @@ class Repository:
                 else server_versions.get(name)
                 for name in result.values
             }
-            return self._write_change(conn, record, result.values, base)
+            self._write_change(conn, record, result.values, base)
+            return Changes.record(record.id, record.type)
 
-    def discard_rejected(self, change_id: str) -> None:
-        """Drop a rejected change and put back the server's values for the fields it touched."""
+    def discard_rejected(self, change_id: str) -> Changes:
+        """Drop a rejected change and put back the server's values for the fields it touched.
+
+        Answers the record it changed (nothing when the change was already gone)."""
         with self.writing() as conn:
             row = conn.execute(
                 text("SELECT record_id, op, fields FROM outbox WHERE change_id = :c"),
                 {"c": change_id},
             ).first()
             if row is None:
-                return
+                return Changes()
             record_id, op, fields_json = row
             conn.execute(text("DELETE FROM outbox WHERE change_id = :c"), {"c": change_id})
             record = load_record(conn, record_id)
             if record is None:
-                return
+                return Changes()
+            changed = Changes.record(record.id, record.type)
             still_queued, delete_queued, remaining = queued_fields(conn, record_id)
             server_fields = record.server_fields or {}
             server_versions = record.server_versions or {}
@@ -417,7 +430,7 @@ class Repository:
                 if record.type == RecordType.CLIENT:
                     people_index.remove_people(conn, [record_id])
                     self._names.note(record_id, None, None)
-                return
+                return changed
             if op == "delete" and not delete_queued:
                 record.deleted = DELETED in server_versions
                 record.fields = {k: v for k, v in server_fields.items() if k not in still_queued}
@@ -438,6 +451,7 @@ class Repository:
                 record.server_fields = record.server_versions = None
             write_record(conn, record)
             self._after_record_change(conn, record)
+        return changed
 
     # --- settings -----------------------------------------------------------------------
 
@@ -461,18 +475,20 @@ class Repository:
     def current_event_id(self) -> str | None:
         return self._setting(CURRENT_EVENT)
 
-    def set_current_event(self, event_id: str | None) -> None:
+    def set_current_event(self, event_id: str | None) -> Changes:
         self._set_setting(CURRENT_EVENT, event_id)
+        return Changes.setting(CURRENT_EVENT)
 
     @property
     def idle_minutes(self) -> int:
         value = self._setting(IDLE_MINUTES)
         return int(value) if value and value.isdigit() else DEFAULT_IDLE_MINUTES
 
-    def set_idle_minutes(self, minutes: int) -> None:
+    def set_idle_minutes(self, minutes: int) -> Changes:
         if minutes < 1:
             raise ValueError("idle time must be at least one minute")
         self._set_setting(IDLE_MINUTES, str(int(minutes)))
+        return Changes.setting(IDLE_MINUTES)
 
 
 def _row_view(row: Any, *, pending: bool) -> RecordView:

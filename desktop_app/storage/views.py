@@ -5,19 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from pace_shared.records import FieldError
+from desktop_app.errors import RecordNotFoundError, RecordValidationError
 
-
-class RecordValidationError(ValueError):
-    """A save was refused; ``errors`` says which field and why, in words for the adviser."""
-
-    def __init__(self, errors: list[FieldError]) -> None:
-        super().__init__("; ".join(str(e) for e in errors))
-        self.errors = errors
-
-
-class RecordNotFoundError(KeyError):
-    """No (live) record with that id in the local store."""
+__all__ = [
+    "Changes",
+    "DuplicateCandidate",
+    "PersonRow",
+    "RecordNotFoundError",
+    "RecordValidationError",
+    "RecordView",
+    "RejectedChange",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,3 +62,53 @@ class RejectedChange:
     fields: dict[str, Any]
     reason: str
     detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What one write changed, so views refresh only that (Anki's ``OpChanges``).
+
+    ``records`` holds (record id, record type) pairs in the order they were written;
+    ``settings`` names local settings changed (e.g. the current event); ``everything`` is set
+    by a sync that pulled records, whose ids the views do not need one by one.
+    """
+
+    records: tuple[tuple[str, str], ...] = ()
+    settings: frozenset[str] = frozenset()
+    everything: bool = False
+
+    @classmethod
+    def record(cls, record_id: str, record_type: str) -> Changes:
+        return cls(records=((record_id, record_type),))
+
+    @classmethod
+    def setting(cls, key: str) -> Changes:
+        return cls(settings=frozenset({key}))
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            self.records + other.records,
+            self.settings | other.settings,
+            self.everything or other.everything,
+        )
+
+    @property
+    def record_ids(self) -> frozenset[str]:
+        return frozenset(record_id for record_id, _type in self.records)
+
+    @property
+    def types(self) -> frozenset[str]:
+        return frozenset(record_type for _id, record_type in self.records)
+
+    def ids_of(self, record_type: str) -> list[str]:
+        return [record_id for record_id, kind in self.records if kind == record_type]
+
+    def touches(self, *record_types: str) -> bool:
+        """True when a record of any of these types (or everything) changed."""
+        return self.everything or not self.types.isdisjoint(record_types)
+
+    def touches_setting(self, key: str) -> bool:
+        return self.everything or key in self.settings
+
+    def __bool__(self) -> bool:
+        return bool(self.records or self.settings or self.everything)

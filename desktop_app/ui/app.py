@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
-from typing import Any
-
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from desktop_app.session import OpenSession, Profile, Session
 
 from .dialogs.enrol import EnrolDialog
 from .dialogs.unlock import PasswordDialog, relogin_dialog, unlock_dialog
 from .errors import describe
 from .idle import DEFAULT_MINUTES, IdleWatcher
-from .jobs import JobRunner
+from .jobs import JobRunner, ProgressFn
 from .main_window import MainWindow
 from .plain import plain_message
 from .state import AppState
@@ -25,15 +24,6 @@ REVOKED_MESSAGE = (
 )
 
 
-def relogin(session: Any, password: str) -> Any:
-    """Sign the session in again after a 401, keeping its outbox."""
-    for name in ("relogin", "login", "reauthenticate"):
-        method = getattr(session, name, None)
-        if callable(method):
-            return method(password)
-    raise RuntimeError("This version of the app cannot sign in again; restart it to sign in.")
-
-
 class AppController(QObject):
     """Owns the session and decides which window is on screen."""
 
@@ -42,8 +32,8 @@ class AppController(QObject):
 
     def __init__(
         self,
-        profile: Any,
-        session_api: Any,
+        profile: Profile,
+        session_api: type[Session] = Session,
         *,
         server_url: str = "",
         username: str = "",
@@ -56,16 +46,19 @@ class AppController(QObject):
         self.server_url = server_url
         self.username = username
         self.settings = settings or QSettings("PACE", "PACE Casework")
-        minutes = lock_minutes or float(self.settings.value("lock_minutes", DEFAULT_MINUTES))
-        self.state = AppState()
+        stored = self.settings.value("lock_minutes", DEFAULT_MINUTES)
+        minutes = lock_minutes or (
+            float(stored) if isinstance(stored, int | float | str) else DEFAULT_MINUTES
+        )
         self.runner = JobRunner(self)
+        self.state = AppState(runner=self.runner)
         self.scheduler = SyncScheduler(self.state, self.runner, self)
         self.idle = IdleWatcher(minutes, self)
         self.window: MainWindow | None = None
         self._cli_minutes = lock_minutes
         self._notice_shown = False
-        self._notice: Any = None
-        self.dialog: Any = None
+        self._notice: QMessageBox | None = None
+        self.dialog: QDialog | None = None
         self.idle.idle.connect(self.lock)
         self.scheduler.device_revoked.connect(self.on_device_revoked)
         self.scheduler.reauth_needed.connect(self.ask_relogin)
@@ -76,19 +69,17 @@ class AppController(QObject):
 
     def auto_sign_in(self, password: str, *, device_name: str | None = None) -> None:
         """Enrol or unlock without asking (the demo); fall back to the dialogs on failure."""
-        if self.profile.is_enrolled():
-            work = lambda _progress: self.session_api.unlock(self.profile, password)  # noqa: E731
-            label = "Unlocking…"
-        else:
-            work = lambda progress: self.session_api.enrol(  # noqa: E731
-                self.profile,
-                self.server_url,
-                self.username,
-                password,
-                device_name or "PACE demo laptop",
-                progress=progress,
-            )
-            label = "Setting up the demo: downloading records…"
+        api, profile = self.session_api, self.profile
+
+        def unlock(_progress: ProgressFn) -> Session:
+            return api.unlock(profile, password)
+
+        def enrol(progress: ProgressFn) -> Session:
+            name = device_name or "PACE demo laptop"
+            return api.enrol(profile, self.server_url, self.username, password, name, progress)
+
+        work = unlock if profile.is_enrolled() else enrol
+        label = "Unlocking…" if profile.is_enrolled() else "Setting up the demo: downloading…"
         self.runner.run(
             work,
             on_success=self.on_unlocked,
@@ -100,7 +91,7 @@ class AppController(QObject):
         dialog = self.start_dialog()
         dialog.show_error(describe(exc))
 
-    def start_dialog(self) -> Any:
+    def start_dialog(self) -> PasswordDialog | EnrolDialog:
         return self.show_unlock() if self.profile.is_enrolled() else self.show_enrol()
 
     def show_enrol(self, intro: str = "") -> EnrolDialog:
@@ -119,9 +110,12 @@ class AppController(QObject):
         return dialog
 
     def show_unlock(self) -> PasswordDialog:
-        username = str(getattr(self.profile, "username", "") or self.username)
+        api, profile = self.session_api, self.profile
         dialog = unlock_dialog(
-            self.runner, lambda pw: self.session_api.unlock(self.profile, pw), username
+            self.runner,
+            lambda pw: api.unlock(profile, pw),
+            profile.username or self.username,
+            rebuild=lambda pw, progress: api.rebuild_from_server(profile, pw, progress=progress)[0],
         )
         dialog.accepted.connect(lambda: self.on_unlocked(dialog.result_value))
         dialog.rejected.connect(self._quit_if_nothing_open)
@@ -132,7 +126,9 @@ class AppController(QObject):
         return dialog
 
     # -- unlocked ----------------------------------------------------------------------------
-    def on_unlocked(self, session: Any) -> None:
+    def on_unlocked(self, session: OpenSession | None) -> None:
+        if session is None:
+            return
         self.dialog = None
         self.state.set_session(session)
         if self.window is None:
@@ -143,13 +139,13 @@ class AppController(QObject):
         self.window.show()
         self.window.raise_()
         self.window.registration.start_next()
-        repo_minutes = getattr(session.repo, "idle_minutes", None)
+        repo_minutes = session.repo.idle_minutes
         if self._cli_minutes is None and repo_minutes:
             self.idle.set_minutes(repo_minutes)
             self.window.lock_minutes = int(repo_minutes)
         self.idle.start()
         self.scheduler.start()
-        notice = getattr(session, "keyring_notice", None)
+        notice = session.keyring_notice
         if notice and not self._notice_shown:
             # decisions.md #1: say once, plainly, that the wrapped key lives in a file.
             self._notice_shown = True
@@ -162,9 +158,7 @@ class AppController(QObject):
     def _set_lock_minutes(self, minutes: int) -> None:
         self.idle.set_minutes(minutes)
         self.settings.setValue("lock_minutes", minutes)
-        repo = self.state.repo
-        if repo is not None and hasattr(repo, "set_idle_minutes"):
-            repo.set_idle_minutes(minutes)
+        self.state.write(lambda repo: repo.set_idle_minutes(minutes))
 
     def _close_session(self) -> None:
         """Hide every record now; close the store once any running store job has finished."""
@@ -193,10 +187,8 @@ class AppController(QObject):
             self.window.registration.start_next()
             self.window.deleteLater()
             self.window = None
-        wipe = getattr(session, "wipe", None)
-        if callable(wipe) and self.profile.is_enrolled():
-            with contextlib.suppress(Exception):
-                self.runner.run(lambda _p: wipe(), show_progress=False)
+        if session is not None and self.profile.is_enrolled():
+            self.runner.run(lambda _p: session.wipe(), show_progress=False)
         box = plain_message(
             None, "This laptop was revoked", REVOKED_MESSAGE, QMessageBox.Icon.Warning
         )
@@ -209,7 +201,7 @@ class AppController(QObject):
         session = self.state.session
         if session is None:
             return
-        dialog = relogin_dialog(self.runner, lambda pw: relogin(session, pw), self.window)
+        dialog = relogin_dialog(self.runner, session.reauthenticate, self.window)
         dialog.accepted.connect(self.scheduler.start)
         self.dialog = dialog
         dialog.show()

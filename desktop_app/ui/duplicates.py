@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -14,27 +12,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.session import DuplicateCandidate
+
 from .plain import plain_label
 
 
-def _person_of(candidate: Any) -> Any:
-    return getattr(candidate, "person", candidate)
-
-
-def describe_candidate(candidate: Any) -> str:
-    person = _person_of(candidate)
-    name = f"{getattr(person, 'first_name', '')} {getattr(person, 'last_name', '')}".strip()
+def describe_candidate(candidate: DuplicateCandidate) -> str:
+    person = candidate.person
+    name = f"{person.first_name} {person.last_name}".strip()
     details = [
         str(v)
-        for v in (
-            getattr(person, "date_of_birth", None),
-            getattr(person, "ni_number", None),
-            getattr(person, "postcode", None),
-            getattr(person, "owner_partner", None),
-        )
+        for v in (person.date_of_birth, person.ni_number, person.postcode, person.owner_partner)
         if v
     ]
-    reasons = getattr(candidate, "reasons", None) or []
+    reasons = candidate.reasons
     line = name + (f"  ({', '.join(details)})" if details else "")
     if reasons:
         line += "\n    " + "; ".join(str(r) for r in reasons)
@@ -65,11 +56,11 @@ class DuplicatePanel(QGroupBox):
         self.list.itemActivated.connect(lambda _i: self._open())
         self.set_candidates([])
 
-    def set_candidates(self, candidates: list[Any]) -> None:
+    def set_candidates(self, candidates: list[DuplicateCandidate]) -> None:
         self.list.clear()
         for candidate in candidates:
             item = QListWidgetItem(describe_candidate(candidate))
-            item.setData(Qt.ItemDataRole.UserRole, str(getattr(_person_of(candidate), "id", "")))
+            item.setData(Qt.ItemDataRole.UserRole, candidate.person.id)
             self.list.addItem(item)
         if candidates:
             self.list.setCurrentRow(0)

@@ -1,12 +1,28 @@
-"""Map core exceptions to what the UI does about them.
+"""Map the core's errors (``desktop_app.errors``) to what the UI does about them, by type.
 
-The core's exception classes are matched by name and by their ``code`` attribute as well as by
-type, so the UI keeps working while the core's error hierarchy is still settling.
+Only the core's own error classes are known failures. Every other exception is a bug: logged
+(type and stack only, never the message, which might quote a field value) and the adviser is
+told plainly that something unexpected went wrong.
 """
 
 from __future__ import annotations
 
+import logging
+import traceback
 from enum import StrEnum
+
+from desktop_app.errors import (
+    DeviceRevoked,
+    DiskFullError,
+    Offline,
+    RecordValidationError,
+    SessionError,
+    StoreDamagedError,
+    Unauthenticated,
+    WrongPasswordError,
+)
+
+log = logging.getLogger(__name__)
 
 
 class Failure(StrEnum):
@@ -15,42 +31,50 @@ class Failure(StrEnum):
     OFFLINE = "offline"
     WRONG_PASSWORD = "wrong_password"
     DAMAGED = "damaged"
-    OTHER = "other"
+    INVALID = "invalid"
+    DISK_FULL = "disk_full"
+    #: Another error the core raises on purpose; its message is fit to show.
+    KNOWN = "known"
+    #: Not one of the core's errors: a bug.
+    UNEXPECTED = "unexpected"
 
 
-_BY_NAME: tuple[tuple[str, Failure], ...] = (
-    ("revoked", Failure.REVOKED),
-    ("wrongpassword", Failure.WRONG_PASSWORD),
-    ("damaged", Failure.DAMAGED),
-    ("unauthenticated", Failure.UNAUTHENTICATED),
-    ("unauthorized", Failure.UNAUTHENTICATED),
-    ("authentication", Failure.UNAUTHENTICATED),
-    ("reauth", Failure.UNAUTHENTICATED),
-    ("offline", Failure.OFFLINE),
-    ("unreachable", Failure.OFFLINE),
-    ("network", Failure.OFFLINE),
-    ("connection", Failure.OFFLINE),
-    ("timeout", Failure.OFFLINE),
+_BY_TYPE: dict[type, Failure] = {
+    DeviceRevoked: Failure.REVOKED,
+    Unauthenticated: Failure.UNAUTHENTICATED,
+    Offline: Failure.OFFLINE,
+    WrongPasswordError: Failure.WRONG_PASSWORD,
+    StoreDamagedError: Failure.DAMAGED,
+    RecordValidationError: Failure.INVALID,
+    DiskFullError: Failure.DISK_FULL,
+}
+
+UNEXPECTED_MESSAGE = (
+    "Something unexpected went wrong ({name}). Nothing you typed was lost. The details were "
+    "written to the log for the IT team; please try again, and tell them if it happens again."
 )
 
 
 def classify(exc: BaseException) -> Failure:
-    code = str(getattr(exc, "code", "") or getattr(exc, "error", "") or "")
-    if code == "device_revoked":
-        return Failure.REVOKED
-    if code == "unauthenticated" or getattr(exc, "status_code", None) == 401:
-        return Failure.UNAUTHENTICATED
+    """The failure for ``exc``: the nearest class in its hierarchy that the UI knows."""
+    if not isinstance(exc, SessionError):
+        return Failure.UNEXPECTED
     for klass in type(exc).__mro__:
-        lowered = klass.__name__.lower()
-        for needle, failure in _BY_NAME:
-            if needle in lowered:
-                return failure
-    if isinstance(exc, OSError):
-        return Failure.OFFLINE
-    return Failure.OTHER
+        failure = _BY_TYPE.get(klass)
+        if failure is not None:
+            return failure
+    return Failure.KNOWN
 
 
 def describe(exc: BaseException) -> str:
-    """A sentence for a person: never a traceback."""
-    text = str(exc).strip()
-    return text or type(exc).__name__
+    """A sentence for a person: never a traceback. Unexpected errors are logged here."""
+    if classify(exc) is Failure.UNEXPECTED:
+        report_unexpected(exc)
+        return UNEXPECTED_MESSAGE.format(name=type(exc).__name__)
+    return str(exc).strip() or type(exc).__name__
+
+
+def report_unexpected(exc: BaseException) -> None:
+    """Log a bug without personal data: the exception's type and stack, not its message."""
+    stack = "".join(traceback.format_tb(exc.__traceback__))
+    log.error("unexpected %s.%s\n%s", type(exc).__module__, type(exc).__name__, stack)

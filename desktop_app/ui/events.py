@@ -12,9 +12,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.session import CURRENT_EVENT, Changes
+
 from .dialogs.event_dialog import EventDialog
 from .models.records import EventsModel
 from .plain import plain_label
+from .registration import EVENT_TYPES
 from .state import AppState
 
 
@@ -52,9 +55,12 @@ class EventsPage(QWidget):
         self.current_button.clicked.connect(self.make_selected_current)
         self.table.activated.connect(lambda _i: self.make_selected_current())
         state.session_changed.connect(self.reload)
-        state.data_changed.connect(self.reload)
-        state.current_event_changed.connect(self.reload)
+        state.changed.connect(self._on_changed)
         self.reload()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(*EVENT_TYPES) or changes.touches_setting(CURRENT_EVENT):
+            self.reload()
 
     def reload(self) -> None:
         repo = self.state.repo
@@ -73,13 +79,9 @@ class EventsPage(QWidget):
         if event_id:
             self.state.set_current_event(event_id)
 
-    def create_event(self) -> None:
-        repo = self.state.repo
-        if repo is None:
-            return
-        dialog = EventDialog(repo, self)
-        if dialog.exec() and dialog.event_id:
-            self.state.record_saved("redundancy_event")
-            if dialog.make_current.isChecked():
-                self.state.set_current_event(dialog.event_id)
-            self.reload()
+    def create_event(self) -> EventDialog | None:
+        if self.state.repo is None:
+            return None
+        dialog = EventDialog(self.state, self)
+        dialog.open()  # it writes through the lane; the Changes refresh this page
+        return dialog

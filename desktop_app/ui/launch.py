@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+
+from desktop_app.session import Profile, Session
 
 from .app import AppController
 
@@ -24,8 +25,8 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 
 def run(
-    profile: Any,
-    session_api: Any,
+    profile: Profile,
+    session_api: type[Session] = Session,
     *,
     server_url: str = "",
     username: str = "",

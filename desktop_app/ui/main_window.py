@@ -100,25 +100,24 @@ class MainWindow(QMainWindow):
         self.lock_action = lock
 
     def _update_title(self) -> None:
-        user = getattr(self.state.session, "user", None)
-        if user is None:
+        session = self.state.session
+        if session is None:
             self.setWindowTitle("PACE Casework")
             return
-        name = getattr(user, "display_name", "") or getattr(user, "username", "")
-        self.setWindowTitle(f"PACE Casework — {name} ({getattr(user, 'partner', '')})")
+        user = session.user
+        name = user.display_name or user.username
+        self.setWindowTitle(f"PACE Casework — {name} ({user.partner})")
 
     def open_person(self, person_id: str) -> None:
         self.tabs.setCurrentWidget(self.people)
         self.people.open_person(person_id)
 
-    def show_rejected(self) -> None:
-        repo = self.state.repo
-        if repo is None:
-            return
-        dialog = RejectedDialog(repo, self)
-        dialog.exec()
-        if dialog.changed:
-            self.state.record_saved("rejected")
+    def show_rejected(self) -> RejectedDialog | None:
+        if self.state.repo is None:
+            return None
+        dialog = RejectedDialog(self.state, self)
+        dialog.open()  # fixes and discards go through the write lane
+        return dialog
 
     def show_preferences(self) -> None:
         dialog = PreferencesDialog(self.lock_minutes, self)

@@ -15,9 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.session import Changes
+
 from .models.people import PeopleModel
 from .person_view import PersonView
 from .plain import plain_label
+from .registration import EVENT_TYPES
 from .state import AppState
 
 SEARCH_DEBOUNCE_MS = 150
@@ -82,7 +85,7 @@ class PeoplePage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.activated.connect(lambda index: self.open_row(index.row()))
         state.session_changed.connect(self._on_session_changed)
-        state.data_changed.connect(self.reload)
+        state.changed.connect(self._on_changed)
         self._on_session_changed()
 
     def _on_session_changed(self) -> None:
@@ -97,7 +100,14 @@ class PeoplePage(QWidget):
         self.model.set_query(self.search.text())
         self._update_count()
 
+    def _on_changed(self, changes: Changes) -> None:
+        # The list shows people with their event's label (event names come from employers).
+        if changes.touches("client", *EVENT_TYPES):
+            self.reload()
+
     def reload(self) -> None:
+        """Re-read the list, keeping the selected person selected (the person view refreshes
+        itself from the same Changes)."""
         if self.state.repo is None:
             return
         selected = self.person_view.person_id
@@ -107,7 +117,6 @@ class PeoplePage(QWidget):
             row = self.model.row_of(selected)
             if row >= 0:
                 self.table.selectRow(row)
-            self.person_view.show_person(selected)
 
     def _update_count(self) -> None:
         total = self.model.total

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -15,21 +14,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.session import Changes
+
 from .consent import ConsentBox
 from .dialogs.timeline_entry import TimelineEntryDialog
 from .errors import describe
+from .jobs import Job
 from .models.records import TimelineModel, partner_name
 from .plain import plain_label
-from .registration import PersonFields, field_errors_of, utc_now_text
+from .registration import FieldValues, PersonFields, field_errors_of, utc_now_text
 from .state import AppState
+
+TIMELINE_TYPES = ("engagement", "referral", "outcome")
 
 
 class PersonView(QWidget):
+    #: A change to the shown person was written (argument: the person's id).
+    saved = Signal(str)
+
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.person_id: str | None = None
-        self._loaded: dict[str, Any] = {}
+        self._loaded: FieldValues = {}
         self.setObjectName("person_view")
         self.title = plain_label("No person selected", self, name="person_title")
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
@@ -89,7 +96,16 @@ class PersonView(QWidget):
         self.add_referral.clicked.connect(lambda: self.add_entry("referral"))
         self.add_outcome.clicked.connect(lambda: self.add_entry("outcome"))
         state.session_changed.connect(self._on_session_changed)
+        state.changed.connect(self._on_changed)
         self._set_enabled(False)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if self.person_id is None:
+            return
+        if changes.everything or self.person_id in changes.record_ids:
+            self.show_person(self.person_id, keep_status=True)
+        elif changes.touches(*TIMELINE_TYPES):
+            self.refresh_timeline()
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (
@@ -117,10 +133,10 @@ class PersonView(QWidget):
         self.status.setText("")
         self._set_enabled(False)
 
-    def show_person(self, person_id: str) -> None:
+    def show_person(self, person_id: str, *, keep_status: bool = False) -> None:
         repo = self.state.repo
         record = repo.get(person_id) if repo is not None else None
-        if record is None or getattr(record, "deleted", False):
+        if record is None or record.deleted:
             self.clear()
             self.status.setText("That person is no longer in this store.")
             return
@@ -131,14 +147,16 @@ class PersonView(QWidget):
         sub = f"Recorded by {partner_name(record.owner_partner)}"
         if fields.get("consent_recorded_at"):
             sub += f" · consent recorded {fields['consent_recorded_at']}"
-        if getattr(record, "has_conflict", False):
+        if record.has_conflict:
             sub += " · has a sync conflict for a team lead to review"
-        elif getattr(record, "pending_fields", None):
+        elif record.pending_fields:
             sub += " · changes not yet synced"
         self.subtitle.setText(sub)
         self.details.load(fields)
-        self.consent.set_share_with(fields.get("share_with"))
-        self.status.setText("")
+        share = fields.get("share_with")
+        self.consent.set_share_with(share if isinstance(share, list) else None)
+        if not keep_status:
+            self.status.setText("")
         self.refresh_timeline()
         self._set_enabled(True)
 
@@ -150,48 +168,55 @@ class PersonView(QWidget):
         self.timeline_model.set_records(repo.timeline(self.person_id))
         self.timeline.resizeRowsToContents()
 
-    def changed_fields(self) -> dict[str, Any]:
+    def changed_fields(self) -> FieldValues:
         changes = {
             name: value
             for name, value in self.details.values().items()
             if value != self._loaded.get(name)
         }
         share = self.consent.share_with()
-        if sorted(share) != sorted(self._loaded.get("share_with") or []):
+        loaded_share = self._loaded.get("share_with")
+        if sorted(share) != sorted(loaded_share if isinstance(loaded_share, list) else []):
             changes["share_with"] = share
             changes["consent_recorded_at"] = utc_now_text()
         return changes
 
-    def save(self) -> None:
-        repo = self.state.repo
-        if repo is None or self.person_id is None:
-            return
+    def save(self) -> Job | None:
+        """Write only the fields that changed, on the write lane."""
+        person_id = self.person_id
+        if self.state.repo is None or person_id is None:
+            return None
         first_bad = self.details.validate()
         if first_bad is not None or not self.consent.validate():
             if first_bad is not None:
                 first_bad.edit.setFocus()
             self.status.setText("Please correct the highlighted fields.")
-            return
+            return None
         changes = self.changed_fields()
         if not changes:
             self.status.setText("Nothing changed.")
-            return
-        try:
-            repo.save("client", changes, record_id=self.person_id)
-        except Exception as exc:
-            self.details.show_errors(field_errors_of(exc))
-            self.status.setText(f"Not saved: {describe(exc)}")
-            return
-        self.state.record_saved("client")
-        person_id = self.person_id
-        self.show_person(person_id)
-        self.status.setText("Saved.")
+            return None
+        self.save_button.setEnabled(False)
+        self.status.setText("Saving…")
+        return self.state.write(
+            lambda repo: repo.save_record("client", changes, record_id=person_id),
+            on_done=lambda _changes: self._saved(person_id),
+            on_failure=self._not_saved,
+        )
+
+    def _saved(self, person_id: str) -> None:
+        self.save_button.setEnabled(self.person_id is not None)
+        if self.person_id == person_id:
+            self.status.setText("Saved.")
+        self.saved.emit(person_id)
+
+    def _not_saved(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(self.person_id is not None)
+        self.details.show_errors(field_errors_of(exc))
+        self.status.setText(f"Not saved: {describe(exc)}")
 
     def add_entry(self, kind: str) -> None:
-        repo = self.state.repo
-        if repo is None or self.person_id is None:
+        if self.state.repo is None or self.person_id is None:
             return
-        dialog = TimelineEntryDialog(repo, self.person_id, kind, self.state.own_partner, self)
-        if dialog.exec():
-            self.state.record_saved(kind)
-            self.refresh_timeline()
+        dialog = TimelineEntryDialog(self.state, self.person_id, kind, self)
+        dialog.open()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from typing import Any
+from typing import TypeAlias
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.session import CURRENT_EVENT, Changes, RecordValidationError
 from pace_shared.records import FieldError
 
 from .consent import ConsentBox
 from .duplicates import DuplicatePanel
 from .errors import describe
 from .fields import FieldRow
+from .jobs import Job
 from .plain import plain_label
 from .state import AppState
 
@@ -39,14 +41,23 @@ CLIENT_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("occupation", "Occ&upation", ""),
 )
 DUPLICATE_KEYS = ("first_name", "last_name", "date_of_birth", "ni_number", "postcode")
+#: Types whose change alters the current-event banner.
+EVENT_TYPES = ("redundancy_event", "employer")
+
+#: A form's values as the core's validators take them.
+FieldValues: TypeAlias = dict[str, object]
 
 
 def utc_now_text() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
 def field_errors_of(exc: BaseException) -> list[FieldError]:
-    return list(getattr(exc, "errors", None) or [])
+    return list(exc.errors) if isinstance(exc, RecordValidationError) else []
 
 
 class PersonFields(QWidget):
@@ -63,7 +74,7 @@ class PersonFields(QWidget):
             self.rows[name] = row
             form.addRow(row.label, row)
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> FieldValues:
         return {name: row.normalised() for name, row in self.rows.items()}
 
     def validate(self) -> FieldRow | None:
@@ -87,9 +98,12 @@ class PersonFields(QWidget):
         for row in self.rows.values():
             row.clear()
 
-    def load(self, fields: dict[str, Any]) -> None:
+    def load(self, fields: FieldValues) -> None:
         for name, row in self.rows.items():
             row.set_value(fields.get(name))
+
+    def is_blank(self) -> bool:
+        return not any(row.raw() for row in self.rows.values())
 
 
 class RegistrationForm(QWidget):
@@ -150,9 +164,12 @@ class RegistrationForm(QWidget):
         self._fix_tab_order()
 
         state.session_changed.connect(self._on_session_changed)
-        state.current_event_changed.connect(self.refresh_event_banner)
-        state.data_changed.connect(self.refresh_event_banner)
+        state.changed.connect(self._on_changed)
         self.refresh_event_banner()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(*EVENT_TYPES) or changes.touches_setting(CURRENT_EVENT):
+            self.refresh_event_banner()
 
     def _fix_tab_order(self) -> None:
         chain: list[QWidget] = [row.edit for row in self.person.rows.values()]
@@ -209,9 +226,9 @@ class RegistrationForm(QWidget):
             return
         # Pass only values that already parse, so half-typed dates and NI numbers cannot raise.
         clean = {
-            name: (
-                self.person.rows[name].normalised() if not self.person.rows[name].check() else None
-            )
+            name: _text(self.person.rows[name].normalised())
+            if not self.person.rows[name].check()
+            else None
             for name in DUPLICATE_KEYS
         }
         try:
@@ -229,10 +246,25 @@ class RegistrationForm(QWidget):
         self.duplicates.set_candidates(list(candidates))
 
     # -- save --------------------------------------------------------------------------------
-    def save(self) -> str | None:
-        repo = self.state.repo
-        if repo is None:
+    def save(self) -> Job | None:
+        """Check the form here, then queue the write and clear the form for the next person at
+        once: the store is written on the lane, never on the GUI thread."""
+        if self.state.repo is None:
             return None
+        fields = self._checked_fields()
+        if fields is None:
+            return None
+        name = f"{fields['first_name']} {fields['last_name']}"
+        job = self.state.write(
+            lambda repo: repo.save_record("client", fields),
+            on_done=lambda changes: self._saved(name, changes),
+            on_failure=lambda exc: self._not_saved(name, fields, exc),
+        )
+        self.status.setText(f"Saving {name}… Ready for the next person.")
+        self.start_next(keep_status=True)
+        return job
+
+    def _checked_fields(self) -> FieldValues | None:
         first_bad = self.person.validate()
         consent_ok = self.consent.validate()
         if first_bad is not None:
@@ -243,29 +275,33 @@ class RegistrationForm(QWidget):
             self.consent.partners.setFocus()
             self.status.setText("Please choose who this person agreed to share with.")
             return None
-        fields = {k: v for k, v in self.person.values().items() if v is not None}
+        fields: FieldValues = {k: v for k, v in self.person.values().items() if v is not None}
         fields["share_with"] = self.consent.share_with()
         fields["consent_recorded_at"] = utc_now_text()
         event_id = self.state.current_event_id()
         if event_id:
             fields["event_id"] = event_id
-        try:
-            person_id = repo.save("client", fields)
-        except Exception as exc:
-            errors = field_errors_of(exc)
-            first = self.person.show_errors(errors) if errors else None
-            if first is not None:
-                first.edit.setFocus()
-            self.status.setText(f"Not saved: {describe(exc)}")
-            return None
-        name = f"{fields['first_name']} {fields['last_name']}"
+        return fields
+
+    def _saved(self, name: str, changes: Changes) -> None:
         self.status.setText(
             f"Saved {name} at {dt.datetime.now().strftime('%H:%M:%S')}. Ready for the next person."
         )
-        self.start_next(keep_status=True)
-        self.state.record_saved("client")
-        self.saved.emit(str(person_id))
-        return str(person_id)
+        for person_id in changes.ids_of("client"):
+            self.saved.emit(person_id)
+
+    def _not_saved(self, name: str, fields: FieldValues, exc: BaseException) -> None:
+        # The form was cleared when the write was queued: put the person back if it is still
+        # empty, so nothing typed is lost; otherwise say whose details to enter again.
+        if self.person.is_blank():
+            self.person.load(fields)
+            share = fields.get("share_with")
+            self.consent.set_share_with(share if isinstance(share, list) else None)
+            first = self.person.show_errors(field_errors_of(exc))
+            (first.edit if first is not None else self.person.rows["first_name"].edit).setFocus()
+            self.status.setText(f"Not saved: {describe(exc)}")
+        else:
+            self.status.setText(f"{name} was not saved: {describe(exc)} Please enter them again.")
 
     def start_next(self, keep_status: bool = False) -> None:
         self.person.clear()

@@ -3,30 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from desktop_app.session import SessionError, SyncStatus
 
 from .plain import plain_label
 from .state import AppState
 from .sync_scheduler import SyncScheduler
 
 
-def format_when(value: Any) -> str:
+def format_when(value: str | dt.datetime | None) -> str:
     if not value:
         return "never"
     if isinstance(value, str):
         try:
-            value = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+            when = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             return value
-    if isinstance(value, dt.datetime):
-        local = value.astimezone() if value.tzinfo else value
-        if local.date() == dt.date.today():
-            return f"today {local:%H:%M}"
-        return f"{local:%d/%m/%Y %H:%M}"
-    return str(value)
+    else:
+        when = value
+    local = when.astimezone() if when.tzinfo else when
+    if local.date() == dt.date.today():
+        return f"today {local:%H:%M}"
+    return f"{local:%d/%m/%Y %H:%M}"
 
 
 class SyncStatusBar(QWidget):
@@ -64,7 +65,7 @@ class SyncStatusBar(QWidget):
         scheduler.status_changed.connect(self.refresh)
         scheduler.syncing_changed.connect(lambda _s: self.refresh())
         state.session_changed.connect(self.refresh)
-        state.edited.connect(lambda _t: self.refresh())
+        state.changed.connect(lambda _changes: self.refresh())
         self.refresh()
 
     def refresh(self) -> None:
@@ -77,12 +78,12 @@ class SyncStatusBar(QWidget):
             self.sync_button.setEnabled(False)
             return
         try:
-            status = session.status()
-        except Exception:
+            status: SyncStatus | None = session.status()
+        except SessionError:  # locked underneath us (quit, revocation)
             status = None
         online = self.scheduler.online
         if online is None and status is not None:
-            online = bool(getattr(status, "online", False))
+            online = bool(status.online)
         if self.scheduler.running:
             self.connection.setText("⟳ Syncing…")
             self.connection.setStyleSheet("color: #1a5fb4;")
@@ -98,9 +99,9 @@ class SyncStatusBar(QWidget):
             self.connection.setToolTip(self.scheduler.last_error)
         else:
             self.connection.setToolTip("")
-        last = getattr(status, "last_sync_at", None)
-        pending = int(getattr(status, "pending", 0) or 0)
-        rejected = int(getattr(status, "rejected", 0) or 0)
+        last = status.last_sync_at if status is not None else None
+        pending = status.pending if status is not None else 0
+        rejected = status.rejected if status is not None else 0
         self.last_sync.setText(f"Last sync: {format_when(last)}")
         self.pending.setText(f"Pending changes: {pending}")
         self.rejected.setText(f"{rejected} rejected change{'s' if rejected != 1 else ''}…")

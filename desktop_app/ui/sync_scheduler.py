@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import random
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtNetwork import QNetworkInformation
+
+from desktop_app.session import Changes, SyncReport
 
 from .errors import Failure, classify, describe
 from .jobs import JobRunner
@@ -22,6 +24,13 @@ def backoff_delay_ms(failures: int, rng: random.Random | None = None) -> int:
     rng = rng or random.Random()
     ceiling = min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2 ** max(0, failures - 1))
     return int(1000 * ceiling * rng.uniform(0.5, 1.0))
+
+
+def changes_of(report: SyncReport) -> Changes:
+    """What a sync changed for the views: records it pulled or revoked touch every view;
+    a sync that only pushed changes nothing but the status bar."""
+    touched = report.pulled or report.revoked or report.conflicts or report.resynced
+    return Changes(everything=bool(touched))
 
 
 class SyncScheduler(QObject):
@@ -48,7 +57,7 @@ class SyncScheduler(QObject):
         self._debounce.timeout.connect(self.sync_now)
         self._period.timeout.connect(self._on_period)
         self._retry.timeout.connect(self.sync_now)
-        state.edited.connect(lambda _t: self.note_edit())
+        state.edited.connect(lambda _changes: self.note_edit())
         self._watch_network()
 
     def _timer(self, ms: int, *, single: bool) -> QTimer:
@@ -58,19 +67,13 @@ class SyncScheduler(QObject):
         return timer
 
     def _watch_network(self) -> None:
-        try:
-            from PySide6.QtNetwork import QNetworkInformation
-        except ImportError:  # pragma: no cover - QtNetwork ships with PySide6-Essentials
-            return
         if not QNetworkInformation.loadDefaultBackend():
             return
         info = QNetworkInformation.instance()
         if info is not None:
             info.reachabilityChanged.connect(self._on_reachability)
 
-    def _on_reachability(self, reachability: Any) -> None:
-        from PySide6.QtNetwork import QNetworkInformation
-
+    def _on_reachability(self, reachability: QNetworkInformation.Reachability) -> None:
         if reachability == QNetworkInformation.Reachability.Online and self.online is False:
             self._retry.stop()
             self.sync_now()
@@ -116,6 +119,8 @@ class SyncScheduler(QObject):
             on_failure=self._on_failure,
             label="Synchronising with the server…",
             show_progress=manual,
+            # The engine reports progress between pages: registrations go in there.
+            yields_to_writes=True,
         )
 
     # -- results -----------------------------------------------------------------------------
@@ -124,14 +129,14 @@ class SyncScheduler(QObject):
         self.syncing_changed.emit(False)
         self.status_changed.emit()
 
-    def _on_success(self, report: object) -> None:
+    def _on_success(self, report: SyncReport) -> None:
         self.online = True
         self.failures = 0
         self.last_error = ""
         self._finish()
         self.attempt_finished.emit(True, "")
         if self.state.session is not None:
-            self.state.data_changed.emit()
+            self.state.announce(changes_of(report), local=False)
         if self._again:
             self._again = False
             self._debounce.start()

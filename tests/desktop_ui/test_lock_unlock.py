@@ -2,59 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import Qt
 
-from desktop_app.security.keywrap import KdfParams
 from desktop_app.session import Profile, Session
 from desktop_app.ui.app import AppController
-
-PASSWORD = "demo-password-2026"
-FAST_KDF = KdfParams(memory_cost_kib=1024, time_cost=1, parallelism=1)
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    from tests.support.live_server import start_server
-
-    with start_server(tmp_path_factory.mktemp("server")) as live:
-        yield live
+from tests.desktop_core.conftest import FAST_KDF, MemoryKeyring
+from tests.support.live_server import DEMO_PASSWORD as PASSWORD
+from tests.support.live_server import LiveServer
 
 
 @pytest.fixture
-def profile(tmp_path: Path, server: Any) -> Iterator[Profile]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
+def profile(tmp_path: Path, live_server: LiveServer, memory_keyring: MemoryKeyring) -> Profile:
     profile = Profile(tmp_path / "profile")
     session = Session.enrol(
-        profile, server.url, "demo.adviser", PASSWORD, "test laptop", kdf_params=FAST_KDF
+        profile, live_server.url, "demo.adviser", PASSWORD, "test laptop", kdf_params=FAST_KDF
     )
     session.lock()
-    yield profile
-    keyring.set_keyring(previous)
+    return profile
 
 
 def _unlock(qtbot: Any, controller: AppController, password: str) -> None:

@@ -171,3 +171,28 @@ def test_every_field_has_a_mnemonic_and_accessible_name(qtbot: Any, state: Any) 
     for button in (form.consent.all_button, form.consent.chosen_button, form.save_button):
         assert "&" in button.text()
         assert button.accessibleName()
+
+
+def test_a_refused_write_puts_the_person_back_in_the_form(
+    qtbot: Any, state: Any, repo: Any
+) -> None:
+    """The form clears as soon as the write is queued; if the store then refuses it, nothing
+    typed is lost: the details come back into the (still empty) form with the reason."""
+    repo.known_partners = frozenset({"SDS"})  # this store does not know DWP
+    form = _form(qtbot, state)
+    _type(qtbot, "Ruth")
+    _tab(qtbot)
+    _type(qtbot, "Nkemelu")
+    form.consent.chosen_button.setChecked(True)
+    form.consent.partners.setCurrentRow(0)  # DWP
+    qtbot.keyClick(form.consent.partners, Qt.Key.Key_Space)
+    job = form.save()
+    assert job is not None
+    assert form.person.is_blank()  # ready for the next person at once
+    with qtbot.waitSignal(job.failed, timeout=5000):
+        pass
+    assert form.person.rows["first_name"].raw() == "Ruth"
+    assert form.person.rows["last_name"].raw() == "Nkemelu"
+    assert form.consent.share_with() == ["DWP"]
+    assert form.status.text().startswith("Not saved:")
+    assert repo.people_count() == 0

@@ -16,7 +16,7 @@ from desktop_app.ui.models.records import EventsModel, TimelineModel
 from desktop_app.ui.people import PeoplePage
 from desktop_app.ui.sync_scheduler import SyncScheduler, backoff_delay_ms
 
-from .conftest import RICH_NAME, add_person
+from .conftest import RICH_NAME, add_person, settle
 
 
 def _seed_people(repo: Any, event_id: str) -> dict[str, str]:
@@ -78,15 +78,17 @@ def test_timeline_and_adding_entries(qtbot: Any, state: Any, repo: Any, event_id
     assert view.title.text() == "Jane Smith"
     assert view.timeline_model.rowCount() == 1
 
-    dialog = TimelineEntryDialog(repo, person, "referral", "SDS", view)
+    dialog = TimelineEntryDialog(state, person, "referral", view)
     qtbot.addWidget(dialog)
     dialog.inputs["reason"].setPlainText("Benefits check")
-    dialog.save()
-    outcome = TimelineEntryDialog(repo, person, "outcome", "SDS", view)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.save()
+    outcome = TimelineEntryDialog(state, person, "outcome", view)
     qtbot.addWidget(outcome)
     outcome.inputs["months_after"].setValue(3)
-    outcome.save()
-    view.refresh_timeline()
+    with qtbot.waitSignal(outcome.accepted, timeout=5000):
+        outcome.save()
+    # The write's Changes refreshed the open timeline: no manual refresh.
     rows = [
         [view.timeline_model.index(r, c).data() for c in range(3)]
         for r in range(view.timeline_model.rowCount())
@@ -107,9 +109,12 @@ def test_person_edit_saves_only_changes(qtbot: Any, state: Any, repo: Any) -> No
     view = page.person_view
     view.details.rows["phone"].edit.setText("07700 900123")
     assert view.changed_fields() == {"phone": "07700 900123"}
-    view.save()
+    with qtbot.waitSignal(view.saved, timeout=5000):
+        view.save()
     assert repo.get(person).fields["phone"] == "07700 900123"
     assert view.status.text() == "Saved."
+    assert view.subtitle.text().endswith("changes not yet synced")
+    settle(qtbot, state)
 
 
 def test_rich_text_name_is_shown_literally(qtbot: Any, state: Any, repo: Any) -> None:
@@ -150,17 +155,6 @@ def test_backoff_grows_with_jitter() -> None:
     assert all(2_500 <= d <= 5_000 for d in first)
     assert len(set(first)) > 40
     assert all(150_000 <= backoff_delay_ms(20, rng) <= 300_000 for _ in range(50))
-
-
-def test_offline_sync_failure_schedules_retry(qtbot: Any, state: Any) -> None:
-    runner = JobRunner()
-    scheduler = SyncScheduler(state, runner)
-    with qtbot.waitSignal(scheduler.attempt_finished, timeout=3000) as attempt:
-        scheduler.start()
-    assert attempt.args[0] is False
-    assert scheduler.online is False
-    assert scheduler.retry_in_ms > 0
-    scheduler.stop()
 
 
 def test_signal_emission_keeps_refcounts() -> None:

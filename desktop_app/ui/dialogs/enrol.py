@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,18 +16,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.session import Profile, ProgressCallback, Session
+
 from ..errors import Failure, classify, describe
 from ..jobs import JobRunner
 from ..plain import error_label, plain_label
 
 #: (profile, server_url, username, password, device_name, progress) -> session
-EnrolFn = Callable[..., Any]
+EnrolFn = Callable[[Profile, str, str, str, str, ProgressCallback], Session]
 
 
 class EnrolDialog(QDialog):
     def __init__(
         self,
-        profile: Any,
+        profile: Profile,
         runner: JobRunner,
         enrol: EnrolFn,
         *,
@@ -41,7 +42,7 @@ class EnrolDialog(QDialog):
         self.profile = profile
         self.runner = runner
         self._enrol = enrol
-        self.session: Any | None = None
+        self.session: Session | None = None
         self.setWindowTitle("PACE Casework — set up this laptop")
         self.setMinimumWidth(480)
         self.intro = plain_label(
@@ -97,19 +98,22 @@ class EnrolDialog(QDialog):
 
     def start(self) -> None:
         values = {
-            "server_url": self.server.text().strip(),
+            "server address": self.server.text().strip(),
             "username": self.username.text().strip(),
             "password": self.password.text(),
-            "device_name": self.device.text().strip(),
+            "device name": self.device.text().strip(),
         }
-        missing = [k.replace("_", " ") for k, v in values.items() if not v]
+        missing = [k for k, v in values.items() if not v]
         if missing:
             self._fail(f"Please fill in: {', '.join(missing)}.")
             return
+        server, username, password, device = values.values()
         self.error.setVisible(False)
         self._set_busy(True)
         self.runner.run(
-            lambda progress: self._enrol(self.profile, progress=progress, **values),
+            lambda progress: self._enrol(
+                self.profile, server, username, password, device, progress
+            ),
             on_success=self._on_success,
             on_failure=self._on_failure,
             on_progress=self._on_progress,
@@ -134,7 +138,7 @@ class EnrolDialog(QDialog):
         elif done is not None:
             self.progress_text.setText(f"Downloaded {done:,} records…")
 
-    def _on_success(self, session: Any) -> None:
+    def _on_success(self, session: Session) -> None:
         self.session = session
         self.password.clear()
         self.accept()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,16 +15,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.session import Changes, Repository
 from pace_shared import reference
 
 from ..errors import describe
+from ..registration import FieldValues
+from ..state import AppState
 from .form_dialog import lay_out_form_dialog
 
 
 class EventDialog(QDialog):
-    def __init__(self, repo: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.repo = repo
+        self.state = state
+        repo = state.repo
         self.event_id: str | None = None
         self.setWindowTitle("New redundancy event")
         self.setMinimumWidth(460)
@@ -35,13 +37,18 @@ class EventDialog(QDialog):
         self.employer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.employer.setAccessibleName("Employer (pick or type a new name)")
         self._employers = sorted(
-            ((str(e.fields.get("name") or ""), str(e.id)) for e in repo.employers()),
+            (
+                (str(e.fields.get("name") or ""), str(e.id))
+                for e in (repo.employers() if repo is not None else [])
+            ),
             key=lambda pair: pair[0].casefold(),
         )
         for name, employer_id in self._employers:
             self.employer.addItem(name, employer_id)
         self.employer.setCurrentIndex(-1)
-        self.employer.lineEdit().setPlaceholderText("Pick an employer or type a new one")
+        line = self.employer.lineEdit()
+        if line is not None:  # always, as the box is editable
+            line.setPlaceholderText("Pick an employer or type a new one")
         self.sector = QComboBox()
         self.sector.setAccessibleName("Sector of a new employer")
         # SIC section names run to 120 characters: size the box by a short name, not the
@@ -108,27 +115,46 @@ class EventDialog(QDialog):
             self._fail("Employer is required: pick one or type a new name.")
             self.employer.setFocus()
             return
-        try:
-            employer_id = self._existing_employer_id()
-            if employer_id is None:
-                employer: dict[str, Any] = {"name": name}
-                if self.sector.currentData():
-                    employer["sector"] = self.sector.currentData()
-                if self.council.currentData():
-                    employer["local_authority"] = self.council.currentData()
-                employer_id = str(self.repo.save("employer", employer))
-            event: dict[str, Any] = {
-                "employer_id": employer_id,
-                "announced_on": self.announced.date().toPython().isoformat(),
-                "affected_count": self.affected.value(),
-                "status": "open",
-            }
-            if self.site.text().strip():
-                event["site_name"] = self.site.text().strip()
-            if self.council.currentData():
-                event["local_authority"] = self.council.currentData()
-            self.event_id = str(self.repo.save("redundancy_event", event))
-        except Exception as exc:
-            self._fail(f"Not saved: {describe(exc)}")
-            return
+        employer_id = self._existing_employer_id()
+        employer: FieldValues = {"name": name}
+        if self.sector.currentData():
+            employer["sector"] = self.sector.currentData()
+        if self.council.currentData():
+            employer["local_authority"] = self.council.currentData()
+        event: FieldValues = {
+            "announced_on": self.announced.date().toString(Qt.DateFormat.ISODate),
+            "affected_count": self.affected.value(),
+            "status": "open",
+        }
+        if self.site.text().strip():
+            event["site_name"] = self.site.text().strip()
+        if self.council.currentData():
+            event["local_authority"] = self.council.currentData()
+        make_current = self.make_current.isChecked()
+
+        def op(repo: Repository) -> Changes:
+            # One lane job: the employer (if new), its event, and maybe the current event.
+            made = Changes()
+            owner = employer_id
+            if owner is None:
+                made = repo.save_record("employer", employer)
+                owner = made.ids_of("employer")[0]
+            made |= repo.save_record("redundancy_event", {**event, "employer_id": owner})
+            if make_current:
+                made |= repo.set_current_event(made.ids_of("redundancy_event")[0])
+            return made
+
+        self.error.setVisible(False)
+        self.setEnabled(False)
+        if self.state.write(op, on_done=self._saved, on_failure=self._failed) is None:
+            self.setEnabled(True)
+            self._fail("The store is locked; unlock it and try again.")
+
+    def _saved(self, changes: Changes) -> None:
+        self.setEnabled(True)
+        self.event_id = changes.ids_of("redundancy_event")[0]
         self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.setEnabled(True)
+        self._fail(f"Not saved: {describe(exc)}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,20 +20,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.session import Changes, RejectedChange, Repository
 from pace_shared.records import FIELDS, validate_fields
 
 from ..errors import describe
 from ..models.records import humanise
 from ..plain import error_label, plain_label
+from ..registration import FieldValues
+from ..state import AppState
 
 
-def _show(value: Any) -> str:
+def _show(value: object) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return "" if value is None else str(value)
 
 
-def _parse(text: str, original: Any) -> Any:
+def _parse(text: str, original: object) -> object:
     text = text.strip()
     if isinstance(original, list):
         return [part.strip() for part in text.split(",") if part.strip()]
@@ -48,10 +51,10 @@ def _parse(text: str, original: Any) -> Any:
 class FixChangeDialog(QDialog):
     """Edit the fields of one rejected change, validated by the shared rules before resending."""
 
-    def __init__(self, change: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, change: RejectedChange, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.change = change
-        self.corrected: dict[str, Any] = {}
+        self.corrected: FieldValues = {}
         self.setWindowTitle("Fix and resend")
         self.setMinimumWidth(460)
         reason = plain_label(
@@ -95,10 +98,11 @@ class FixChangeDialog(QDialog):
 
 
 class RejectedDialog(QDialog):
-    def __init__(self, repo: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.repo = repo
-        self.changed = False
+        self.state = state
+        self.changes: list[RejectedChange] = []
+        self.confirm: QMessageBox | None = None
         self.setWindowTitle("Rejected changes")
         self.resize(760, 360)
         intro = plain_label(
@@ -137,7 +141,8 @@ class RejectedDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.changes = list(self.repo.rejected_changes())
+        repo = self.state.repo
+        self.changes = repo.rejected_changes() if repo is not None else []
         self.table.setRowCount(len(self.changes))
         for row, change in enumerate(self.changes):
             cells = (
@@ -150,38 +155,61 @@ class RejectedDialog(QDialog):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         if self.changes:
             self.table.selectRow(0)
-        for button in (self.fix_button, self.discard_button):
-            button.setEnabled(bool(self.changes))
+        self._set_busy(False)
 
-    def _selected(self) -> Any | None:
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.fix_button, self.discard_button):
+            button.setEnabled(bool(self.changes) and not busy)
+
+    def _selected(self) -> RejectedChange | None:
         rows = self.table.selectionModel().selectedRows()
         return self.changes[rows[0].row()] if rows else None
 
-    def fix_selected(self) -> None:
+    def fix_selected(self) -> FixChangeDialog | None:
         change = self._selected()
         if change is None:
-            return
+            return None
         dialog = FixChangeDialog(change, self)
-        if dialog.exec():
-            try:
-                self.repo.resend_rejected(change.change_id, dialog.corrected)
-            except Exception as exc:
-                self.error.setText(f"Could not resend: {describe(exc)}")
-                self.error.setVisible(True)
-                return
-            self.changed = True
-            self.reload()
+        dialog.accepted.connect(lambda: self._resend(change, dialog.corrected))
+        dialog.open()
+        return dialog
 
-    def discard_selected(self) -> None:
+    def _resend(self, change: RejectedChange, corrected: FieldValues) -> None:
+        self._run(
+            lambda repo: repo.resend_rejected(change.change_id, corrected), "Could not resend"
+        )
+
+    def discard_selected(self) -> QMessageBox | None:
         change = self._selected()
         if change is None:
-            return
-        answer = QMessageBox.question(
-            self,
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             "Discard change",
             "Discard this change for good? It will not be sent to the server.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.repo.discard_rejected(change.change_id)
-            self.changed = True
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(
+            lambda answer: (
+                self._discard(change) if answer == QMessageBox.StandardButton.Yes else None
+            )
+        )
+        self.confirm = box
+        box.open()
+        return box
+
+    def _discard(self, change: RejectedChange) -> None:
+        self._run(lambda repo: repo.discard_rejected(change.change_id), "Could not discard")
+
+    def _run(self, op: Callable[[Repository], Changes], failure: str) -> None:
+        self._set_busy(True)
+        self.error.setVisible(False)
+
+        def failed(exc: BaseException) -> None:
             self.reload()
+            self.error.setText(f"{failure}: {describe(exc)}")
+            self.error.setVisible(True)
+
+        self.state.write(op, on_done=lambda _changes: self.reload(), on_failure=failed)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -17,11 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.session import Changes
 from pace_shared import reference
 from pace_shared.records import ENGAGEMENT_KINDS, OUTCOME_STATUSES, REFERRAL_STATUSES
 
 from ..errors import describe
 from ..models.records import humanise
+from ..registration import FieldValues
+from ..state import AppState
 from .form_dialog import lay_out_form_dialog
 
 
@@ -44,10 +46,11 @@ class TimelineEntryDialog(QDialog):
     """One dialog for the three child record types; ``kind`` picks the fields."""
 
     def __init__(
-        self, repo: Any, client_id: str, kind: str, own_partner: str | None, parent: QWidget | None
+        self, state: AppState, client_id: str, kind: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.repo = repo
+        self.state = state
+        own_partner = state.own_partner
         self.client_id = client_id
         self.kind = kind
         self.saved_id: str | None = None
@@ -96,13 +99,13 @@ class TimelineEntryDialog(QDialog):
             form.addRow(label, widget)
         self.error = lay_out_form_dialog(self, form, self.save)
 
-    def values(self) -> dict[str, Any]:
-        fields: dict[str, Any] = {"client_id": self.client_id}
+    def values(self) -> FieldValues:
+        fields: FieldValues = {"client_id": self.client_id}
         for name, widget in self.inputs.items():
             if isinstance(widget, QComboBox):
                 fields[name] = widget.currentData()
             elif isinstance(widget, QDateEdit):
-                fields[name] = widget.date().toPython().isoformat()
+                fields[name] = widget.date().toString(Qt.DateFormat.ISODate)
             elif isinstance(widget, QSpinBox):
                 fields[name] = widget.value()
             elif isinstance(widget, QPlainTextEdit):
@@ -112,13 +115,31 @@ class TimelineEntryDialog(QDialog):
         return fields
 
     def save(self) -> None:
-        try:
-            self.saved_id = str(self.repo.save(self.kind, self.values()))
-        except Exception as exc:
-            self.error.setText(f"Not saved: {describe(exc)}")
-            self.error.setVisible(True)
-            return
+        """Queue the entry on the write lane; the dialog closes once it is saved."""
+        kind, fields = self.kind, self.values()
+        self.error.setVisible(False)
+        self.setEnabled(False)
+        job = self.state.write(
+            lambda repo: repo.save_record(kind, fields),
+            on_done=self._saved,
+            on_failure=self._failed,
+        )
+        if job is None:
+            self._failed_text("The store is locked; unlock it and try again.")
+
+    def _saved(self, changes: Changes) -> None:
+        ids = changes.ids_of(self.kind)
+        self.saved_id = ids[0] if ids else None
+        self.setEnabled(True)
         self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._failed_text(f"Not saved: {describe(exc)}")
+
+    def _failed_text(self, text: str) -> None:
+        self.setEnabled(True)
+        self.error.setText(text)
+        self.error.setVisible(True)
 
 
 def today() -> str:

@@ -1,23 +1,49 @@
-"""Unlock the encrypted store with the password (offline), or re-enter it for the server."""
+"""Unlock the encrypted store with the password (offline), or re-enter it for the server.
+
+When unlock finds known damage, the dialog offers to set the damaged store aside and rebuild it
+from the server (``Session.rebuild_from_server``), after a plain explanation and a confirmation.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.session import Session
+
 from ..errors import Failure, classify, describe
-from ..jobs import JobRunner
+from ..jobs import JobRunner, ProgressFn
 from ..plain import error_label, plain_label
+
+#: What a password dialog runs: unlock answers the session, sign-in-again answers None.
+Attempt = Callable[[str], Session | None]
+#: Set the damaged store aside and rebuild from the server: (password, progress) -> session.
+Rebuild = Callable[[str, ProgressFn], Session]
+
+DAMAGED_MESSAGE = (
+    "The local store on this laptop could not be read: it looks damaged. It was left exactly "
+    "as it was. You can set it aside and rebuild it from the server, or ask your IT team."
+)
+REBUILD_TITLE = "Rebuild this laptop's records?"
+REBUILD_EXPLANATION = (
+    "PACE Casework will move the damaged files to a folder beside them, where they stay "
+    "untouched for your IT team to examine; nothing in them is read or sent anywhere. It will "
+    "then sign you in again and download a fresh copy of your records from the sync server. "
+    "This needs a connection to the server and can take a few minutes.\n\n"
+    "Changes made on this laptop that had not been synced yet cannot be recovered."
+)
 
 
 class PasswordDialog(QDialog):
@@ -26,17 +52,20 @@ class PasswordDialog(QDialog):
     def __init__(
         self,
         runner: JobRunner,
-        attempt: Callable[[str], Any],
+        attempt: Attempt,
         *,
         title: str,
         message: str,
         action: str,
         parent: QWidget | None = None,
+        rebuild: Rebuild | None = None,
     ) -> None:
         super().__init__(parent)
         self.runner = runner
         self._attempt = attempt
-        self.result_value: Any = None
+        self._rebuild = rebuild
+        self.result_value: Session | None = None
+        self.confirm: QMessageBox | None = None
         self.setWindowTitle(title)
         self.setMinimumWidth(420)
         self.message = plain_label(message, self, name="password_message")
@@ -52,6 +81,11 @@ class PasswordDialog(QDialog):
         row.addWidget(self.password, 1)
         self.error = error_label(self)
         self.error.setObjectName("unlock_error")
+        self.rebuild_button = QPushButton("&Rebuild from the server…")
+        self.rebuild_button.setObjectName("rebuild_button")
+        self.rebuild_button.setAccessibleName("Set the damaged store aside and rebuild it")
+        self.rebuild_button.setVisible(False)
+        self.rebuild_button.clicked.connect(self.confirm_rebuild)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -62,6 +96,7 @@ class PasswordDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(row)
         layout.addWidget(self.error)
+        layout.addWidget(self.rebuild_button)
         layout.addWidget(self.buttons)
         self.password.setFocus()
 
@@ -70,8 +105,7 @@ class PasswordDialog(QDialog):
         if not password:
             self.show_error("Please type your password.")
             return
-        self.buttons.setEnabled(False)
-        self.password.setEnabled(False)
+        self._set_busy(True)
         self.runner.run(
             lambda _progress: self._attempt(password),
             on_success=self._on_success,
@@ -80,19 +114,25 @@ class PasswordDialog(QDialog):
             parent_widget=self,
         )
 
+    def _set_busy(self, busy: bool) -> None:
+        self.buttons.setEnabled(not busy)
+        self.password.setEnabled(not busy)
+        self.rebuild_button.setEnabled(not busy)
+
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(True)
 
-    def _on_success(self, value: Any) -> None:
+    def _on_success(self, value: Session | None) -> None:
         self.result_value = value
         self.password.clear()
         self.accept()
 
     def _on_failure(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.password.setEnabled(True)
+        self._set_busy(False)
+        failure = classify(exc)
         self.show_error(self.explain(exc))
+        self.rebuild_button.setVisible(failure is Failure.DAMAGED and self._rebuild is not None)
         self.password.selectAll()
         self.password.setFocus()
 
@@ -101,22 +141,59 @@ class PasswordDialog(QDialog):
         if failure is Failure.WRONG_PASSWORD:
             return "Wrong password. Nothing was changed; please try again."
         if failure is Failure.DAMAGED:
-            return (
-                "The local store could not be read: it looks damaged. It was left exactly as it "
-                f"was. Ask your IT team for help. ({describe(exc)})"
-            )
+            return f"{DAMAGED_MESSAGE} ({describe(exc)})"
         if failure is Failure.UNAUTHENTICATED:
             return "The server did not accept that password."
         if failure is Failure.OFFLINE:
             return f"Could not reach the server: {describe(exc)}"
         return describe(exc)
 
+    # -- rebuild after damage ----------------------------------------------------------------
+    def confirm_rebuild(self) -> QMessageBox | None:
+        """Explain plainly what a rebuild does and ask before doing it."""
+        if not self.password.text():
+            self.show_error("Type your password first: the rebuild needs it.")
+            self.password.setFocus()
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            REBUILD_TITLE,
+            REBUILD_EXPLANATION,
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("rebuild_confirm")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        go = box.addButton("&Set aside and rebuild", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(lambda _result: self._rebuild_if(box.clickedButton() is go))
+        self.confirm = box
+        box.open()
+        return box
+
+    def _rebuild_if(self, confirmed: bool) -> None:
+        rebuild = self._rebuild
+        password = self.password.text()
+        if not confirmed or rebuild is None or not password:
+            return
+        self._set_busy(True)
+        self.error.setVisible(False)
+        self.runner.run(
+            lambda progress: rebuild(password, progress),
+            on_success=self._on_success,
+            on_failure=self._on_failure,
+            label="Rebuilding this laptop's records from the server…",
+            parent_widget=self,
+        )
+
 
 def unlock_dialog(
     runner: JobRunner,
-    unlock: Callable[[str], Any],
+    unlock: Attempt,
     username: str = "",
     parent: QWidget | None = None,
+    rebuild: Rebuild | None = None,
 ) -> PasswordDialog:
     who = f" for {username}" if username else ""
     dialog = PasswordDialog(
@@ -127,13 +204,14 @@ def unlock_dialog(
         "This works offline.",
         action="&Unlock",
         parent=parent,
+        rebuild=rebuild,
     )
     dialog.setObjectName("unlock_dialog")
     return dialog
 
 
 def relogin_dialog(
-    runner: JobRunner, login: Callable[[str], Any], parent: QWidget | None = None
+    runner: JobRunner, login: Attempt, parent: QWidget | None = None
 ) -> PasswordDialog:
     dialog = PasswordDialog(
         runner,

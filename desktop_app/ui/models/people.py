@@ -7,7 +7,6 @@ sorting are pushed down to the store rather than done in a proxy over every row.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -16,34 +15,37 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop_app.session import PersonRow, Repository
 from desktop_app.ui.models.records import column_title
 from desktop_app.ui.plain import plain_tooltip
 
 PAGE_SIZE = 200
 
-#: (PersonRow attribute / sort key, header)
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("last_name", "Last name"),
-    ("first_name", "First name"),
-    ("date_of_birth", "Date of birth"),
-    ("ni_number", "NI number"),
-    ("postcode", "Postcode"),
-    ("event_label", "Event"),
-    ("owner_partner", "Partner"),
+#: (sort key, header, the column's text of a PersonRow)
+COLUMNS: tuple[tuple[str, str, Callable[[PersonRow], str | None]], ...] = (
+    ("last_name", "Last name", lambda p: p.last_name),
+    ("first_name", "First name", lambda p: p.first_name),
+    ("date_of_birth", "Date of birth", lambda p: p.date_of_birth),
+    ("ni_number", "NI number", lambda p: p.ni_number),
+    ("postcode", "Postcode", lambda p: p.postcode),
+    ("event_label", "Event", lambda p: p.event_label),
+    ("owner_partner", "Partner", lambda p: p.owner_partner),
 )
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-AnyIndex = QModelIndex | QPersistentModelIndex
+ItemIndex = QModelIndex | QPersistentModelIndex
 
 
 class PeopleModel(QAbstractTableModel):
-    def __init__(self, repo_fn: Callable[[], Any | None], page_size: int = PAGE_SIZE) -> None:
+    def __init__(
+        self, repo_fn: Callable[[], Repository | None], page_size: int = PAGE_SIZE
+    ) -> None:
         super().__init__()
         # A callable, not the repo itself: after a lock and unlock the session (and repo) change.
         self._repo_fn = repo_fn
         self._page_size = page_size
-        self._rows: list[Any] = []
+        self._rows: list[PersonRow] = []
         self._total = 0
         self._query = ""
         self._sort_column = 0
@@ -77,7 +79,7 @@ class PeopleModel(QAbstractTableModel):
         self._rows, self._total = [], 0
         self.endResetModel()
 
-    def _load(self, offset: int) -> list[Any]:
+    def _load(self, offset: int) -> list[PersonRow]:
         repo = self._repo_fn()
         if repo is None:
             return []
@@ -101,16 +103,16 @@ class PeopleModel(QAbstractTableModel):
         return -1
 
     # -- Qt model API ------------------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: ItemIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: ItemIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+    def canFetchMore(self, parent: ItemIndex = QModelIndex()) -> bool:  # noqa: B008, N802
         return not parent.isValid() and len(self._rows) < self._total
 
-    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008, N802
+    def fetchMore(self, parent: ItemIndex = QModelIndex()) -> None:  # noqa: B008, N802
         if parent.isValid():
             return
         page = self._load(len(self._rows))
@@ -124,12 +126,12 @@ class PeopleModel(QAbstractTableModel):
         self._rows.extend(page)
         self.endInsertRows()
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ItemIndex, role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         person = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = getattr(person, COLUMNS[index.column()][0], None)
+            value = COLUMNS[index.column()][2](person)
             text = "" if value is None else str(value)
             return text if role == Qt.ItemDataRole.DisplayRole else plain_tooltip(text)
         if role == PERSON_ID_ROLE:
@@ -138,10 +140,10 @@ class PeopleModel(QAbstractTableModel):
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return column_title([title for _, title in COLUMNS], section, orientation, role)
+    ) -> str | None:
+        return column_title([title for _, title, _text in COLUMNS], section, orientation, role)
 
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+    def flags(self, index: ItemIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from desktop_app.session import RecordView
 from desktop_app.ui.plain import plain_tooltip
 from pace_shared import reference
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-AnyIndex = QModelIndex | QPersistentModelIndex
+ItemIndex = QModelIndex | QPersistentModelIndex
 
 
 _WORDS = {"cv_support": "CV support", "self_employed": "Self-employed"}
 
 
-def column_title(titles: Sequence[str], section: int, orientation: Any, role: int) -> str | None:
+def column_title(
+    titles: Sequence[str], section: int, orientation: Qt.Orientation, role: int
+) -> str | None:
     """``headerData`` for a table whose horizontal headers are ``titles`` and nothing else."""
     if (
         role == Qt.ItemDataRole.DisplayRole
@@ -38,9 +40,9 @@ def partner_name(code: object) -> str:
     return reference.partner_names().get(str(code or ""), str(code or ""))
 
 
-def created_date(record: Any) -> str:
+def created_date(record: RecordView) -> str:
     """When a record without a date field was made: the earliest HLC among its fields."""
-    versions = getattr(record, "versions", None) or {}
+    versions = record.versions
     stamps = [str(v) for v in versions.values() if v]
     if not stamps:
         return ""
@@ -54,27 +56,27 @@ def created_date(record: Any) -> str:
 class RecordTableModel(QAbstractTableModel):
     """A read-only table of ``RecordView``s, one row each, columns from ``columns``."""
 
-    columns: tuple[tuple[str, Callable[[Any], str]], ...] = ()
+    columns: tuple[tuple[str, Callable[[RecordView], str]], ...] = ()
 
     def __init__(self) -> None:
         super().__init__()
-        self._records: list[Any] = []
+        self._records: list[RecordView] = []
 
-    def set_records(self, records: Sequence[Any]) -> None:
+    def set_records(self, records: Sequence[RecordView]) -> None:
         self.beginResetModel()
         self._records = list(records)
         self.endResetModel()
 
-    def record(self, row: int) -> Any | None:
+    def record(self, row: int) -> RecordView | None:
         return self._records[row] if 0 <= row < len(self._records) else None
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: ItemIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._records)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: ItemIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ItemIndex, role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
         if not index.isValid() or not (0 <= index.row() < len(self._records)):
             return None
         record = self._records[index.row()]
@@ -88,35 +90,35 @@ class RecordTableModel(QAbstractTableModel):
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    ) -> str | None:
         return column_title([title for title, _ in self.columns], section, orientation, role)
 
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+    def flags(self, index: ItemIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-def _field(name: str) -> Callable[[Any], str]:
-    def get(record: Any) -> str:
+def _field(name: str) -> Callable[[RecordView], str]:
+    def get(record: RecordView) -> str:
         value = (record.fields or {}).get(name)
         return "" if value is None else str(value)
 
     return get
 
 
-def _timeline_date(record: Any) -> str:
+def _timeline_date(record: RecordView) -> str:
     fields = record.fields or {}
     return str(fields.get("occurred_on") or fields.get("recorded_on") or created_date(record))
 
 
-def _timeline_kind(record: Any) -> str:
+def _timeline_kind(record: RecordView) -> str:
     return {"engagement": "Engagement", "referral": "Referral", "outcome": "Outcome"}.get(
         str(record.type), humanise(record.type)
     )
 
 
-def _timeline_detail(record: Any) -> str:
+def _timeline_detail(record: RecordView) -> str:
     fields = record.fields or {}
     if record.type == "engagement":
         notes = str(fields.get("notes") or "")
@@ -135,10 +137,10 @@ def _timeline_detail(record: Any) -> str:
     return ""
 
 
-def _sync_state(record: Any) -> str:
-    if getattr(record, "has_conflict", False):
+def _sync_state(record: RecordView) -> str:
+    if record.has_conflict:
         return "Conflict"
-    return "Not yet synced" if getattr(record, "pending_fields", None) else "Synced"
+    return "Not yet synced" if record.pending_fields else "Synced"
 
 
 class TimelineModel(RecordTableModel):
@@ -169,7 +171,10 @@ class EventsModel(RecordTableModel):
         )
 
     def set_data(
-        self, events: Sequence[Any], employers: Sequence[Any], current_event_id: str | None
+        self,
+        events: Sequence[RecordView],
+        employers: Sequence[RecordView],
+        current_event_id: str | None,
     ) -> None:
         self._employers = {str(e.id): str((e.fields or {}).get("name") or "") for e in employers}
         self.current_event_id = current_event_id
@@ -179,11 +184,11 @@ class EventsModel(RecordTableModel):
             )
         )
 
-    def employer_name(self, record: Any) -> str:
+    def employer_name(self, record: RecordView) -> str:
         return self._employers.get(_field("employer_id")(record), "")
 
 
-def event_label(event: Any, employers: dict[str, str]) -> str:
+def event_label(event: RecordView, employers: dict[str, str]) -> str:
     fields = event.fields or {}
     parts = [employers.get(str(fields.get("employer_id") or ""), "Unknown employer")]
     if fields.get("site_name"):
