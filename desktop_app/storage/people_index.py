@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, TextClause, bindparam, text
 
 from desktop_app.storage.codec import loads
+from desktop_app.storage.rows import each
 from desktop_app.storage.views import PersonRow
 
 CHUNK = 500  # ids per IN (...) list
@@ -61,22 +62,26 @@ def event_labels(conn: Connection, event_ids: Iterable[str | None]) -> dict[str,
     events: dict[str, dict[str, Any]] = {}
     for part in chunks(ids):
         params = {"ids": list(part)}
-        for rid, fields in conn.execute(
-            in_query(
-                "SELECT id, fields FROM records WHERE deleted = 0 AND type = 'redundancy_event' "
-                "AND id IN :ids"
-            ),
-            params,
-        ).tuples():
+        for rid, fields in each(
+            conn.execute(
+                in_query(
+                    "SELECT id, fields FROM records WHERE deleted = 0 "
+                    "AND type = 'redundancy_event' AND id IN :ids"
+                ),
+                params,
+            )
+        ):
             events[rid] = loads(fields)
     employer_ids = sorted({str(f["employer_id"]) for f in events.values() if f.get("employer_id")})
     names: dict[str, str] = {}
     for part in chunks(employer_ids):
         params = {"ids": list(part)}
-        for mid, fields in conn.execute(
-            in_query("SELECT id, fields FROM records WHERE deleted = 0 AND id IN :ids"),
-            params,
-        ).tuples():
+        for mid, fields in each(
+            conn.execute(
+                in_query("SELECT id, fields FROM records WHERE deleted = 0 AND id IN :ids"),
+                params,
+            )
+        ):
             names[mid] = loads(fields).get("name") or ""
     return {
         eid: event_label_from(fields, names.get(fields.get("employer_id") or ""))
@@ -161,14 +166,16 @@ def reindex_people_at_events(conn: Connection, event_ids: Iterable[str]) -> None
         params = {"ids": list(part)}
         clients = [
             (rid, owner, loads(fields))
-            for rid, owner, fields in conn.execute(
-                in_query(
-                    "SELECT r.id, r.owner_partner, r.fields FROM people p "
-                    "JOIN records r ON r.id = p.id "
-                    "WHERE p.event_id IN :ids"
-                ),
-                params,
-            ).tuples()
+            for rid, owner, fields in each(
+                conn.execute(
+                    in_query(
+                        "SELECT r.id, r.owner_partner, r.fields FROM people p "
+                        "JOIN records r ON r.id = p.id "
+                        "WHERE p.event_id IN :ids"
+                    ),
+                    params,
+                )
+            )
         ]
         upsert_people(conn, clients)
 
@@ -180,7 +187,7 @@ def events_of_employers(conn: Connection, employer_ids: Iterable[str]) -> list[s
     rows = conn.execute(
         text("SELECT id, fields FROM records WHERE type = 'redundancy_event' AND deleted = 0")
     )
-    return [rid for rid, fields in rows.tuples() if loads(fields).get("employer_id") in wanted]
+    return [rid for rid, fields in each(rows) if loads(fields).get("employer_id") in wanted]
 
 
 # --- search -------------------------------------------------------------------------------
@@ -314,16 +321,18 @@ def search_people(
         ),
         params,
     )
-    return [PersonRow(*row) for row in rows.tuples()]
+    return [PersonRow(*row) for row in each(rows)]
 
 
 def people_by_ids(conn: Connection, ids: Sequence[str]) -> dict[str, PersonRow]:
     found: dict[str, PersonRow] = {}
     for part in chunks(list(ids)):
         params = {"ids": list(part)}
-        for row in conn.execute(
-            in_query(_PEOPLE_BY_ID),
-            params,
-        ).tuples():
+        for row in each(
+            conn.execute(
+                in_query(_PEOPLE_BY_ID),
+                params,
+            )
+        ):
             found[row[0]] = PersonRow(*row)
     return found

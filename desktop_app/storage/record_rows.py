@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from desktop_app.storage.codec import dumps, loads, utc_now, uuid7
+from desktop_app.storage.rows import each
 from pace_shared.records import CHILD_TYPES, RecordType
 
 
@@ -98,9 +99,9 @@ def queued_fields(conn: Connection, record_id: str) -> tuple[set[str], bool, int
     names: set[str] = set()
     has_delete = False
     count = 0
-    for op, fields in conn.execute(
-        text("SELECT op, fields FROM outbox WHERE record_id = :id"), {"id": record_id}
-    ).tuples():
+    for op, fields in each(
+        conn.execute(text("SELECT op, fields FROM outbox WHERE record_id = :id"), {"id": record_id})
+    ):
         count += 1
         has_delete = has_delete or op == "delete"
         names.update(loads(fields))

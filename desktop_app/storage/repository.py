@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -32,6 +32,7 @@ from desktop_app.storage.record_rows import (
     save_clock,
     write_record,
 )
+from desktop_app.storage.rows import first
 from desktop_app.storage.views import (
     Changes,
     DuplicateCandidate,
@@ -341,13 +342,17 @@ class Repository:
     def pending_count(self) -> int:
         with self.reading() as conn:
             return int(
-                conn.execute(text("SELECT count(*) FROM outbox WHERE state = 'pending'")).scalar()
+                conn.execute(
+                    text("SELECT count(*) FROM outbox WHERE state = 'pending'")
+                ).scalar_one()
             )
 
     def rejected_count(self) -> int:
         with self.reading() as conn:
             return int(
-                conn.execute(text("SELECT count(*) FROM outbox WHERE state = 'rejected'")).scalar()
+                conn.execute(
+                    text("SELECT count(*) FROM outbox WHERE state = 'rejected'")
+                ).scalar_one()
             )
 
     def rejected_changes(self) -> list[RejectedChange]:
@@ -368,13 +373,15 @@ class Repository:
 
         Answers the record it changed."""
         with self.writing() as conn:
-            row = conn.execute(
-                text(
-                    "SELECT record_id, record_type, op, fields FROM outbox "
-                    "WHERE change_id = :c AND state = 'rejected'"
-                ),
-                {"c": change_id},
-            ).first()
+            row = first(
+                conn.execute(
+                    text(
+                        "SELECT record_id, record_type, op, fields FROM outbox "
+                        "WHERE change_id = :c AND state = 'rejected'"
+                    ),
+                    {"c": change_id},
+                )
+            )
             if row is None:
                 raise RecordNotFoundError(change_id)
             record_id, record_type, op, fields_json = row
@@ -409,10 +416,12 @@ class Repository:
 
         Answers the record it changed (nothing when the change was already gone)."""
         with self.writing() as conn:
-            row = conn.execute(
-                text("SELECT record_id, op, fields FROM outbox WHERE change_id = :c"),
-                {"c": change_id},
-            ).first()
+            row = first(
+                conn.execute(
+                    text("SELECT record_id, op, fields FROM outbox WHERE change_id = :c"),
+                    {"c": change_id},
+                )
+            )
             if row is None:
                 return Changes()
             record_id, op, fields_json = row
@@ -422,9 +431,7 @@ class Repository:
                 return Changes()
             changed = Changes.record(record.id, record.type)
             still_queued, delete_queued, remaining = queued_fields(conn, record_id)
-            server_fields = record.server_fields or {}
-            server_versions = record.server_versions or {}
-            if remaining == 0 and not server_versions:
+            if remaining == 0 and not record.server_versions:
                 # Never reached the server and nothing else is queued: it never existed.
                 delete_records(conn, [record_id])
                 if record.type == RecordType.CLIENT:
@@ -432,21 +439,9 @@ class Repository:
                     self._names.note(record_id, None, None)
                 return changed
             if op == "delete" and not delete_queued:
-                record.deleted = DELETED in server_versions
-                record.fields = {k: v for k, v in server_fields.items() if k not in still_queued}
-                record.versions = {
-                    k: v for k, v in server_versions.items() if k not in still_queued
-                }
+                _undo_queued_delete(record, still_queued)
             else:
-                for name in loads(fields_json):
-                    if name in still_queued:
-                        continue
-                    if name in server_versions:
-                        record.fields[name] = server_fields.get(name)
-                        record.versions[name] = server_versions[name]
-                    else:
-                        record.fields.pop(name, None)
-                        record.versions.pop(name, None)
+                _restore_server_values(record, loads(fields_json), still_queued)
             if remaining == 0:
                 record.server_fields = record.server_versions = None
             write_record(conn, record)
@@ -524,3 +519,29 @@ def _view(record: StoredRecord, pending: set[str]) -> RecordView:
 def _disk_trouble(exc: OperationalError) -> bool:
     message = str(exc.orig).lower()
     return "disk is full" in message or "disk i/o error" in message
+
+
+def _undo_queued_delete(record: StoredRecord, still_queued: set[str]) -> None:
+    """A refused delete: the record is what the server has, plus other queued edits."""
+    server_fields = record.server_fields or {}
+    server_versions = record.server_versions or {}
+    record.deleted = DELETED in server_versions
+    record.fields = {k: v for k, v in server_fields.items() if k not in still_queued}
+    record.versions = {k: v for k, v in server_versions.items() if k not in still_queued}
+
+
+def _restore_server_values(
+    record: StoredRecord, names: Iterable[str], still_queued: set[str]
+) -> None:
+    """A refused edit: each field it touched goes back to the server's value (or away)."""
+    server_fields = record.server_fields or {}
+    server_versions = record.server_versions or {}
+    for name in names:
+        if name in still_queued:
+            continue
+        if name in server_versions:
+            record.fields[name] = server_fields.get(name)
+            record.versions[name] = server_versions[name]
+        else:
+            record.fields.pop(name, None)
+            record.versions.pop(name, None)

@@ -19,6 +19,7 @@ from desktop_app.storage.record_rows import (
     load_record,
     write_record,
 )
+from desktop_app.storage.rows import each
 from pace_shared.merge import DELETED
 from pace_shared.wire import PullItem
 
@@ -119,7 +120,7 @@ def requeue_unseen(conn: Connection, own_partner: str, seen: set[str]) -> tuple[
     queued_ids = {r[0] for r in conn.execute(text("SELECT DISTINCT record_id FROM outbox"))}
     requeued = 0
     to_purge: list[str] = []
-    rows = conn.execute(text("SELECT id, owner_partner FROM records")).tuples().all()
+    rows = list(each(conn.execute(text("SELECT id, owner_partner FROM records"))))
     for record_id, owner in rows:
         if record_id in seen or record_id in queued_ids:
             continue

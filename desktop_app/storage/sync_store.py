@@ -27,6 +27,7 @@ from desktop_app.storage.record_rows import (
 )
 from desktop_app.storage.repository import Repository
 from desktop_app.storage.resync import merge_pulled, requeue_unseen
+from desktop_app.storage.rows import each
 from pace_shared.merge import DELETED
 from pace_shared.records import RecordType
 from pace_shared.wire import ChangeResult, PullItem
@@ -159,13 +160,15 @@ class SyncStore:
         batch: list[OutboxChange] = []
         size = 0
         with self.repo.reading() as conn:
-            rows = conn.execute(
-                text(
-                    "SELECT seq, change_id, record_id, record_type, op, hlc, fields, base "
-                    "FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT :n"
-                ),
-                {"n": max_changes},
-            ).tuples()
+            rows = each(
+                conn.execute(
+                    text(
+                        "SELECT seq, change_id, record_id, record_type, op, hlc, fields, base "
+                        "FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT :n"
+                    ),
+                    {"n": max_changes},
+                )
+            )
             for seq, cid, rid, rtype, op, hlc, fields, base in rows:
                 size += len(fields) + len(base) + 300
                 if batch and size > max_bytes:
@@ -254,12 +257,16 @@ class SyncStore:
         clock = self.repo.clock
         done = 0
         with self.repo.writing() as conn:
-            rows = conn.execute(
-                text(
-                    "SELECT seq, change_id, record_id, hlc FROM outbox WHERE state = 'pending' "
-                    "ORDER BY seq"
+            rows = list(
+                each(
+                    conn.execute(
+                        text(
+                            "SELECT seq, change_id, record_id, hlc FROM outbox "
+                            "WHERE state = 'pending' ORDER BY seq"
+                        )
+                    )
                 )
-            ).tuples().all()
+            )
             for seq, change_id, record_id, old in rows:
                 if change_id not in wanted:
                     continue
@@ -273,10 +280,14 @@ class SyncStore:
                         if hlc == old:
                             record.versions[name] = new
                     write_record(conn, record)
-                later = conn.execute(
-                    text("SELECT seq, base FROM outbox WHERE record_id = :r AND seq > :s"),
-                    {"r": record_id, "s": seq},
-                ).tuples().all()
+                later = list(
+                    each(
+                        conn.execute(
+                            text("SELECT seq, base FROM outbox WHERE record_id = :r AND seq > :s"),
+                            {"r": record_id, "s": seq},
+                        )
+                    )
+                )
                 for later_seq, base_json in later:
                     base = loads(base_json)
                     if old in base.values():
@@ -437,10 +448,12 @@ def _queued_by_record(
     queued: dict[str, tuple[set[str], bool]] = {}
     for part in chunks(list(record_ids)):
         params = {"ids": list(part)}
-        for rid, op, fields in conn.execute(
-            in_query("SELECT record_id, op, fields FROM outbox WHERE record_id IN :ids"),
-            params,
-        ).tuples():
+        for rid, op, fields in each(
+            conn.execute(
+                in_query("SELECT record_id, op, fields FROM outbox WHERE record_id IN :ids"),
+                params,
+            )
+        ):
             names, has_delete = queued.get(rid, (set(), False))
             names.update(loads(fields))
             queued[rid] = (names, has_delete or op == "delete")
