@@ -641,3 +641,35 @@ def _recheck_access(session: Session, batch: _Batch, sequence: SequenceAllocator
             "access changed",
             extra={"record_id": client_id, "gained": len(gained), "lost": len(lost)},
         )
+
+
+#: Who the server acts as when it re-applies consent itself (no user, no device).
+_SYSTEM = Principal("system", "system", "PACE sync server", "system_admin", "", "server")
+
+
+def reapply_consent(db: Database) -> int:
+    """Recompute every person's access from consent alone; returns how many changed.
+
+    For databases written before decisions.md #7, when a referral also gave its partner sight:
+    partners who had sight only through a referral get revocations now. Idempotent, so an
+    upgrade step (or an operator) may run it any number of times.
+    """
+    with db.write_session() as session:
+        sequence = SequenceAllocator(session)
+        sequence.lock()
+        batch = _Batch(_SYSTEM, known_partner_codes(session))
+        private_clients = session.execute(
+            select(_RECORDS.c.id).where(
+                _RECORDS.c.type == RecordType.CLIENT, _RECORDS.c.public.is_(False)
+            )
+        ).scalars()
+        _load(session, batch, set(private_clients))
+        stale = {
+            row.id
+            for row in batch.rows.values()
+            if visibility.for_client(row.owner, row.state.fields) != row.access
+        }
+        batch.recheck_access = stale
+        _recheck_access(session, batch, sequence)
+        sequence.save()
+    return len(stale)

@@ -288,3 +288,45 @@ def test_deleting_a_record_closes_its_conflicts_and_drops_their_values(
     kept = _listed(lead)[result["conflict_id"]]
     assert kept["status"] == "resolved"
     assert (kept["winner"]["value"], kept["loser"]["value"]) == (None, None)
+
+
+# --- databases from before the consent rule ---------------------------------------------------
+
+
+def test_reapplying_consent_revokes_sight_a_referral_gave_before_the_rule(
+    server: LiveServer, devices: Devices
+) -> None:
+    """A database written when a referral also gave sight holds access rows consent does not
+    cover. Re-applying consent (an idempotent upgrade step) revokes them."""
+    from sqlalchemy import insert
+
+    from sync_server.db import Database
+    from sync_server.sync.models import RecordAccess
+    from sync_server.sync.push import reapply_consent
+
+    alice, fife = devices["demo.adviser"], devices["fife.adviser"]
+    client_id, _ = alice.create_client(share_with=["DWP"])
+    engagement_id, engagement = _child(alice, "engagement", client_id)
+    assert alice.push_one(engagement)["status"] == "applied"
+    database = Database(server.database_url)
+    try:
+        with database.write_session() as session:  # what the old referral rule left behind
+            session.execute(
+                insert(RecordAccess),
+                [
+                    {"record_id": r, "partner_code": "FIFE_COUNCIL"}
+                    for r in (client_id, engagement_id)
+                ],
+            )
+        _, fife_cursor = fife.pull()
+        assert {client_id, engagement_id} <= _visible(fife)
+
+        assert reapply_consent(database) >= 1
+        changed, _ = fife.pull(fife_cursor)
+        for record_id in (client_id, engagement_id):
+            assert changed.get(record_id) == {"record_id": record_id, "revoked": True}
+        assert not {client_id, engagement_id} & _visible(fife)
+        assert {client_id, engagement_id} <= _visible(devices["dwp.adviser"])
+        assert reapply_consent(database) == 0
+    finally:
+        database.engine.dispose()
