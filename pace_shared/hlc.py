@@ -13,7 +13,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-_HLC_RE = re.compile(r"^(\d{13})-([0-9a-f]{4})-([0-9A-Za-z-]{1,64})$")
+# ASCII classes only (``\d`` would take any script's digits) and always ``fullmatch`` (``$``
+# would let a trailing newline through): an HLC is compared as a string, byte for byte.
+_NODE = r"[0-9A-Za-z-]{1,64}"
+_HLC_RE = re.compile(rf"([0-9]{{13}})-([0-9a-f]{{4}})-({_NODE})", re.ASCII)
 MAX_COUNTER = 0xFFFF
 
 
@@ -32,14 +35,20 @@ class Timestamp:
 
     @classmethod
     def parse(cls, text: str) -> Timestamp:
-        match = _HLC_RE.match(text) if isinstance(text, str) else None
+        match = _HLC_RE.fullmatch(text) if isinstance(text, str) else None
         if match is None:
             raise InvalidHLCError(f"not a hybrid logical clock value: {text!r}")
         return cls(int(match.group(1)), int(match.group(2), 16), match.group(3))
 
 
 def is_valid(text: object) -> bool:
-    return isinstance(text, str) and _HLC_RE.match(text) is not None
+    return isinstance(text, str) and _HLC_RE.fullmatch(text) is not None
+
+
+def matches_node(text: object, node: str) -> bool:
+    """Whether ``text`` is a well-formed HLC written by exactly ``node`` (a pushing device)."""
+    match = _HLC_RE.fullmatch(text) if isinstance(text, str) else None
+    return match is not None and match.group(3) == node
 
 
 def wall_ms_of(text: str) -> int:
@@ -63,7 +72,7 @@ class HybridClock:
         last: str | None = None,
         wall_clock: Callable[[], int] = now_ms,
     ) -> None:
-        if not re.fullmatch(r"[0-9A-Za-z-]{1,64}", node):
+        if not re.fullmatch(_NODE, node, re.ASCII):
             raise InvalidHLCError(f"bad node id for an HLC: {node!r}")
         self.node = node
         self._wall_clock = wall_clock

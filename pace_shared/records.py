@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -50,18 +51,34 @@ OUTCOME_STATUSES = ("employed", "self_employed", "training", "education", "unemp
 EVENT_STATUSES = ("open", "closed")
 SIC_SECTIONS = tuple("ABCDEFGHIJKLMNOPQRSTU")
 
+# Every pattern is used with ``fullmatch`` (``$`` would let a trailing newline through) and
+# spells its classes in ASCII (``\d`` would take any script's digits): what crosses the boundary
+# is exactly what the pattern says.
 # HMRC rules: no D, F, I, Q, U, V in either prefix letter, no O second, some prefixes never used.
-_NINO_RE = re.compile(r"^(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]$")
+_NINO_RE = re.compile(
+    r"(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][0-9]{6}[A-D]", re.ASCII
+)
 # UK postcode, including the special GIR 0AA; the space is optional on entry.
 _POSTCODE_RE = re.compile(
-    r"^(GIR ?0AA|[A-PR-UWYZ](\d[\dA-HJKPS-UW]?|[A-HK-Y]\d[\dABEHMNPRV-Y]?) ?\d[ABD-HJLNP-UW-Z]{2})$"
+    r"GIR ?0AA|[A-PR-UWYZ]([0-9][0-9A-HJKPS-UW]?|[A-HK-Y][0-9][0-9ABEHMNPRV-Y]?) ?"
+    r"[0-9][ABD-HJLNP-UW-Z]{2}",
+    re.ASCII,
 )
-_EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}$")
-_PHONE_RE = re.compile(r"^\+?[0-9 ()-]{6,20}$")
-_UUID_RE = re.compile(
-    r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
-)
-_PARTNER_CODE_RE = re.compile(r"^[A-Z][A-Z0-9_]{1,31}$")
+_EMAIL_RE = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}")
+_PHONE_RE = re.compile(r"\+?[0-9 ()-]{6,20}", re.ASCII)
+#: Canonical UUIDs only: lower-case hex, 8-4-4-4-12. Upper case is refused, not normalised,
+#: because an id is the client's own and never rewritten (decisions.md #3).
+UUID_PATTERN = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+_UUID_RE = re.compile(UUID_PATTERN, re.ASCII)
+_PARTNER_CODE_RE = re.compile(r"[A-Z][A-Z0-9_]{1,31}", re.ASCII)
+#: Zero-width joiner and non-joiner: format characters some scripts need inside names.
+NAME_JOINERS = frozenset({"\u200d", "\u200c"})
+#: Line structure long text keeps; every other control character is refused.
+LONG_TEXT_CONTROLS = frozenset({"\n", "\t"})
+#: Control (Cc), format (Cf: bidi overrides, zero-width characters) and lone surrogates (Cs,
+#: which no UTF-8 store can hold).
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
+_LINE_BREAKS = frozenset({"\n", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029"})
 
 
 class Kind(StrEnum):
@@ -90,6 +107,8 @@ class FieldSpec:
     minimum: int | None = None
     #: Personal data: never logged, never in audit values, scanned for in the canary tests.
     personal: bool = False
+    #: A name: NFC-normalised, and may hold the joiners some scripts need (NAME_JOINERS).
+    is_name: bool = False
 
 
 def _spec(kind: Kind, label: str, **kw: Any) -> FieldSpec:
@@ -98,7 +117,7 @@ def _spec(kind: Kind, label: str, **kw: Any) -> FieldSpec:
 
 FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
     RecordType.EMPLOYER: {
-        "name": _spec(Kind.TEXT, "Employer name", required=True),
+        "name": _spec(Kind.TEXT, "Employer name", required=True, is_name=True),
         "sector": _spec(Kind.ENUM, "Sector (SIC 2007 section)", choices=SIC_SECTIONS),
         "local_authority": _spec(Kind.TEXT, "Council area"),
     },
@@ -111,8 +130,12 @@ FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         "status": _spec(Kind.ENUM, "Status", choices=EVENT_STATUSES),
     },
     RecordType.CLIENT: {
-        "first_name": _spec(Kind.TEXT, "First name", required=True, max_length=100, personal=True),
-        "last_name": _spec(Kind.TEXT, "Last name", required=True, max_length=100, personal=True),
+        "first_name": _spec(
+            Kind.TEXT, "First name", required=True, max_length=100, personal=True, is_name=True
+        ),
+        "last_name": _spec(
+            Kind.TEXT, "Last name", required=True, max_length=100, personal=True, is_name=True
+        ),
         "date_of_birth": _spec(Kind.DATE, "Date of birth", personal=True),
         "ni_number": _spec(Kind.NINO, "NI number", personal=True),
         "email": _spec(Kind.EMAIL, "E-mail", max_length=254, personal=True),
@@ -175,7 +198,7 @@ def normalise_ni_number(text: str) -> str:
 
 
 def is_valid_ni_number(text: str) -> bool:
-    return bool(_NINO_RE.match(normalise_ni_number(text)))
+    return text.isascii() and bool(_NINO_RE.fullmatch(normalise_ni_number(text)))
 
 
 def normalise_postcode(text: str) -> str:
@@ -185,14 +208,14 @@ def normalise_postcode(text: str) -> str:
 
 
 def is_valid_postcode(text: str) -> bool:
-    return bool(_POSTCODE_RE.match(normalise_postcode(text)))
+    return text.isascii() and bool(_POSTCODE_RE.fullmatch(normalise_postcode(text)))
 
 
 def is_valid_email(text: str) -> bool:
-    return len(text) <= 254 and bool(_EMAIL_RE.match(text))
+    return len(text) <= 254 and bool(_EMAIL_RE.fullmatch(text))
 
 
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 def parse_date(text: str) -> dt.date:
@@ -202,6 +225,8 @@ def parse_date(text: str) -> dt.date:
 
 
 def parse_datetime(text: str) -> dt.datetime:
+    if not text.isascii():  # fromisoformat is lenient about what it takes for a digit
+        raise ValueError("not a date and time in ISO 8601 form")
     value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     if value.tzinfo is None:
         raise ValueError("a time needs its time zone (UTC, ending in Z)")
@@ -209,11 +234,11 @@ def parse_datetime(text: str) -> dt.datetime:
 
 
 def is_valid_uuid(text: object) -> bool:
-    return isinstance(text, str) and bool(_UUID_RE.match(text))
+    return isinstance(text, str) and bool(_UUID_RE.fullmatch(text))
 
 
 def is_valid_partner_code(text: object) -> bool:
-    return isinstance(text, str) and bool(_PARTNER_CODE_RE.match(text))
+    return isinstance(text, str) and bool(_PARTNER_CODE_RE.fullmatch(text))
 
 
 Partners = Collection[str] | None
@@ -248,12 +273,31 @@ def _partner_list(_spec: FieldSpec, value: Any, partners: Partners) -> list[str]
 
 
 def _text(spec: FieldSpec, text: str, _partners: Partners) -> str:
-    if spec.kind is Kind.TEXT and ("\n" in text or "\r" in text):
-        raise ValueError("must be a single line")
+    if spec.is_name:
+        # One spelling per name, so duplicates are found and what is shown is what is stored.
+        text = unicodedata.normalize("NFC", text)
     if len(text) > spec.max_length:
         raise ValueError(f"must be at most {spec.max_length} characters")
-    if "\x00" in text:
-        raise ValueError("contains a NUL character")
+    return text
+
+
+def _allowed_controls(spec: FieldSpec) -> frozenset[str]:
+    if spec.kind is Kind.LONG_TEXT:
+        return LONG_TEXT_CONTROLS
+    return NAME_JOINERS if spec.is_name else frozenset()
+
+
+def _refuse_invisible(spec: FieldSpec, text: str) -> str:
+    """Refuse control and format characters (bidi overrides, zero-width characters, escapes)
+    that can hide or reorder what a reader sees, keeping only what the field needs."""
+    if spec.kind is Kind.LONG_TEXT:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    elif spec.kind is Kind.TEXT and not _LINE_BREAKS.isdisjoint(text):
+        raise ValueError("must be a single line")
+    allowed = _allowed_controls(spec)
+    for char in text:
+        if unicodedata.category(char) in _INVISIBLE_CATEGORIES and char not in allowed:
+            raise ValueError(f"contains an invisible or control character (U+{ord(char):04X})")
     return text
 
 
@@ -285,8 +329,10 @@ def _matching(
     pattern: re.Pattern[str], message: str, normalise: Callable[[str], str] | None = None
 ) -> Callable[[FieldSpec, str, Partners], str]:
     def check(_spec: FieldSpec, text: str, _partners: Partners) -> str:
+        if not text.isascii():  # before normalising: "ſ".upper() is an ASCII "S"
+            raise ValueError(message)
         value = normalise(text) if normalise else text
-        if not pattern.match(value):
+        if not pattern.fullmatch(value):
             raise ValueError(message)
         return value
 
@@ -330,7 +376,9 @@ def _check(spec: FieldSpec, value: Any, known_partners: Partners) -> Any:
         return value_check(spec, value, known_partners)
     if not isinstance(value, str):
         raise ValueError("must be text")
-    return _TEXT_CHECKS[spec.kind](spec, value.strip(), known_partners)
+    # On the value as sent, before stripping: a control character is refused wherever it is.
+    text = _refuse_invisible(spec, value)
+    return _TEXT_CHECKS[spec.kind](spec, text.strip(), known_partners)
 
 
 def validate_fields(

@@ -10,11 +10,16 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pace_shared.records import UUID_PATTERN
+
 MAX_CHANGES_PER_PUSH = 1000
 MAX_BODY_BYTES = 5_000_000
 DEFAULT_PULL_LIMIT = 500
 MAX_PULL_LIMIT = 1000
 API_PREFIX = "/api/v1"
+#: Every id on the wire is a canonical UUID: lower-case hex, 8-4-4-4-12, ASCII, nothing else
+#: (pydantic's regex engine anchors ``$`` at the very end, so no trailing newline slips by).
+ID_PATTERN = f"^{UUID_PATTERN}$"
 
 #: Roles (decisions.md #10): analysts see statistics only, never a person's record;
 #: system admins manage partners, any user and the data-sharing agreement.
@@ -39,7 +44,7 @@ PrintableName = Annotated[str, Field(min_length=1, pattern=r"^[^\x00-\x1f\x7f]+$
 class LoginRequest(_Strict):
     username: PrintableName = Field(max_length=100)
     password: str = Field(min_length=1, max_length=1000)
-    device_id: str = Field(pattern=r"^[0-9a-fA-F-]{36}$")
+    device_id: str = Field(pattern=ID_PATTERN)
     device_name: PrintableName = Field(max_length=200)
     #: The secret this device was given at its first successful sign-in (decisions.md #8);
     #: only the right secret makes a sign-in "from the user's own device".
@@ -67,8 +72,8 @@ class LoginResponse(BaseModel):
 
 
 class Change(_Strict):
-    change_id: str = Field(pattern=r"^[0-9a-fA-F-]{36}$")
-    record_id: str = Field(pattern=r"^[0-9a-fA-F-]{36}$")
+    change_id: str = Field(pattern=ID_PATTERN)
+    record_id: str = Field(pattern=ID_PATTERN)
     record_type: str
     op: Literal["upsert", "delete"]
     hlc: str

@@ -4,14 +4,14 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 
-from pace_shared.wire import ConflictList, ConflictOut, ResolveRequest
+from pace_shared.wire import ID_PATTERN, ConflictList, ConflictOut, ResolveRequest
 from sync_server.conflicts import service
 from sync_server.dependencies import DB, ReviewerPrincipal
 from sync_server.errors import error_responses
 
 router = APIRouter(prefix="/api/v1/conflicts", tags=["conflicts"])
 
-ConflictId = Annotated[str, Path(pattern=r"^[0-9a-fA-F-]{36}$")]
+ConflictId = Annotated[str, Path(pattern=ID_PATTERN)]
 
 
 @router.get(

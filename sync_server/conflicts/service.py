@@ -1,11 +1,16 @@
-"""Listing and resolving conflicts. Resolving with another value is one new edit, made once."""
+"""Listing and resolving conflicts. Resolving with another value is one new edit, made once.
+
+A reviewer sees a conflict only while its partner can see the record (consent may have been
+narrowed since): a conflict holds values, so it follows the record's sight exactly as a pull
+does. Conflicts of records it can no longer see are neither listed nor resolvable (404).
+"""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, exists, or_, select
 from sqlalchemy.orm import Session
 
 from pace_shared.hlc import HybridClock, node_of
@@ -18,7 +23,7 @@ from sync_server.db import Database
 from sync_server.devices.models import Device
 from sync_server.errors import ApiError, not_found
 from sync_server.sync import push
-from sync_server.sync.models import Record
+from sync_server.sync.models import Record, RecordAccess
 from sync_server.sync.sequence import SequenceAllocator
 from sync_server.timeutil import iso, utcnow
 
@@ -58,13 +63,29 @@ def _to_out(conflict: Conflict, authors: dict[str, tuple[str | None, str | None]
     )
 
 
+def _record_visible_to(partner: str) -> ColumnElement[bool]:
+    """The conflict's record is one ``partner`` may see now (the rule pull applies)."""
+    return exists().where(
+        Record.id == Conflict.record_id,
+        or_(
+            Record.public,
+            exists().where(
+                RecordAccess.record_id == Record.id, RecordAccess.partner_code == partner
+            ),
+        ),
+    )
+
+
 def list_conflicts(
     db: Database, principal: Principal, status: str, limit: int
 ) -> list[ConflictOut]:
     with db.session() as session:
         stmt = (
             select(Conflict)
-            .where(Conflict.owner_partner == principal.partner)
+            .where(
+                Conflict.owner_partner == principal.partner,
+                _record_visible_to(principal.partner),
+            )
             .order_by(Conflict.created_at, Conflict.id)
             .limit(limit)
         )
@@ -81,8 +102,14 @@ def resolve(
     with db.write_session() as session:
         # Lock first (as every writer does) so the conflict and record are read stably.
         SequenceAllocator(session).lock()
-        conflict = session.get(Conflict, conflict_id)
-        if conflict is None or conflict.owner_partner != principal.partner:
+        conflict = session.execute(
+            select(Conflict).where(
+                Conflict.id == conflict_id,
+                Conflict.owner_partner == principal.partner,
+                _record_visible_to(principal.partner),
+            )
+        ).scalar_one_or_none()
+        if conflict is None:
             raise not_found(f"No conflict {conflict_id}.")
         if conflict.status != "open":
             raise ApiError(409, "already_resolved", "This conflict has already been resolved.")

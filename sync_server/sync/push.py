@@ -3,6 +3,13 @@
 One bad change is rejected with a reason and never blocks the rest of its batch: everything that
 can reject a change is checked before anything is written, and the batch is applied in one
 transaction under the sequence lock (see sequence.py).
+
+The order of the checks is a security property (decisions.md #7, #8). The envelope (ids, HLC
+written by this device, clock skew) depends on nothing stored. Then comes sight: a record the
+partner cannot see, and a child of a person it cannot see or who does not exist, are answered
+with one generic ``forbidden`` *before* the record type and the fields are looked at, so the
+answer is the same whether the record exists or not and never names a type. Only then the
+record type, the fields, and the checks against the stored record (consent, owner-only fields).
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from pace_shared.records import (
     CHILD_TYPES,
     RECORD_TYPES,
     RecordType,
+    is_valid_uuid,
     missing_required,
     validate_fields,
 )
@@ -52,6 +60,17 @@ class ChangeRejectedError(Exception):
         self.reason, self.detail = reason, detail
 
 
+#: The one answer for a record this partner cannot see, whether or not it exists; it names
+#: neither the record's type nor anything else about it.
+NOT_SHARED_DETAIL = "no such record is shared with your organisation"
+#: Fields only the owner partner changes: the person's consent (decisions.md #7, #8).
+CONSENT_FIELDS = frozenset({"share_with", "consent_recorded_at"})
+
+
+def _not_shared() -> ChangeRejectedError:
+    return ChangeRejectedError("forbidden", NOT_SHARED_DETAIL)
+
+
 @dataclass(slots=True)
 class _Row:
     """A record as loaded for (or created by) this batch."""
@@ -74,9 +93,11 @@ class _Batch:
     applied: list[dict[str, Any]] = field(default_factory=list)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     audit_rows: list[dict[str, Any]] = field(default_factory=list)
-    #: Clients whose access list may have changed (consent or referrals edited).
+    #: Clients whose access list may have changed (consent edited).
     recheck_access: set[str] = field(default_factory=set)
     clients_with_new_children: set[str] = field(default_factory=set)
+    #: Records deleted by this batch: their conflicts are closed and their values dropped.
+    deleted: set[str] = field(default_factory=set)
 
 
 def _rejection(change_id: Any, reason: str, detail: str) -> dict[str, Any]:
@@ -98,20 +119,27 @@ def _describe(exc: ValidationError) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Parsed:
-    """A change that passed every check that needs no stored record, with normalised values."""
+    """A change whose envelope passed, with its normalised values.
+
+    ``error`` is what the record type and fields have against it. It is raised only once the
+    change is known to touch something the partner may see (or creates), so a hidden record
+    and a missing one get the same answer.
+    """
 
     index: int
     change: Change
     values: dict[str, Any]
+    error: ChangeRejectedError | None = None
 
 
-def _check_envelope(change: Change, max_wall_ms: int) -> None:
-    if change.record_type not in RECORD_TYPES:
-        raise ChangeRejectedError(
-            "invalid_request", f"record_type: unknown record type {change.record_type!r}"
-        )
+def _check_envelope(change: Change, max_wall_ms: int, device_id: str) -> None:
+    """What needs no stored record: the HLC (strict, and this device's own), skew, op shape."""
     if not hlc_rules.is_valid(change.hlc):
         raise ChangeRejectedError("invalid_request", "hlc: not a hybrid logical clock value")
+    if not hlc_rules.matches_node(change.hlc, device_id):
+        raise ChangeRejectedError(
+            "invalid_request", "hlc: its node must be the id of the device that pushes it"
+        )
     for name, base in change.base.items():
         if base is not None and not hlc_rules.is_valid(base):
             raise ChangeRejectedError(
@@ -141,15 +169,14 @@ def push(
         change_id = raw.get("change_id") if isinstance(raw, dict) else None
         try:
             change = _CHANGE.validate_python(raw)
-            _check_envelope(change, max_wall_ms)
-            values = _validate_values(change, known_partners)
+            _check_envelope(change, max_wall_ms, principal.device_id)
         except ValidationError as exc:
             results[index] = _rejection(change_id, "invalid_request", _describe(exc))
             continue
         except ChangeRejectedError as exc:
             results[index] = _rejection(change_id, exc.reason, exc.detail)
             continue
-        valid.append(_Parsed(index, change, values))
+        valid.append(_parse(index, change, known_partners))
     if valid:
         with db.write_session() as session:
             for index, result in _apply_batch(session, principal, known_partners, valid):
@@ -163,26 +190,25 @@ def apply_in_transaction(
     """Apply changes the server itself made (conflict resolutions) in the caller's transaction."""
     known_partners = known_partner_codes(session)
     results: list[dict[str, Any] | None] = [None] * len(changes)
-    parsed: list[_Parsed] = []
-    for index, change in enumerate(changes):
-        try:
-            parsed.append(_Parsed(index, change, _validate_values(change, known_partners)))
-        except ChangeRejectedError as exc:
-            results[index] = _rejection(change.change_id, exc.reason, exc.detail)
+    parsed = [_parse(index, change, known_partners) for index, change in enumerate(changes)]
     for index, result in _apply_batch(session, principal, known_partners, parsed):
         results[index] = result
     return [r for r in results if r is not None]
 
 
-def _validate_values(change: Change, known_partners: frozenset[str]) -> dict[str, Any]:
+def _parse(index: int, change: Change, known_partners: frozenset[str]) -> _Parsed:
+    """Validate type and fields now (outside the lock), keeping any error for later."""
+    if change.record_type not in RECORD_TYPES:
+        detail = f"record_type: unknown record type {change.record_type!r}"
+        return _Parsed(index, change, {}, ChangeRejectedError("invalid_request", detail))
     if change.op == "delete":
-        return {}
+        return _Parsed(index, change, {})
     result = validate_fields(
         change.record_type, change.fields, creating=False, known_partners=known_partners
     )
-    if not result.ok:
-        raise ChangeRejectedError("invalid_request", result.summary())
-    return result.values
+    error = None if result.ok else ChangeRejectedError("invalid_request", result.summary())
+    # The valid values are kept even with errors: a child's client_id decides its sight.
+    return _Parsed(index, change, result.values, error)
 
 
 def _apply_batch(
@@ -195,7 +221,7 @@ def _apply_batch(
     sequence.lock()  # first, so that every writer commits in sequence order
     batch = _Batch(principal, known_partners)
     already = _already_applied(session, [p.change.change_id for p in changes])
-    _load_rows(session, batch, [p.change for p in changes])
+    _load_rows(session, batch, changes)
     out: list[tuple[int, dict[str, Any]]] = []
     for parsed in changes:
         change = parsed.change
@@ -203,7 +229,7 @@ def _apply_batch(
             out.append((parsed.index, {"change_id": change.change_id, "status": "duplicate"}))
             continue
         try:
-            result = _apply_change(batch, change, parsed.values)
+            result = _apply_change(batch, parsed)
         except ChangeRejectedError as exc:
             out.append((parsed.index, _rejection(change.change_id, exc.reason, exc.detail)))
             continue
@@ -222,13 +248,13 @@ def _already_applied(session: Session, change_ids: list[str]) -> set[str]:
     )
 
 
-def _load_rows(session: Session, batch: _Batch, changes: list[Change]) -> None:
-    wanted = {c.record_id for c in changes}
+def _load_rows(session: Session, batch: _Batch, changes: list[_Parsed]) -> None:
+    wanted = {p.change.record_id for p in changes}
     # Children being created name their client in their fields; load those clients too.
     wanted |= {
-        c.fields["client_id"]
-        for c in changes
-        if c.record_type in CHILD_TYPES and isinstance(c.fields.get("client_id"), str)
+        p.values["client_id"]
+        for p in changes
+        if p.change.record_type in CHILD_TYPES and is_valid_uuid(p.values.get("client_id"))
     }
     _load(session, batch, wanted)
     parents = {r.client_id for r in batch.rows.values() if r.client_id} - batch.rows.keys()
@@ -277,21 +303,30 @@ def _visible(batch: _Batch, row: _Row) -> bool:
     return row.access is not None and row.access.allows(batch.principal.partner)
 
 
-def _apply_change(batch: _Batch, change: Change, values: dict[str, Any]) -> dict[str, Any]:
-    principal = batch.principal
+def _row_for(batch: _Batch, parsed: _Parsed) -> _Row:
+    """The stored row this change may touch, or the one it creates; sight first (see top)."""
+    change = parsed.change
     row = batch.rows.get(change.record_id)
-    if row is not None and row.type != change.record_type:
+    if row is None:
+        return _new_row(batch, parsed)
+    if not _visible(batch, row):
+        raise _not_shared()
+    if parsed.error is not None:
+        raise parsed.error
+    if row.type != change.record_type:
         raise ChangeRejectedError(
             "invalid_request", f"record_type: record {change.record_id} is a {row.type}"
         )
-    if row is not None and not _visible(batch, row):
-        raise ChangeRejectedError("forbidden", "this record is not shared with your organisation")
-    if row is None:
-        row = _new_row(batch, change)
-    elif change.op == "delete" and row.owner != principal.partner:
+    if change.op == "delete" and row.owner != batch.principal.partner:
         raise ChangeRejectedError(
             "forbidden", "only the organisation that created a record can delete it"
         )
+    return row
+
+
+def _apply_change(batch: _Batch, parsed: _Parsed) -> dict[str, Any]:
+    principal, change, values = batch.principal, parsed.change, parsed.values
+    row = _row_for(batch, parsed)
     # Everything that can reject the change is checked before the row is touched.
     if change.op == "upsert":
         _check_against_record(batch, row, values)
@@ -302,8 +337,8 @@ def _apply_change(batch: _Batch, change: Change, values: dict[str, Any]) -> dict
         row.dirty |= changed
         touched: list[str] = []
         conflict_id = None
-        if row.type == RecordType.REFERRAL and changed and row.client_id:
-            batch.recheck_access.add(row.client_id)
+        if changed:
+            batch.deleted.add(row.id)
     else:
         outcomes = apply_upsert(row.state, values, change.hlc, change.base)
         touched = [o.field for o in outcomes]
@@ -316,12 +351,6 @@ def _apply_change(batch: _Batch, change: Change, values: dict[str, Any]) -> dict
                 conflict_id = conflict_id or cid
         if row.type == RecordType.CLIENT and "share_with" in applied_fields:
             _consent_changed(batch, row)
-        if (
-            row.type == RecordType.REFERRAL
-            and row.client_id
-            and (row.is_new or "to_partner" in applied_fields)
-        ):
-            batch.recheck_access.add(row.client_id)
 
     status = "conflict" if conflict_id else "applied"
     batch.applied.append(
@@ -356,34 +385,34 @@ def _consent_changed(batch: _Batch, client: _Row) -> None:
         return
     # A client created in this batch has no referrals stored yet: its access follows from its
     # fields alone. Only children already created in the batch need the full recheck.
-    client.access = visibility.for_client(client.owner, client.state.fields, ())
+    client.access = visibility.for_client(client.owner, client.state.fields)
     if client.id in batch.clients_with_new_children:
         batch.recheck_access.add(client.id)
 
 
-def _new_row(batch: _Batch, change: Change) -> _Row:
-    """A record this change creates; children inherit their client's access."""
-    partner = batch.principal.partner
+def _new_row(batch: _Batch, parsed: _Parsed) -> _Row:
+    """A record this change creates; children inherit their client's access.
+
+    A new child's person is checked for sight before its fields, so a person who is hidden
+    and one who does not exist get the same answer.
+    """
+    change, partner = parsed.change, batch.principal.partner
     client_id: str | None = None
-    access = visibility.for_new_record(change.record_type, partner, change.fields)
-    if change.record_type in CHILD_TYPES:
-        client_id = change.fields.get("client_id")  # type: ignore[assignment]
-        client = batch.rows.get(client_id) if isinstance(client_id, str) else None
-        if change.op == "upsert":
-            if client is None or client.type != RecordType.CLIENT:
-                raise ChangeRejectedError(
-                    "invalid_request", "client_id: no such person on the server"
-                )
-            if not _visible(batch, client):
-                raise ChangeRejectedError(
-                    "forbidden", "client_id: this person is not shared with your organisation"
-                )
-            access = client.access
-            batch.clients_with_new_children.add(client.id)
-        else:
-            access = Access(False, frozenset({partner}))
-    elif change.record_type == RecordType.CLIENT:
-        client_id = change.record_id
+    access: Access | None
+    if change.record_type in CHILD_TYPES and change.op == "upsert":
+        client = _person_of_new_child(batch, parsed)
+        if parsed.error is not None:
+            raise parsed.error
+        client_id, access = client.id, client.access
+        batch.clients_with_new_children.add(client.id)
+    elif parsed.error is not None:
+        raise parsed.error
+    elif change.record_type in CHILD_TYPES:  # a delete of a child never seen here
+        access = Access(False, frozenset({partner}))
+    else:
+        access = visibility.for_new_record(change.record_type, partner, parsed.values)
+        if change.record_type == RecordType.CLIENT:
+            client_id = change.record_id
     return _Row(
         id=change.record_id,
         type=change.record_type,
@@ -396,8 +425,23 @@ def _new_row(batch: _Batch, change: Change) -> _Row:
     )
 
 
+def _person_of_new_child(batch: _Batch, parsed: _Parsed) -> _Row:
+    client_id = parsed.values.get("client_id")
+    if not isinstance(client_id, str) or not is_valid_uuid(client_id):
+        # Missing or malformed: no record could match it, so saying so reveals nothing.
+        raise parsed.error or ChangeRejectedError("invalid_request", "client_id: is required")
+    client = batch.rows.get(client_id)
+    if client is None or client.type != RecordType.CLIENT or not _visible(batch, client):
+        raise _not_shared()
+    return client
+
+
 def _check_against_record(batch: _Batch, row: _Row, values: dict[str, Any]) -> None:
-    """The checks that need the stored record: required fields, immutable links, consent."""
+    """The checks that need the stored record: required fields, immutable links, consent.
+
+    The batch's rows hold every change applied before this one, so an owner who widens
+    consent and then refers in one push has the referral checked against the wider consent.
+    """
     if row.is_new and not row.state.versions:
         missing = missing_required(row.type, values)
         if missing:
@@ -406,30 +450,76 @@ def _check_against_record(batch: _Batch, row: _Row, values: dict[str, Any]) -> N
         raise ChangeRejectedError(
             "invalid_request", "client_id: a record cannot move to another person"
         )
-    if "share_with" in values and row.owner != batch.principal.partner:
+    changed_consent = sorted(CONSENT_FIELDS & values.keys())
+    if changed_consent and row.owner != batch.principal.partner:
         raise ChangeRejectedError(
-            "forbidden", "share_with: only the organisation that recorded consent can change it"
+            "forbidden",
+            f"{changed_consent[0]}: only the organisation that recorded the person's consent "
+            "can change it; ask them",
+        )
+    if row.type == RecordType.REFERRAL and "to_partner" in values:
+        _check_referral_consent(batch, row, values["to_partner"])
+
+
+def _check_referral_consent(batch: _Batch, referral: _Row, to_partner: str) -> None:
+    """A referral goes only where the person's consent already reaches (decisions.md #7)."""
+    client = batch.rows.get(referral.client_id or "")
+    if client is None or not visibility.consent_covers(
+        client.owner, client.state.fields, to_partner
+    ):
+        raise ChangeRejectedError(
+            "forbidden",
+            f"to_partner: the person has not agreed to share their record with {to_partner}; "
+            "consent for that partner must be recorded first",
         )
 
 
 def _record_conflict(batch: _Batch, row: _Row, outcome: Any) -> str:
     conflict_id = str(uuid.uuid4())
-    batch.conflicts.append(
-        {
-            "id": conflict_id,
-            "record_id": row.id,
-            "record_type": row.type,
-            "owner_partner": row.owner,
-            "field": outcome.field,
-            "winner_value": outcome.winner_value,
-            "winner_hlc": outcome.winner_hlc,
-            "loser_value": outcome.loser_value,
-            "loser_hlc": outcome.loser_hlc,
-            "status": "open",
-            "created_at": utcnow(),
-        }
-    )
+    conflict = {
+        "id": conflict_id,
+        "record_id": row.id,
+        "record_type": row.type,
+        "owner_partner": row.owner,
+        "field": outcome.field,
+        "winner_value": outcome.winner_value,
+        "winner_hlc": outcome.winner_hlc,
+        "loser_value": outcome.loser_value,
+        "loser_hlc": outcome.loser_hlc,
+        "status": "open",
+        "created_at": utcnow(),
+    }
+    if row.state.deleted:
+        # An edit that arrives after the delete: recorded (nothing is silently dropped) but
+        # closed at once and without the value, as deleting closes every conflict.
+        conflict.update(_closed_by_delete(batch.principal), winner_value=None, loser_value=None)
+    batch.conflicts.append(conflict)
     return conflict_id
+
+
+def _closed_by_delete(principal: Principal) -> dict[str, Any]:
+    return {
+        "status": "resolved",
+        "resolution": "deleted",
+        "resolved_at": utcnow(),
+        "resolved_by": principal.username,
+    }
+
+
+def _close_conflicts_of_deleted(session: Session, batch: _Batch) -> None:
+    """Deleting a record closes its open conflicts and drops the values every one holds."""
+    conflicts = Conflict.__table__
+    for chunk in _chunks(sorted(batch.deleted), 500):
+        session.execute(
+            update(conflicts)
+            .where(conflicts.c.record_id.in_(chunk), conflicts.c.status == "open")
+            .values(**_closed_by_delete(batch.principal))
+        )
+        session.execute(
+            update(conflicts)
+            .where(conflicts.c.record_id.in_(chunk))
+            .values(winner_value=None, loser_value=None)
+        )
 
 
 def _write(session: Session, batch: _Batch, sequence: SequenceAllocator) -> None:
@@ -486,11 +576,13 @@ def _write(session: Session, batch: _Batch, sequence: SequenceAllocator) -> None
         bulk_insert(session, AppliedChange.__table__, batch.applied)
     if batch.conflicts:
         bulk_insert(session, Conflict.__table__, batch.conflicts)
+    if batch.deleted:
+        _close_conflicts_of_deleted(session, batch)
     audit.write(session, *batch.audit_rows)
 
 
 def _recheck_access(session: Session, batch: _Batch, sequence: SequenceAllocator) -> None:
-    """Recompute the access of clients whose consent or referrals changed, and of their children.
+    """Recompute the access of clients whose consent changed, and of their children.
 
     Partners who gain sight get the records (their seq moves on); partners who lose it get a
     revocation so their devices purge the records.
@@ -499,16 +591,7 @@ def _recheck_access(session: Session, batch: _Batch, sequence: SequenceAllocator
         client = batch.rows.get(client_id)
         if client is None or client.type != RecordType.CLIENT:
             continue
-        targets = [
-            fields.get("to_partner")
-            for fields, deleted in session.execute(
-                select(_RECORDS.c.fields, _RECORDS.c.deleted).where(
-                    _RECORDS.c.client_id == client_id, _RECORDS.c.type == RecordType.REFERRAL
-                )
-            )
-            if not deleted and fields
-        ]
-        new = visibility.for_client(client.owner, client.state.fields, [t for t in targets if t])
+        new = visibility.for_client(client.owner, client.state.fields)
         if new == client.access:
             continue
         old = client.access or Access(False, frozenset())
@@ -558,3 +641,35 @@ def _recheck_access(session: Session, batch: _Batch, sequence: SequenceAllocator
             "access changed",
             extra={"record_id": client_id, "gained": len(gained), "lost": len(lost)},
         )
+
+
+#: Who the server acts as when it re-applies consent itself (no user, no device).
+_SYSTEM = Principal("system", "system", "PACE sync server", "system_admin", "", "server")
+
+
+def reapply_consent(db: Database) -> int:
+    """Recompute every person's access from consent alone; returns how many changed.
+
+    For databases written before decisions.md #7, when a referral also gave its partner sight:
+    partners who had sight only through a referral get revocations now. Idempotent, so an
+    upgrade step (or an operator) may run it any number of times.
+    """
+    with db.write_session() as session:
+        sequence = SequenceAllocator(session)
+        sequence.lock()
+        batch = _Batch(_SYSTEM, known_partner_codes(session))
+        private_clients = session.execute(
+            select(_RECORDS.c.id).where(
+                _RECORDS.c.type == RecordType.CLIENT, _RECORDS.c.public.is_(False)
+            )
+        ).scalars()
+        _load(session, batch, set(private_clients))
+        stale = {
+            row.id
+            for row in batch.rows.values()
+            if visibility.for_client(row.owner, row.state.fields) != row.access
+        }
+        batch.recheck_access = stale
+        _recheck_access(session, batch, sequence)
+        sequence.save()
+    return len(stale)

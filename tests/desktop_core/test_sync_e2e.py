@@ -130,7 +130,7 @@ def test_rejected_change_is_parked_and_the_rest_flows(
                 "record_id": hidden,
                 "record_type": "client",
                 "op": "upsert",
-                "hlc": "1764158400000-0000-dwpdevice",
+                "hlc": f"1764158400000-0000-{dwp.device_id}",  # its own device (decisions #8)
                 "fields": {"first_name": "Hidden", "last_name": "Person"},
                 "base": {"first_name": None, "last_name": None},
             }

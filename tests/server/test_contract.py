@@ -499,18 +499,28 @@ def test_sharing_gives_sight_and_narrowing_consent_revokes_it(devices: Devices) 
         assert not visible[shared_eng].get("revoked")
 
 
-def test_a_referral_gives_its_partner_sight(devices: Devices) -> None:
+def test_a_referral_needs_consent_and_sight_comes_from_consent(devices: Devices) -> None:
+    """decisions.md #7 (replaces "a referral gives its partner sight"): a referral outside the
+    person's consent is refused; the owner records consent first (same push), and from then on
+    the partner's sight follows consent alone, not the referral."""
     alice, dwp, fife = devices["demo.adviser"], devices["dwp.adviser"], devices["fife.adviser"]
-    client_id, _ = alice.create_client()
+    client_id, h0 = alice.create_client()
     engagement_id, eng = _engagement(alice, client_id)
     referral_id = new_id()
-    referral = alice.upsert(
-        "referral",
-        referral_id,
-        {"client_id": client_id, "to_partner": "FIFE_COUNCIL", "reason": "Housing advice"},
-    )
+    fields = {"client_id": client_id, "to_partner": "FIFE_COUNCIL", "reason": "Housing advice"}
+    referral = alice.upsert("referral", referral_id, fields)
     _, fife_cursor = fife.pull()
-    assert [r["status"] for r in alice.push(eng, referral)] == ["applied", "applied"]
+    results = alice.push(eng, referral)
+    assert [r["status"] for r in results] == ["applied", "rejected"]
+    assert results[1]["reason"] == "forbidden"
+    assert "consent" in results[1]["detail"]
+    assert client_id not in fife.pull(fife_cursor)[0]
+
+    consent = alice.upsert(
+        "client", client_id, {"share_with": ["FIFE_COUNCIL"]}, base={"share_with": h0}
+    )
+    referral = alice.upsert("referral", referral_id, fields)
+    assert [r["status"] for r in alice.push(consent, referral)] == ["applied", "applied"]
     visible, fife_cursor = fife.pull(fife_cursor)
     assert {client_id, engagement_id, referral_id} <= set(visible)
     assert not any(visible[i].get("revoked") for i in (client_id, engagement_id, referral_id))
@@ -525,8 +535,13 @@ def test_a_referral_gives_its_partner_sight(devices: Devices) -> None:
     )
     assert [r["status"] for r in fife.push(accept, outcome)] == ["applied", "applied"]
     assert alice.record(outcome_id) is not None
-    # Deleting the referral takes the sight away again.
+    # Deleting the referral leaves sight as consent says; narrowing consent takes it away.
     assert alice.push_one(alice.delete("referral", referral_id))["status"] == "applied"
+    assert client_id in fife.pull()[0]
+    narrow = alice.upsert(
+        "client", client_id, {"share_with": []}, base={"share_with": consent["hlc"]}
+    )
+    assert alice.push_one(narrow)["status"] == "applied"
     changed, _ = fife.pull(fife_cursor)
     assert changed.get(client_id) == {"record_id": client_id, "revoked": True}
 
