@@ -99,4 +99,3 @@ def apply_delete(state: RecordState, hlc: str) -> bool:
     state.fields = {}
     state.versions = {DELETED: hlc}
     return True
-
