@@ -45,7 +45,8 @@ def test_on_ci_an_unreachable_postgresql_fails_the_run(tmp_path: Path) -> None:
     result = _run_ci(tmp_path, ci=True)
     assert result.returncode != 0
     assert "TEST SUITE STARTED" not in result.stdout
-    assert "PostgreSQL" in result.stderr and "CI" in result.stderr
+    assert "PostgreSQL" in result.stderr
+    assert "CI=true" in result.stderr
 
 
 def test_off_ci_an_unreachable_postgresql_skips_those_tests(tmp_path: Path) -> None:
