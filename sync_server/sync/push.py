@@ -151,7 +151,7 @@ def push(
             continue
         valid.append(_Parsed(index, change, values))
     if valid:
-        with db.write_session() as session:
+        with db.write_session(crash_points="push") as session:
             for index, result in _apply_batch(session, principal, known_partners, valid):
                 results[index] = result
     return [r for r in results if r is not None]
