@@ -32,7 +32,7 @@ from sync_server.auth.principal import Principal
 from sync_server.auth.service import known_partner_codes
 from sync_server.conflicts.models import Conflict
 from sync_server.db import Database, bulk_insert
-from sync_server.sync import visibility
+from sync_server.sync import compaction, visibility
 from sync_server.sync.models import AppliedChange, Record, RecordAccess, Revocation
 from sync_server.sync.sequence import SequenceAllocator
 from sync_server.sync.visibility import Access
@@ -77,6 +77,8 @@ class _Batch:
     #: Clients whose access list may have changed (consent or referrals edited).
     recheck_access: set[str] = field(default_factory=set)
     clients_with_new_children: set[str] = field(default_factory=set)
+    #: Records deleted and pruned by tombstone compaction (see sync.compaction).
+    pruned: set[str] = field(default_factory=set)
 
 
 def _rejection(change_id: Any, reason: str, detail: str) -> dict[str, Any]:
@@ -233,6 +235,7 @@ def _load_rows(session: Session, batch: _Batch, changes: list[Change]) -> None:
     _load(session, batch, wanted)
     parents = {r.client_id for r in batch.rows.values() if r.client_id} - batch.rows.keys()
     _load(session, batch, parents)
+    batch.pruned = compaction.pruned_ids(session, wanted - batch.rows.keys())
 
 
 def _load(session: Session, batch: _Batch, ids: set[str]) -> None:
@@ -280,6 +283,8 @@ def _visible(batch: _Batch, row: _Row) -> bool:
 def _apply_change(batch: _Batch, change: Change, values: dict[str, Any]) -> dict[str, Any]:
     principal = batch.principal
     row = batch.rows.get(change.record_id)
+    if row is None and change.record_id in batch.pruned:
+        return _change_to_pruned(batch, change)
     if row is not None and row.type != change.record_type:
         raise ChangeRejectedError(
             "invalid_request", f"record_type: record {change.record_id} is a {row.type}"
@@ -348,6 +353,23 @@ def _apply_change(batch: _Batch, change: Change, values: dict[str, Any]) -> dict
     if conflict_id:
         result["conflict_id"] = conflict_id
     return result
+
+
+def _change_to_pruned(batch: _Batch, change: Change) -> dict[str, Any]:
+    """A record deleted and pruned never comes back: an upsert is refused; a delete is done."""
+    if change.op != "delete":
+        raise ChangeRejectedError(compaction.PRUNED_REASON, compaction.PRUNED_DETAIL)
+    batch.applied.append(
+        {
+            "change_id": change.change_id,
+            "record_id": change.record_id,
+            "device_id": batch.principal.device_id,
+            "status": "applied",
+            "conflict_id": None,
+            "applied_at": utcnow(),
+        }
+    )
+    return {"change_id": change.change_id, "status": "applied"}
 
 
 def _consent_changed(batch: _Batch, client: _Row) -> None:
