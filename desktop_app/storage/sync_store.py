@@ -31,7 +31,7 @@ from desktop_app.storage.record_rows import (
 from desktop_app.storage.repository import Repository
 from pace_shared.merge import DELETED
 from pace_shared.records import RecordType
-from pace_shared.wire import ChangeResult, PullItem
+from pace_shared.wire import RECORD_DELETED, ChangeResult, PullItem
 
 log = logging.getLogger(__name__)
 
@@ -215,6 +215,16 @@ class SyncStore:
                             "c": change.change_id,
                         },
                     )
+                    if result.reason == RECORD_DELETED:
+                        # The server holds nothing of it any more (deleted, tombstone pruned):
+                        # an empty shadow, so discarding the change removes the record here.
+                        conn.execute(
+                            text(
+                                "UPDATE records SET server_fields = '{}', server_versions = '{}' "
+                                "WHERE id = :r"
+                            ),
+                            {"r": change.record_id},
+                        )
                     continue
                 done.append(change.change_id)
                 if result.status == "applied":

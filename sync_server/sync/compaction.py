@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from pace_shared.wire import RECORD_DELETED
 from sync_server.audit import service as audit
 from sync_server.db import Database
 from sync_server.sync.models import AppliedChange, Record, RecordAccess, Revocation
@@ -32,7 +33,7 @@ from sync_server.timeutil import utcnow
 
 MIN_CURSOR_SEQ = "min_cursor_seq"
 #: The reason a change to a deleted-and-pruned record is rejected with.
-PRUNED_REASON = "deleted"
+PRUNED_REASON = RECORD_DELETED
 PRUNED_DETAIL = (
     "this record was deleted on the server long ago (beyond the sync horizon); "
     "the change was not applied"
