@@ -23,6 +23,7 @@ TOOL_OUTPUT = [
 ]
 
 
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="not a git checkout")
 @pytest.mark.parametrize("path", TOOL_OUTPUT)
 def test_tool_output_is_ignored_by_git(path: str) -> None:
     result = subprocess.run(
