@@ -1,9 +1,10 @@
 """The merge rule, per field, that the server applies and every replica converges on.
 
 A record's state is a map of field values and a map of the HLC that wrote each one. Each field is
-a last-writer-wins register ordered by HLC, so the merge is commutative, associative and
-idempotent. Deletion is the pseudo-field ``_deleted``: once a record has it, it stays deleted and
-holds no values (tombstones never come back).
+a last-writer-wins register ordered by HLC, so applying edits commutes and is idempotent:
+every replica that has applied the same edits, in any order, holds the same state. Deletion is
+the pseudo-field ``_deleted``: once a record has it, it stays deleted and holds no values
+(tombstones never come back).
 
 Whether an incoming edit *conflicts* is a separate question from which value wins: it conflicts
 when the device had not seen the stored value (``base`` differs from the stored HLC). The winner
@@ -98,16 +99,3 @@ def apply_delete(state: RecordState, hlc: str) -> bool:
     state.fields = {}
     state.versions = {DELETED: hlc}
     return True
-
-
-def merge_states(a: RecordState, b: RecordState) -> RecordState:
-    """Join two replicas of one record (what every replica converges to)."""
-    if a.deleted or b.deleted:
-        stamps = [s.versions[DELETED] for s in (a, b) if s.deleted]
-        return RecordState({}, {DELETED: max(stamps)})
-    merged = a.copy()
-    for name, hlc in b.versions.items():
-        if name not in merged.versions or hlc > merged.versions[name]:
-            merged.versions[name] = hlc
-            merged.fields[name] = b.fields.get(name)
-    return merged

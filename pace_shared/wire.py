@@ -89,6 +89,9 @@ class PushRequest(_Strict):
 
 
 ChangeStatus = Literal["applied", "duplicate", "conflict", "rejected"]
+#: Rejection reason for an upsert to a record deleted so long ago that its tombstone was pruned:
+#: the server holds nothing of it any more (docs/sync-protocol.md, "Tombstone compaction").
+RECORD_DELETED = "deleted"
 
 
 class ChangeResult(BaseModel):

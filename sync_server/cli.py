@@ -162,6 +162,33 @@ def cmd_rotate_epoch(args: argparse.Namespace) -> str:
     return f"new epoch {new_epoch}: every device will re-pull and re-push on its next sync"
 
 
+def cmd_compact_tombstones(args: argparse.Namespace) -> str:
+    from sync_server.config import Settings
+    from sync_server.sync.compaction import compact_tombstones
+
+    days = args.older_than_days
+    if days is None:
+        days = Settings().tombstone_max_age_days
+    if days < 0:
+        raise CliError("--older-than-days must be 0 or more")
+    db = _open(args)
+    try:
+        report = compact_tombstones(db, days, dry_run=args.dry_run)
+    finally:
+        db.dispose()
+    verb = "would prune" if report.dry_run else "pruned"
+    lines = [
+        f"{verb} {t.record_id} ({t.record_type}, deleted {t.deleted_at:%Y-%m-%d}, seq {t.seq})"
+        for t in report.tombstones
+    ]
+    lines.append(
+        f"{verb} {len(report.tombstones)} tombstones deleted before "
+        f"{report.cutoff:%Y-%m-%d %H:%M} UTC and {report.revocations} revocations; "
+        f"pull cursors before sequence {report.min_cursor_seq} answer 409 resync_required"
+    )
+    return "\n".join(lines)
+
+
 def cmd_serve(args: argparse.Namespace) -> str:
     import uvicorn
 
@@ -240,6 +267,18 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument(
         "--proxy-headers", action="store_true", help="trust X-Forwarded-For from a proxy"
     )
+    sub = add(
+        "compact-tombstones",
+        cmd_compact_tombstones,
+        "prune deleted records older than the sync horizon; older pull cursors must re-pull",
+    )
+    sub.add_argument(
+        "--older-than-days",
+        type=int,
+        default=None,
+        help="default: $PACE_TOMBSTONE_MAX_AGE_DAYS (180), the longest a device may be offline",
+    )
+    sub.add_argument("--dry-run", action="store_true", help="print what would be pruned")
     add("seed-demo", cmd_seed_demo, "add demo partners, users, an employer and an event")
     sub = add("backup", cmd_backup, "online copy of a SQLite database (for PostgreSQL use pg_dump)")
     sub.add_argument("destination")

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     #: How far ahead of server time an edit's HLC may be; beyond it the change is rejected
     #: (reason ``clock_skew``) and stays queued on the device, which corrects its offset.
     max_clock_skew_seconds: int = 600
+    #: Deleted records (tombstones) older than this are pruned by ``compact-tombstones``; it is
+    #: the longest a device may stay offline and still sync without a full re-pull.
+    tombstone_max_age_days: int = Field(default=180, ge=0)
     log_level: str = "INFO"
     #: Log format: "json" (one object per line, for collectors) or "text".
     log_format: str = "json"

@@ -11,6 +11,8 @@ from sqlalchemy import JSON, Connection, Engine, Table, create_engine, event, in
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
+from sync_server.crashpoints import crash_point
+
 
 class Base(DeclarativeBase):
     pass
@@ -88,10 +90,18 @@ class Database:
             yield session
 
     @contextmanager
-    def write_session(self) -> Iterator[Session]:
-        """A transaction that serialises with other writers (see sync.sequence)."""
+    def write_session(self, crash_points: str | None = None) -> Iterator[Session]:
+        """A transaction that serialises with other writers (see sync.sequence).
+
+        ``crash_points`` names the test-only crash points ``<name>.before_commit`` and
+        ``<name>.after_commit`` around the commit (see sync_server.crashpoints).
+        """
         with self._write_sessions() as session, session.begin():
             yield session
+            if crash_points:
+                crash_point(f"{crash_points}.before_commit")
+        if crash_points:
+            crash_point(f"{crash_points}.after_commit")
 
     @contextmanager
     def snapshot_session(self) -> Iterator[Session]:

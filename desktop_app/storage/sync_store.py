@@ -30,7 +30,7 @@ from desktop_app.storage.resync import merge_pulled, requeue_unseen
 from desktop_app.storage.rows import each
 from pace_shared.merge import DELETED
 from pace_shared.records import RecordType
-from pace_shared.wire import ChangeResult, PullItem
+from pace_shared.wire import RECORD_DELETED, ChangeResult, PullItem
 
 log = logging.getLogger(__name__)
 
@@ -216,6 +216,16 @@ class SyncStore:
                             "c": change.change_id,
                         },
                     )
+                    if result.reason == RECORD_DELETED:
+                        # The server holds nothing of it any more (deleted, tombstone pruned):
+                        # an empty shadow, so discarding the change removes the record here.
+                        conn.execute(
+                            text(
+                                "UPDATE records SET server_fields = '{}', server_versions = '{}' "
+                                "WHERE id = :r"
+                            ),
+                            {"r": change.record_id},
+                        )
                     continue
                 done.append(change.change_id)
                 if result.status == "applied":

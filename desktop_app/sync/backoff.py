@@ -18,7 +18,7 @@ def backoff_delay(
     Full jitter spreads out laptops that all come back online together (AWS architecture blog,
     "Exponential Backoff And Jitter").
     """
-    ceiling = min(cap_s, base_s * (2 ** max(0, min(attempt, 30))))
+    ceiling = min(cap_s, base_s * float(2 ** max(0, min(attempt, 30))))
     return ceiling * rand()
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import random
-
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
 
 from desktop_app.session import Changes, SyncReport
+from desktop_app.sync.backoff import Backoff
 
 from .errors import Failure, classify, describe
 from .jobs import JobRunner
@@ -17,13 +16,6 @@ EDIT_DEBOUNCE_MS = 2_000
 PERIOD_MS = 60_000
 BACKOFF_BASE_S = 5.0
 BACKOFF_CAP_S = 300.0
-
-
-def backoff_delay_ms(failures: int, rng: random.Random | None = None) -> int:
-    """Exponential backoff with jitter, so many laptops coming back online do not sync in step."""
-    rng = rng or random.Random()
-    ceiling = min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2 ** max(0, failures - 1))
-    return int(1000 * ceiling * rng.uniform(0.5, 1.0))
 
 
 def changes_of(report: SyncReport) -> Changes:
@@ -41,12 +33,20 @@ class SyncScheduler(QObject):
     device_revoked = Signal(str)
     reauth_needed = Signal()
 
-    def __init__(self, state: AppState, runner: JobRunner, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        state: AppState,
+        runner: JobRunner,
+        parent: QObject | None = None,
+        backoff: Backoff | None = None,
+    ) -> None:
         super().__init__(parent)
         self.state = state
         self.runner = runner
         self.online: bool | None = None
-        self.failures = 0
+        # Jittered, so many laptops coming back online do not sync in step.
+        self.backoff = backoff or Backoff(base_s=BACKOFF_BASE_S, cap_s=BACKOFF_CAP_S)
+        self.retry_delay_ms = 0
         self.last_error = ""
         self.running = False
         self.paused = True
@@ -81,7 +81,7 @@ class SyncScheduler(QObject):
     # -- control -----------------------------------------------------------------------------
     def start(self) -> None:
         self.paused = False
-        self.failures = 0
+        self.backoff.succeeded()
         self._period.start()
         self.sync_now()
 
@@ -131,7 +131,7 @@ class SyncScheduler(QObject):
 
     def _on_success(self, report: SyncReport) -> None:
         self.online = True
-        self.failures = 0
+        self.backoff.succeeded()
         self.last_error = ""
         self._finish()
         self.attempt_finished.emit(True, "")
@@ -155,11 +155,15 @@ class SyncScheduler(QObject):
             self.reauth_needed.emit()
             return
         self.online = False
-        self.failures += 1
+        self.retry_delay_ms = round(1000 * self.backoff.failed())
         self.attempt_finished.emit(False, self.last_error)
         if not self.paused:
-            self._retry.setInterval(backoff_delay_ms(self.failures))
+            self._retry.setInterval(self.retry_delay_ms)
             self._retry.start()
+
+    @property
+    def failures(self) -> int:
+        return self.backoff.attempts
 
     @property
     def retry_in_ms(self) -> int:

@@ -40,7 +40,7 @@ from sync_server.auth.principal import Principal
 from sync_server.auth.service import known_partner_codes
 from sync_server.conflicts.models import Conflict
 from sync_server.db import Database, bulk_insert
-from sync_server.sync import visibility
+from sync_server.sync import compaction, visibility
 from sync_server.sync.models import AppliedChange, Record, RecordAccess, Revocation
 from sync_server.sync.sequence import SequenceAllocator
 from sync_server.sync.visibility import Access
@@ -98,6 +98,8 @@ class _Batch:
     clients_with_new_children: set[str] = field(default_factory=set)
     #: Records deleted by this batch: their conflicts are closed and their values dropped.
     deleted: set[str] = field(default_factory=set)
+    #: Records deleted and pruned by tombstone compaction (see sync.compaction).
+    pruned: set[str] = field(default_factory=set)
 
 
 def _rejection(change_id: Any, reason: str, detail: str) -> dict[str, Any]:
@@ -178,7 +180,7 @@ def push(
             continue
         valid.append(_parse(index, change, known_partners))
     if valid:
-        with db.write_session() as session:
+        with db.write_session(crash_points="push") as session:
             for index, result in _apply_batch(session, principal, known_partners, valid):
                 results[index] = result
     return [r for r in results if r is not None]
@@ -259,6 +261,7 @@ def _load_rows(session: Session, batch: _Batch, changes: list[_Parsed]) -> None:
     _load(session, batch, wanted)
     parents = {r.client_id for r in batch.rows.values() if r.client_id} - batch.rows.keys()
     _load(session, batch, parents)
+    batch.pruned = compaction.pruned_ids(session, wanted - batch.rows.keys())
 
 
 def _load(session: Session, batch: _Batch, ids: set[str]) -> None:
@@ -326,6 +329,8 @@ def _row_for(batch: _Batch, parsed: _Parsed) -> _Row:
 
 def _apply_change(batch: _Batch, parsed: _Parsed) -> dict[str, Any]:
     principal, change, values = batch.principal, parsed.change, parsed.values
+    if change.record_id in batch.pruned:
+        return _change_to_pruned(batch, change)
     row = _row_for(batch, parsed)
     # Everything that can reject the change is checked before the row is touched.
     if change.op == "upsert":
@@ -377,6 +382,23 @@ def _apply_change(batch: _Batch, parsed: _Parsed) -> dict[str, Any]:
     if conflict_id:
         result["conflict_id"] = conflict_id
     return result
+
+
+def _change_to_pruned(batch: _Batch, change: Change) -> dict[str, Any]:
+    """A record deleted and pruned never comes back: an upsert is refused; a delete is done."""
+    if change.op != "delete":
+        raise ChangeRejectedError(compaction.PRUNED_REASON, compaction.PRUNED_DETAIL)
+    batch.applied.append(
+        {
+            "change_id": change.change_id,
+            "record_id": change.record_id,
+            "device_id": batch.principal.device_id,
+            "status": "applied",
+            "conflict_id": None,
+            "applied_at": utcnow(),
+        }
+    )
+    return {"change_id": change.change_id, "status": "applied"}
 
 
 def _consent_changed(batch: _Batch, client: _Row) -> None:

@@ -14,7 +14,7 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.models.people import PeopleModel
 from desktop_app.ui.models.records import EventsModel, TimelineModel
 from desktop_app.ui.people import PeoplePage
-from desktop_app.ui.sync_scheduler import SyncScheduler, backoff_delay_ms
+from desktop_app.ui.sync_scheduler import SyncScheduler
 
 from .conftest import RICH_NAME, add_person, settle
 
@@ -145,16 +145,6 @@ def test_timeline_model(qtbot: Any, repo: Any, qtmodeltester: Any) -> None:
     model = TimelineModel()
     model.set_records(repo.timeline(person))
     qtmodeltester.check(model)
-
-
-def test_backoff_grows_with_jitter() -> None:
-    import random
-
-    rng = random.Random(1)
-    first = [backoff_delay_ms(1, rng) for _ in range(50)]
-    assert all(2_500 <= d <= 5_000 for d in first)
-    assert len(set(first)) > 40
-    assert all(150_000 <= backoff_delay_ms(20, rng) <= 300_000 for _ in range(50))
 
 
 def test_signal_emission_keeps_refcounts() -> None:

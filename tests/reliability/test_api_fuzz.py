@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import schemathesis
@@ -20,6 +21,12 @@ from tests.support.live_server import LiveServer, start_server
 #:   Allow header when several routes share a path.
 EXCLUDED = [positive_data_acceptance, allow_header_conformance]
 SOAK = os.environ.get("PACE_SOAK") == "1"
+
+
+@pytest.fixture(autouse=True)
+def outside_the_checkout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """schemathesis writes crash reports under ``.schemathesis/`` in the working directory."""
+    monkeypatch.chdir(tmp_path)
 
 
 @pytest.fixture(scope="module")

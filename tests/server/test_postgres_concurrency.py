@@ -30,7 +30,6 @@ PUSHERS = 4
 PUSHES_EACH = 20
 CHANGES_PER_PUSH = 25
 RECORDS_EACH = 60  # each pusher's own records: created once, then edited again and again
-DEADLINE_S = 50
 
 Versions = dict[str, str]
 
@@ -204,7 +203,7 @@ def two_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[LiveS
 def test_two_processes_concurrent_pushers_and_a_following_puller(
     two_servers: list[LiveServer],
 ) -> None:
-    _run(two_servers, time.monotonic())
+    _run(two_servers)
 
 
 def _send_to_both_at_once(
@@ -249,7 +248,7 @@ def test_one_batch_sent_to_both_processes_at_once_is_applied_once(
             assert sorted(s[n] for s in statuses) == ["applied", "duplicate"], statuses
 
 
-def _run(servers: list[LiveServer], started: float) -> None:
+def _run(servers: list[LiveServer]) -> None:
     users = ["demo.adviser", "demo.lead", "demo.admin", "demo.adviser"]
     pushers = [Device(servers[n % 2].client(users[n % len(users)])) for n in range(PUSHERS)]
     puller = Puller(Device(servers[1].client("demo.lead")), servers)
@@ -262,7 +261,7 @@ def _run(servers: list[LiveServer], started: float) -> None:
     for thread in threads:
         thread.start()
     while any(t.is_alive() for t in threads):
-        assert time.monotonic() - started < DEADLINE_S, "the workload took too long"
+        # No deadline here (no timing assertions): a livelock ends in pytest-timeout's report.
         puller.round(ledger)
         time.sleep(0.01)
     for thread in threads:

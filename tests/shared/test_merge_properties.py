@@ -1,8 +1,10 @@
 """The merge rule (pace_shared.merge): examples of each case, and hypothesis properties.
 
 Per field, the greater HLC wins on every replica; deletion is a tombstone that never comes back.
-The properties: ``merge_states`` is commutative, associative and idempotent, and any
-interleaving (with retries) of the same edits from several devices converges to one state.
+The properties are over the functions production runs (``apply_upsert`` and ``apply_delete``,
+as the server's push calls them): applying edits commutes and is idempotent, any interleaving
+(with retries) of the same edits from several devices converges to one state, and a replica that
+re-pushes what it holds (as the client does after a resync) converges with the server's.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pace_shared.hlc import Timestamp
-from pace_shared.merge import DELETED, RecordState, apply_delete, apply_upsert, merge_states
+from pace_shared.merge import DELETED, RecordState, apply_delete, apply_upsert
 
 A = "aaaaaaaa-0000-4000-8000-00000000000a"
 B = "bbbbbbbb-0000-4000-8000-00000000000b"
@@ -110,11 +112,13 @@ def test_delete_is_a_tombstone_that_an_upsert_never_revives() -> None:
     assert state.versions == {DELETED: h(3)}
 
 
-def test_merge_of_a_deleted_replica_is_deleted() -> None:
+def test_a_later_edit_never_revives_an_earlier_delete() -> None:
     live = RecordState({"phone": "9"}, {"phone": h(9)})
+    assert apply_delete(live, h(2))  # the delete reaches a replica that has a newer edit
+    assert live == RecordState({}, {DELETED: h(2)})
     dead = RecordState({}, {DELETED: h(2)})
-    assert merge_states(live, dead) == RecordState({}, {DELETED: h(2)})
-    assert merge_states(dead, live) == RecordState({}, {DELETED: h(2)})
+    apply_upsert(dead, {"phone": "9"}, h(9), {})
+    assert dead == RecordState({}, {DELETED: h(2)})
 
 
 # --- properties -------------------------------------------------------------------------------
@@ -196,34 +200,37 @@ def replay(sequence: list[Op]) -> RecordState:
     return state
 
 
-@st.composite
-def states(draw: st.DrawFn) -> RecordState:
-    """A replica: the result of some edits (so one HLC always carries one value)."""
-    return replay(draw(ops()))
+def repush(target: RecordState, replica: RecordState) -> None:
+    """Send what ``replica`` holds to ``target`` the way the client re-pushes after a resync
+    (``sync_store.finish_resync``): its tombstone as a delete, else one upsert per HLC."""
+    if replica.deleted:
+        apply_delete(target, replica.versions[DELETED])
+        return
+    by_hlc: dict[str, dict[str, Any]] = {}
+    for name, stamp in replica.versions.items():
+        by_hlc.setdefault(stamp, {})[name] = replica.fields.get(name)
+    for stamp, values in sorted(by_hlc.items()):
+        apply_upsert(target, values, stamp, dict.fromkeys(values))
 
 
-@given(states(), states())
-def test_merge_is_commutative(a: RecordState, b: RecordState) -> None:
-    assert merge_states(a, b) == merge_states(b, a)
+@given(ops(), st.data())
+def test_applying_two_edits_commutes(all_ops: list[Op], data: st.DataObject) -> None:
+    prefix = replay(data.draw(st.permutations(all_ops))[: data.draw(st.integers(0, len(all_ops)))])
+    a, b = data.draw(st.sampled_from(all_ops)), data.draw(st.sampled_from(all_ops))
+    ab, ba = prefix.copy(), prefix.copy()
+    apply(ab, a)
+    apply(ab, b)
+    apply(ba, b)
+    apply(ba, a)
+    assert ab == ba
 
 
-@given(states(), states(), states())
-def test_merge_is_associative(a: RecordState, b: RecordState, c: RecordState) -> None:
-    assert merge_states(merge_states(a, b), c) == merge_states(a, merge_states(b, c))
-
-
-@given(states(), states())
-def test_merge_is_idempotent(a: RecordState, b: RecordState) -> None:
-    assert merge_states(a, a) == a
-    ab = merge_states(a, b)
-    assert merge_states(ab, b) == ab
-    assert merge_states(ab, a) == ab
-
-
-@given(states())
-def test_merge_with_an_empty_replica_is_identity(a: RecordState) -> None:
-    assert merge_states(a, RecordState()) == a
-    assert merge_states(RecordState(), a) == a
+@given(ops(), st.data())
+def test_applying_an_edit_again_changes_nothing(all_ops: list[Op], data: st.DataObject) -> None:
+    state = replay(data.draw(st.permutations(all_ops)))
+    again = state.copy()
+    apply(again, data.draw(st.sampled_from(all_ops)))
+    assert again == state
 
 
 @settings(max_examples=200)
@@ -242,21 +249,20 @@ def test_any_interleaving_with_retries_converges(all_ops: list[Op], data: st.Dat
 
 @settings(max_examples=200)
 @given(ops(), st.data())
-def test_replicas_that_each_saw_some_edits_merge_to_the_same_state(
+def test_replicas_that_each_saw_some_edits_converge_by_repushing(
     all_ops: list[Op], data: st.DataObject
 ) -> None:
-    """Several devices each apply a subset in their own order; merging the replicas (in any
-    order) gives what one replica that saw everything has."""
+    """Several devices each apply a subset in their own order; re-pushing every replica into
+    one (in any order) gives what one replica that saw everything has."""
     replicas = []
     for _ in range(data.draw(st.integers(1, 4))):
         subset = data.draw(st.lists(st.sampled_from(all_ops), max_size=len(all_ops) + 2))
         replicas.append(replay(subset))
     # Every edit reaches at least one replica.
     replicas.append(replay(data.draw(st.permutations(all_ops))))
-    order = data.draw(st.permutations(replicas))
     merged = RecordState()
-    for replica in order:
-        merged = merge_states(merged, replica)
+    for replica in data.draw(st.permutations(replicas)):
+        repush(merged, replica)
     assert merged == expected(all_ops)
 
 
