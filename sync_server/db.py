@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -40,9 +42,26 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             f"unsupported database {parsed.get_backend_name()!r}: use SQLite or PostgreSQL"
         )
     options.setdefault("connect_args", {"timeout": 30, "check_same_thread": False})
+    path = parsed.database
+    if path and path != ":memory:" and not path.startswith("file:"):
+        make_private(Path(path))
     engine = create_engine(url, **options)
     _configure_sqlite(engine)
     return engine
+
+
+def make_private(database: Path) -> None:
+    """Create the SQLite file readable by its owner only (0600), and tighten an existing one
+    with its -wal and -shm. SQLite gives the -wal, -shm and -journal files it creates later
+    the database file's own mode, so they are 0600 too."""
+    database.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(database, os.O_CREAT | os.O_RDWR, 0o600))
+    for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
+        try:
+            if path.stat().st_mode & 0o077:
+                path.chmod(0o600)
+        except FileNotFoundError:
+            continue
 
 
 def _configure_sqlite(engine: Engine) -> None:
