@@ -362,7 +362,9 @@ def login(
             )
         return None
     try:
-        return _sign_in(db, settings, found.id, device_id, device_name, address, device_secret)
+        return _sign_in(
+            db, settings, found.id, device_id, device_name, address, device_secret, attempt_id
+        )
     except ApiError:
         # The right password from a refused account or device: not a guess.
         _forget_attempt(db, attempt_id)
@@ -377,6 +379,7 @@ def _sign_in(
     device_name: str,
     address: str,
     device_secret: str | None,
+    attempt_id: int,
 ) -> LoginResult:
     with db.write_session() as session:
         user = session.get(User, user_id)
@@ -399,12 +402,14 @@ def _sign_in(
                 expires_at=utcnow() + dt.timedelta(seconds=settings.token_ttl_seconds),
             )
         )
-        session.execute(delete(LoginFailure).where(LoginFailure.username == user.username))
         own = issued is None and devices.secret_matches(device.secret_hash, device_secret)
-        audit.write(
-            session,
-            audit.row("login.succeeded", actor, detail={"own_device": own or issued is not None}),
-        )
+        if own:
+            # Only this attempt is forgiven: a guesser's failures keep the username throttled
+            # for everyone else (a sign-in of the owner must not hand them fresh guesses).
+            session.execute(delete(LoginFailure).where(LoginFailure.id == attempt_id))
+        else:
+            session.execute(delete(LoginFailure).where(LoginFailure.username == user.username))
+        audit.write(session, audit.row("login.succeeded", actor, detail={"own_device": own}))
     return LoginResult(token, user, device, issued)
 
 
