@@ -17,9 +17,6 @@ class AuditEvent(Base):
     __table_args__ = (
         Index("ix_audit_events_partner_id", "partner_code", "id"),
         Index("ix_audit_events_record_id", "record_id"),
-        Index("ix_audit_events_username_id", "username", "id"),
-        Index("ix_audit_events_action_id", "action", "id"),
-        Index("ix_audit_events_at", "at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

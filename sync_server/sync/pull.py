@@ -14,8 +14,9 @@ from typing import Any
 from sqlalchemy import exists, or_, select
 
 from sync_server.audit import service as audit
+from sync_server.audit.models import AuditEvent
 from sync_server.auth.principal import Principal
-from sync_server.db import Database
+from sync_server.db import Database, bulk_insert_varying
 from sync_server.errors import ApiError
 from sync_server.sync import cursor as cursors
 from sync_server.sync.models import Record, RecordAccess, Revocation
@@ -107,11 +108,12 @@ def _log_disclosures(db: Database, principal: Principal, items: list[dict[str, A
     ]
     if not disclosed:
         return
-    template = audit.row(
+    row = audit.row(
         "disclosed",
         principal.actor,
         record_type="client",
         detail={"partner": principal.partner, "device_id": principal.device_id},
     )
+    del row["record_id"]
     with db.write_session() as session:
-        audit.write(session, *({**template, "record_id": rid} for rid in disclosed))
+        bulk_insert_varying(session, AuditEvent.__table__, row, "record_id", disclosed)

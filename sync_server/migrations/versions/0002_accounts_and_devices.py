@@ -1,4 +1,4 @@
-"""accounts and devices: device secrets, audit filters
+"""accounts and devices: device secrets
 
 Revision ID: 0002
 Revises: 0001
@@ -20,17 +20,10 @@ def upgrade() -> None:
     # SHA-256 of the device's secret (decisions.md #8); NULL until its next successful sign-in.
     with op.batch_alter_table("devices", schema=None) as batch_op:
         batch_op.add_column(sa.Column("secret_hash", sa.String(length=64), nullable=True))
-    # The audit filters: by user, by action, by time (newest first everywhere).
-    with op.batch_alter_table("audit_events", schema=None) as batch_op:
-        batch_op.create_index("ix_audit_events_username_id", ["username", "id"], unique=False)
-        batch_op.create_index("ix_audit_events_action_id", ["action", "id"], unique=False)
-        batch_op.create_index("ix_audit_events_at", ["at"], unique=False)
+    # No new audit indexes: every pull now writes audit rows (disclosures), and each index
+    # would slow that hot path for the sake of the rare admin query.
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("audit_events", schema=None) as batch_op:
-        batch_op.drop_index("ix_audit_events_at")
-        batch_op.drop_index("ix_audit_events_action_id")
-        batch_op.drop_index("ix_audit_events_username_id")
     with op.batch_alter_table("devices", schema=None) as batch_op:
         batch_op.drop_column("secret_hash")
