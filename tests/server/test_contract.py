@@ -75,7 +75,9 @@ def test_login_answers_exactly_the_contract_shape(server: LiveServer) -> None:
         "user",
         "device_id",
         "server_time",
+        "device_secret",  # decisions.md #8: issued at a device's first sign-in, else null
     }
+    assert isinstance(body["device_secret"], str)
     assert isinstance(body["access_token"], str)
     assert len(body["access_token"]) >= 20
     assert body["token_type"] == "bearer"
