@@ -181,6 +181,19 @@ def test_admin_api_account_operations(server: LiveServer, devices: Devices) -> N
     } <= actions
 
 
+def test_system_admin_manages_any_partners_users(server: LiveServer) -> None:
+    root = new_user(server, partner="SDS", role="system_admin")
+    api = signed_in(server, root)
+    target = new_user(server, partner="DWP")
+    answer = api.request("POST", f"{USERS}/{target}/deactivate")
+    assert answer.status_code == 200, answer.text
+    assert (answer.json()["partner"], answer.json()["active"]) == ("DWP", False)
+    assert_error(login(server, target), 403, "account_disabled")
+    promoted = api.request("POST", f"{USERS}/{target}/role", json={"role": "system_admin"})
+    assert promoted.json()["role"] == "system_admin"
+    assert_error(api.request("POST", f"{USERS}/{root}/deactivate"), 403, "forbidden")
+
+
 # --- the password policy -----------------------------------------------------------------------
 
 
