@@ -14,6 +14,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from sync_server.db import make_private
+
 
 def sqlite_path(database_url: str) -> Path:
     url = make_url(database_url)
@@ -32,7 +34,9 @@ def backup_sqlite(database_url: str, destination: Path) -> str:
         raise ValueError(f"no database at {source_path}")
     if destination.exists():
         raise ValueError(f"{destination} already exists; choose a new file name")
-    destination.parent.mkdir(parents=True, exist_ok=True)
+    # 0600 before SQLite writes a byte (its journal takes the same mode): a backup holds the
+    # same personal data as the live database.
+    make_private(destination)
     epoch = str(uuid.uuid4())
     source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
     target = sqlite3.connect(destination)

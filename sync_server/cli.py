@@ -92,6 +92,51 @@ def cmd_create_user(args: argparse.Namespace) -> str:
     return f"user {args.username} created"
 
 
+def _change_account(args: argparse.Namespace, change: Callable[..., object]) -> None:
+    """Run one account change in a transaction; account errors become one-line CLI errors."""
+    from sync_server.auth import service
+
+    db = _open(args)
+    try:
+        with db.session() as session:
+            change(session)
+    except service.AccountError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        db.dispose()
+
+
+def cmd_deactivate_user(args: argparse.Namespace) -> str:
+    from sync_server.auth import service
+
+    _change_account(args, lambda session: service.deactivate_user(session, args.username))
+    return f"user {args.username} deactivated; their devices are revoked and wipe themselves"
+
+
+def cmd_reactivate_user(args: argparse.Namespace) -> str:
+    from sync_server.auth import service
+
+    _change_account(args, lambda session: service.reactivate_user(session, args.username))
+    return f"user {args.username} reactivated (revoked devices stay revoked: enrol again)"
+
+
+def cmd_reset_password(args: argparse.Namespace) -> str:
+    from sync_server.auth import service
+
+    password = _read_password(args)
+    _change_account(
+        args, lambda session: service.reset_password(session, args.username, password)
+    )
+    return f"password of {args.username} reset; their sessions have ended"
+
+
+def cmd_set_role(args: argparse.Namespace) -> str:
+    from sync_server.auth import service
+
+    _change_account(args, lambda session: service.set_role(session, args.username, args.role))
+    return f"user {args.username} is now {args.role}"
+
+
 def cmd_revoke_device(args: argparse.Namespace) -> str:
     from sync_server.audit import service as audit
     from sync_server.devices import service
@@ -128,10 +173,13 @@ def cmd_list_devices(args: argparse.Namespace) -> str:
 
 
 def cmd_seed_demo(args: argparse.Namespace) -> str:
-    from sync_server.seed import DEMO_PASSWORD, seed_demo
+    from sync_server.seed import DEMO_PASSWORD, has_users, seed_demo
 
     db = _open(args, migrate=True)
     try:
+        # Demo users share a published password: never add them to a live database by accident.
+        if has_users(db) and not args.force:
+            raise CliError("the database already has users; pass --force to add the demo ones")
         created = seed_demo(db)
     finally:
         db.dispose()
@@ -209,6 +257,8 @@ def cmd_serve(args: argparse.Namespace) -> str:
         workers=args.workers,
         log_config=uvicorn_log_config(settings.log_level, settings.log_format),
         proxy_headers=args.proxy_headers,
+        # Which proxies' X-Forwarded-For to believe (uvicorn's own default: 127.0.0.1).
+        forwarded_allow_ips=args.forwarded_allow_ips,
         # Longer than clients keep idle connections, so a reused connection is rarely closed
         # under a request that is already on its way.
         timeout_keep_alive=30,
@@ -255,6 +305,26 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--display-name")
     sub.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     sub = add(
+        "deactivate-user",
+        cmd_deactivate_user,
+        "disable a user's sign-in and revoke all their devices (a leaver)",
+    )
+    sub.add_argument("username")
+    sub = add(
+        "reactivate-user",
+        cmd_reactivate_user,
+        "allow a deactivated user to sign in again (revoked devices stay revoked)",
+    )
+    sub.add_argument("username")
+    sub = add(
+        "reset-password", cmd_reset_password, "set a new password and end the user's sessions"
+    )
+    sub.add_argument("username")
+    sub.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    sub = add("set-role", cmd_set_role, "change a user's role")
+    sub.add_argument("username")
+    sub.add_argument("role", help=f"one of {', '.join(ROLES)}")
+    sub = add(
         "revoke-device", cmd_revoke_device, "revoke a device: it wipes itself on next contact"
     )
     sub.add_argument("device_id")
@@ -266,6 +336,12 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--workers", type=int, default=1)
     sub.add_argument(
         "--proxy-headers", action="store_true", help="trust X-Forwarded-For from a proxy"
+    )
+    sub.add_argument(
+        "--forwarded-allow-ips",
+        default=None,
+        help="comma-separated addresses of the proxies whose X-Forwarded-For is trusted "
+        "(uvicorn's --forwarded-allow-ips; default 127.0.0.1, or $FORWARDED_ALLOW_IPS)",
     )
     sub = add(
         "compact-tombstones",
@@ -279,7 +355,10 @@ def _parser() -> argparse.ArgumentParser:
         help="default: $PACE_TOMBSTONE_MAX_AGE_DAYS (180), the longest a device may be offline",
     )
     sub.add_argument("--dry-run", action="store_true", help="print what would be pruned")
-    add("seed-demo", cmd_seed_demo, "add demo partners, users, an employer and an event")
+    sub = add("seed-demo", cmd_seed_demo, "add demo partners, users, an employer and an event")
+    sub.add_argument(
+        "--force", action="store_true", help="add the demo users even if the database has users"
+    )
     sub = add("backup", cmd_backup, "online copy of a SQLite database (for PostgreSQL use pg_dump)")
     sub.add_argument("destination")
     add(

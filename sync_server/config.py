@@ -26,11 +26,17 @@ class Settings(BaseSettings):
 
     database_url: str = Field(default_factory=default_database_url)
     #: Lifetime of an access token (the contract's example: 12 hours).
-    token_ttl_seconds: int = 43_200
+    token_ttl_seconds: int = Field(default=43_200, ge=1)
     #: Failed logins allowed per username, and per client address, within the window.
-    login_max_failures_per_user: int = 5
-    login_max_failures_per_address: int = 30
-    login_window_seconds: int = 900
+    login_max_failures_per_user: int = Field(default=5, ge=1)
+    login_max_failures_per_address: int = Field(default=30, ge=1)
+    login_window_seconds: int = Field(default=900, ge=1)
+    #: The first wait once a limit is reached; it doubles with each further failure, up to the
+    #: window. A sign-in with the right device secret skips the per-username wait.
+    login_lockout_seconds: int = Field(default=60, ge=1)
+    #: Serve the interactive /docs and /redoc pages (``PACE_EXPOSE_DOCS=1``); /openapi.json
+    #: is always served.
+    expose_docs: bool = False
     #: How far ahead of server time an edit's HLC may be; beyond it the change is rejected
     #: (reason ``clock_skew``) and stays queued on the device, which corrects its offset.
     max_clock_skew_seconds: int = 600

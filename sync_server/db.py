@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -42,9 +44,26 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             f"unsupported database {parsed.get_backend_name()!r}: use SQLite or PostgreSQL"
         )
     options.setdefault("connect_args", {"timeout": 30, "check_same_thread": False})
+    path = parsed.database
+    if path and path != ":memory:" and not path.startswith("file:"):
+        make_private(Path(path))
     engine = create_engine(url, **options)
     _configure_sqlite(engine)
     return engine
+
+
+def make_private(database: Path) -> None:
+    """Create the SQLite file readable by its owner only (0600), and tighten an existing one
+    with its -wal and -shm. SQLite gives the -wal, -shm and -journal files it creates later
+    the database file's own mode, so they are 0600 too."""
+    database.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(database, os.O_CREAT | os.O_RDWR, 0o600))
+    for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
+        try:
+            if path.stat().st_mode & 0o077:
+                path.chmod(0o600)
+        except FileNotFoundError:
+            continue
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -134,3 +153,41 @@ def bulk_insert(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
         for row in rows:
             # COPY's text format is untyped: JSON columns take the JSON text itself.
             copy.write_row([_json_dumps(row[c]) if c in json_columns else row[c] for c in columns])
+
+
+def bulk_insert_varying(
+    session: Session,
+    table: Table,
+    constant: Mapping[str, Any],
+    column: str,
+    values: Sequence[Any],
+) -> None:
+    """Insert one row per value of ``column``, every other column the same. The constant part
+    is converted once rather than per row, and the rows go straight to the driver (COPY on
+    PostgreSQL, executemany on SQLite): the disclosure log writes a row per person per pull."""
+    if not values:
+        return
+    dialect = session.get_bind().dialect
+    names = [*constant, column]
+    columns = ", ".join(f'"{c}"' for c in names)
+    raw = session.connection().connection.driver_connection
+    if dialect.name == "postgresql":
+        fixed = [
+            _json_dumps(v) if isinstance(table.c[c].type, JSON) and v is not None else v
+            for c, v in constant.items()
+        ]
+        with raw.cursor() as cursor, cursor.copy(
+            f'COPY "{table.name}" ({columns}) FROM STDIN'
+        ) as copy:
+            for value in values:
+                copy.write_row([*fixed, value])
+        return
+    fixed = []
+    for name, value in constant.items():
+        processor = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        fixed.append(processor(value) if processor is not None and value is not None else value)
+    placeholders = ", ".join("?" for _ in names)
+    raw.executemany(
+        f'INSERT INTO "{table.name}" ({columns}) VALUES ({placeholders})',  # noqa: S608 - our own names
+        [(*fixed, value) for value in values],
+    )

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from pace_shared.wire import MAX_BODY_BYTES, PushRequest
+from pace_shared.wire import PushRequest
 from sync_server import __version__
 from sync_server.admin.router import router as admin_router
 from sync_server.auth.router import router as auth_router
+from sync_server.body_limit import BodyLimitMiddleware
 from sync_server.config import Settings, get_settings
 from sync_server.conflicts.router import router as conflicts_router
 from sync_server.db import Database
-from sync_server.errors import error_response, install_handlers
+from sync_server.errors import install_handlers
 from sync_server.health.router import router as health_router
 from sync_server.logging_setup import configure as configure_logging
 from sync_server.sync.router import router as sync_router
@@ -37,21 +38,16 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         title="PACE Casework sync server",
         version=__version__,
         description="Sync contract v1: see docs/sync-protocol.md.",
+        # The interactive pages only on request; the OpenAPI document itself always.
+        docs_url="/docs" if settings.expose_docs else None,
+        redoc_url="/redoc" if settings.expose_docs else None,
     )
     app.state.settings = settings
     app.state.db = db
     install_handlers(app)
 
-    @app.middleware("http")
-    async def limit_body_size(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return error_response(
-                413, "payload_too_large", f"A request body may be at most {MAX_BODY_BYTES} bytes."
-            )
-        return await call_next(request)
+    # Push 5 MB, every other body 64 KB, counted on the bytes read (chunked or not).
+    app.add_middleware(BodyLimitMiddleware)  # type: ignore[arg-type]
 
     for router in (health_router, auth_router, sync_router, conflicts_router, admin_router):
         app.include_router(router)

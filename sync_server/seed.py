@@ -32,6 +32,11 @@ EVENT_ID = "01900000-0000-7000-8000-00000000e002"
 SEED_DEVICE = "00000000-0000-4000-8000-000000005eed"
 
 
+def has_users(db: Database) -> bool:
+    with db.session() as session:
+        return session.execute(select(User.id).limit(1)).first() is not None
+
+
 def seed_demo(db: Database) -> list[str]:
     """Create what is missing; returns a line per thing created."""
     created: list[str] = []

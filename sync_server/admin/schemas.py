@@ -39,7 +39,16 @@ class UserCreate(BaseModel):
     username: str = Field(min_length=1, max_length=100, pattern=r"^[^\s\x00-\x1f\x7f]+$")
     display_name: PrintableName = Field(max_length=200)
     role: Role
-    password: str = Field(min_length=8, max_length=1000)
+    #: The password policy (sync_server.auth.policy) answers 422 with the reason.
+    password: str = Field(min_length=1, max_length=1000)
+
+
+class PasswordReset(BaseModel):
+    password: str = Field(min_length=1, max_length=1000)
+
+
+class RoleChange(BaseModel):
+    role: Role
 
 
 class AuditEventOut(BaseModel):

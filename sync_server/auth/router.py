@@ -14,12 +14,14 @@ router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 @router.post(
     "/login",
     response_model=LoginResponse,
-    responses=error_responses(401, 403, 422, 429),
+    responses=error_responses(401, 403, 413, 422, 429),
     summary="Sign in and register this device",
 )
 def login(body: LoginRequest, request: Request, db: DB, settings: AppSettings) -> LoginResponse:
-    """Wrong credentials answer 401 (the same for an unknown user); repeated failures 429;
-    a revoked device 403 ``device_revoked``."""
+    """Wrong credentials answer 401 (the same for an unknown user); repeated failures 429 with
+    ``Retry-After``; a revoked device 403 ``device_revoked`` (whatever the password); the right
+    password of a disabled account 403 ``account_disabled``; a device enrolled by another user
+    403 ``forbidden``. A device's first successful sign-in returns its ``device_secret``."""
     # The service runs its own short transactions around the slow password check.
     result = service.login(
         db,
@@ -29,6 +31,7 @@ def login(body: LoginRequest, request: Request, db: DB, settings: AppSettings) -
         device_id=body.device_id,
         device_name=body.device_name,
         address=client_address(request),
+        device_secret=body.device_secret,
     )
     if result is None:
         raise unauthenticated("The username or password is wrong.")
@@ -45,4 +48,5 @@ def login(body: LoginRequest, request: Request, db: DB, settings: AppSettings) -
         ),
         device_id=result.device.id,
         server_time=server_time(),
+        device_secret=result.device_secret,
     )

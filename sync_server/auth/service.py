@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
+from starlette.exceptions import HTTPException
 
 from pace_shared.records import is_valid_partner_code
 from sync_server.audit import service as audit
 from sync_server.audit.service import Actor
 from sync_server.auth.models import AccessToken, LoginFailure, Partner, User
 from sync_server.auth.passwords import hash_password, verify_password
+from sync_server.auth.policy import WeakPasswordError, check_password
 from sync_server.auth.principal import ROLES, Principal
 from sync_server.auth.tokens import new_token, token_hash
 from sync_server.config import Settings
@@ -73,6 +76,7 @@ def create_user(
         raise AccountError(f"unknown role {role!r}: use one of {', '.join(ROLES)}")
     if not password:
         raise AccountError("the password must not be empty")
+    _check_policy(password, username)
     if session.get(Partner, partner) is None:
         raise AccountError(f"unknown partner {partner!r}")
     if session.execute(select(User.id).where(User.username == username)).first():
@@ -97,33 +101,165 @@ def create_user(
     return user
 
 
+def _check_policy(password: str, username: str) -> None:
+    try:
+        check_password(password, username)
+    except WeakPasswordError as exc:
+        raise AccountError(str(exc)) from None
+
+
+class UnknownUserError(AccountError):
+    """No such user (or, for an admin, none in their partner: the same answer)."""
+
+
+def find_user(session: Session, username: str, *, partner: str | None = None) -> User:
+    """The user called ``username``; ``partner`` limits an admin to their own partner's users."""
+    user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    if user is None or (partner is not None and user.partner_code != partner):
+        raise UnknownUserError(f"unknown user {username!r}")
+    return user
+
+
+def _end_sessions(session: Session, user: User) -> None:
+    session.execute(delete(AccessToken).where(AccessToken.user_id == user.id))
+
+
+def deactivate_user(
+    session: Session, username: str, actor: Actor = audit.SYSTEM, *, partner: str | None = None
+) -> User:
+    """A leaver: sign-in refused (403 ``account_disabled``) and every device revoked, so each
+    laptop wipes itself at its next contact."""
+    user = find_user(session, username, partner=partner)
+    user.active = False
+    for device in session.execute(
+        select(Device).where(Device.user_id == user.id, Device.revoked_at.is_(None))
+    ).scalars():
+        devices.revoke(session, device.id, actor)
+    audit.write(
+        session, audit.row("user.deactivated", actor, detail={"user": user.username})
+    )
+    return user
+
+
+def reactivate_user(
+    session: Session, username: str, actor: Actor = audit.SYSTEM, *, partner: str | None = None
+) -> User:
+    """Sign-in allowed again; revoked devices stay revoked (the user enrols again)."""
+    user = find_user(session, username, partner=partner)
+    user.active = True
+    audit.write(
+        session, audit.row("user.reactivated", actor, detail={"user": user.username})
+    )
+    return user
+
+
+def reset_password(
+    session: Session,
+    username: str,
+    password: str,
+    actor: Actor = audit.SYSTEM,
+    *,
+    partner: str | None = None,
+) -> User:
+    """A new password (under the policy); every session of the user ends."""
+    user = find_user(session, username, partner=partner)
+    _check_policy(password, user.username)
+    user.password_hash = hash_password(password)
+    _end_sessions(session, user)
+    # The owner now knows the new password: earlier guesses no longer lock them out.
+    session.execute(delete(LoginFailure).where(LoginFailure.username == user.username))
+    audit.write(
+        session, audit.row("user.password_reset", actor, detail={"user": user.username})
+    )
+    return user
+
+
+def set_role(
+    session: Session,
+    username: str,
+    role: str,
+    actor: Actor = audit.SYSTEM,
+    *,
+    partner: str | None = None,
+) -> User:
+    if role not in ROLES:
+        raise AccountError(f"unknown role {role!r}: use one of {', '.join(ROLES)}")
+    user = find_user(session, username, partner=partner)
+    previous, user.role = user.role, role
+    audit.write(
+        session,
+        audit.row(
+            "user.role_changed",
+            actor,
+            detail={"user": user.username, "from": previous, "to": role},
+        ),
+    )
+    return user
+
+
 @dataclass(frozen=True, slots=True)
 class LoginResult:
     token: str
     user: User
     device: Device
+    #: Set only when this sign-in issued the device its secret (shown once).
+    device_secret: str | None = None
 
 
-def _recent_failures(session: Session, column: object, value: str, since: dt.datetime) -> int:
-    return session.execute(
-        select(func.count())
-        .select_from(LoginFailure)
-        .where(column == value, LoginFailure.at >= since)
-    ).scalar_one()
+def _failures(
+    session: Session, column: object, value: str, since: dt.datetime
+) -> tuple[int, dt.datetime | None]:
+    """How many failures for ``value`` since ``since``, and when the latest was."""
+    count, latest = session.execute(
+        select(func.count(), func.max(LoginFailure.at)).where(
+            column == value, LoginFailure.at >= since
+        )
+    ).one()
+    return int(count), latest
 
 
-def check_rate_limit(session: Session, settings: Settings, username: str, address: str) -> None:
+def _wait_seconds(count: int, latest: dt.datetime | None, limit: int, settings: Settings) -> float:
+    """Seconds left before another attempt is allowed: none below the limit, then a delay that
+    doubles with every further failure (capped at the window)."""
+    if count < limit or latest is None:
+        return 0.0
+    if latest.tzinfo is None:
+        latest = latest.replace(tzinfo=dt.UTC)
+    delay = min(
+        settings.login_window_seconds,
+        settings.login_lockout_seconds * 2 ** min(count - limit, 20),
+    )
+    return (latest + dt.timedelta(seconds=delay) - utcnow()).total_seconds()
+
+
+def check_rate_limit(
+    session: Session, settings: Settings, username: str, address: str, *, own_device: bool = False
+) -> None:
+    """429 with ``Retry-After`` while the username or the address is throttled. A sign-in from
+    the user's own device (right device secret) skips the username limit, so a password
+    guesser cannot lock the user out; the address limit holds for everyone."""
     since = utcnow() - dt.timedelta(seconds=settings.login_window_seconds)
-    if (
-        _recent_failures(session, LoginFailure.username, username, since)
-        >= settings.login_max_failures_per_user
-        or _recent_failures(session, LoginFailure.address, address, since)
-        >= settings.login_max_failures_per_address
-    ):
-        raise ApiError(
+    waits = [
+        _wait_seconds(
+            *_failures(session, LoginFailure.address, address, since),
+            settings.login_max_failures_per_address,
+            settings,
+        )
+    ]
+    if not own_device:
+        waits.append(
+            _wait_seconds(
+                *_failures(session, LoginFailure.username, username, since),
+                settings.login_max_failures_per_user,
+                settings,
+            )
+        )
+    wait = max(waits)
+    if wait > 0:
+        raise HTTPException(
             429,
-            "rate_limited",
             "Too many failed sign-ins. Wait a few minutes and try again.",
+            headers={"Retry-After": str(max(1, math.ceil(wait)))},
         )
 
 
@@ -132,7 +268,9 @@ def check_rate_limit(session: Session, settings: Settings, username: str, addres
 _LOGIN_LOCK_KEY = 0x50414345  # "PACE"
 
 
-def _claim_attempt(db: Database, settings: Settings, username: str, address: str) -> int:
+def _claim_attempt(
+    db: Database, settings: Settings, username: str, address: str, *, own_device: bool
+) -> int:
     """Check the limits and count this attempt as a failure, atomically with other logins.
 
     Counting before the (slow) password check is what makes the limit hold under a burst of
@@ -141,11 +279,48 @@ def _claim_attempt(db: Database, settings: Settings, username: str, address: str
     with db.write_session() as session:
         if session.get_bind().dialect.name == "postgresql":
             session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOGIN_LOCK_KEY})
-        check_rate_limit(session, settings, username, address)
+        check_rate_limit(session, settings, username, address, own_device=own_device)
         attempt = LoginFailure(username=username[:100], address=address[:64])
         session.add(attempt)
         session.flush()
         return attempt.id
+
+
+def _device_revoked() -> ApiError:
+    return ApiError(
+        403,
+        "device_revoked",
+        "This device has been revoked by an administrator; its local data must be wiped.",
+    )
+
+
+def _refuse_revoked_device(db: Database, device_id: str) -> bool:
+    """Raise ``device_revoked`` for a revoked device id, whatever the password (so a revoked
+    laptop wipes itself); otherwise whether the device is known."""
+    with db.session() as session:
+        device = session.get(Device, device_id)
+    if device is not None and device.revoked_at is not None:
+        raise _device_revoked()
+    return device is not None
+
+
+def _is_own_device(db: Database, username: str, device_id: str, secret: str | None) -> bool:
+    """Whether the sign-in comes from a device bound to ``username`` that proves it with its
+    secret. A device id alone proves nothing: ids travel in every HLC."""
+    if not secret:
+        return False
+    with db.session() as session:
+        bound = session.execute(
+            select(Device.secret_hash)
+            .join(User, User.id == Device.user_id)
+            .where(Device.id == device_id, User.username == username)
+        ).scalar_one_or_none()
+    return devices.secret_matches(bound, secret)
+
+
+def _forget_attempt(db: Database, attempt_id: int) -> None:
+    with db.write_session() as session:
+        session.execute(delete(LoginFailure).where(LoginFailure.id == attempt_id))
 
 
 def login(
@@ -157,15 +332,20 @@ def login(
     device_id: str,
     device_name: str,
     address: str,
+    device_secret: str | None = None,
 ) -> LoginResult | None:
-    """Sign in; ``None`` when the credentials are wrong (the failure stays counted)."""
-    attempt_id = _claim_attempt(db, settings, username, address)
+    """Sign in; ``None`` when the credentials are wrong (the failure stays counted).
+
+    Order matters: a revoked device is refused first, then the throttles, then the password;
+    the right password of a deactivated account answers ``account_disabled``."""
+    _refuse_revoked_device(db, device_id)
+    own_device = _is_own_device(db, username, device_id, device_secret)
+    attempt_id = _claim_attempt(db, settings, username, address, own_device=own_device)
     with db.session() as session:
         found = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
         stored_hash = found.password_hash if found else None
     # The slow Argon2 check runs outside any transaction or lock.
-    good = verify_password(stored_hash, password) and found is not None and found.active
-    if not good:
+    if not (verify_password(stored_hash, password) and found is not None):
         with db.write_session() as session:
             audit.write(
                 session,
@@ -175,35 +355,62 @@ def login(
                     Actor(
                         username=username[:100],
                         partner_code=found.partner_code if found else None,
+                        device_id=device_id,
                         address=address,
                     ),
                 ),
             )
         return None
     try:
-        with db.write_session() as session:
-            user = session.get(User, found.id)  # type: ignore[union-attr]
-            if user is None or not user.active:
-                return None
-            actor = Actor(user.id, user.username, user.partner_code, device_id, address)
-            device = devices.register(session, user, device_id, device_name, actor)
-            token = new_token()
-            session.add(
-                AccessToken(
-                    token_hash=token_hash(token),
-                    user_id=user.id,
-                    device_id=device.id,
-                    expires_at=utcnow() + dt.timedelta(seconds=settings.token_ttl_seconds),
-                )
-            )
-            session.execute(delete(LoginFailure).where(LoginFailure.username == username))
-            audit.write(session, audit.row("login.succeeded", actor))
+        return _sign_in(
+            db, settings, found.id, device_id, device_name, address, device_secret, attempt_id
+        )
     except ApiError:
-        # The right password from a refused device (revoked, other partner): not a guess.
-        with db.write_session() as session:
-            session.execute(delete(LoginFailure).where(LoginFailure.id == attempt_id))
+        # The right password from a refused account or device: not a guess.
+        _forget_attempt(db, attempt_id)
         raise
-    return LoginResult(token, user, device)
+
+
+def _sign_in(
+    db: Database,
+    settings: Settings,
+    user_id: str,
+    device_id: str,
+    device_name: str,
+    address: str,
+    device_secret: str | None,
+    attempt_id: int,
+) -> LoginResult:
+    with db.write_session() as session:
+        user = session.get(User, user_id)
+        if user is None:
+            raise unauthenticated("The username or password is wrong.")
+        actor = Actor(user.id, user.username, user.partner_code, device_id, address)
+        if not user.active:
+            audit.write(session, audit.row("login.refused", actor, detail={"reason": "disabled"}))
+            raise ApiError(
+                403, "account_disabled", "This account has been disabled by an administrator."
+            )
+        device = devices.register(session, user, device_id, device_name, actor)
+        issued = devices.issue_secret(device) if device.secret_hash is None else None
+        token = new_token()
+        session.add(
+            AccessToken(
+                token_hash=token_hash(token),
+                user_id=user.id,
+                device_id=device.id,
+                expires_at=utcnow() + dt.timedelta(seconds=settings.token_ttl_seconds),
+            )
+        )
+        own = issued is None and devices.secret_matches(device.secret_hash, device_secret)
+        if own:
+            # Only this attempt is forgiven: a guesser's failures keep the username throttled
+            # for everyone else (a sign-in of the owner must not hand them fresh guesses).
+            session.execute(delete(LoginFailure).where(LoginFailure.id == attempt_id))
+        else:
+            session.execute(delete(LoginFailure).where(LoginFailure.username == user.username))
+        audit.write(session, audit.row("login.succeeded", actor, detail={"own_device": own}))
+    return LoginResult(token, user, device, issued)
 
 
 def resolve_token(session: Session, token: str, address: str | None) -> Principal:
@@ -216,17 +423,14 @@ def resolve_token(session: Session, token: str, address: str | None) -> Principa
     if row is None:
         raise unauthenticated()
     access, user, device = row
+    # Revocation before expiry: a revoked laptop must hear it even with an expired token.
+    if device.revoked_at is not None:
+        raise _device_revoked()
     expires_at = access.expires_at
     if expires_at.tzinfo is None:
         expires_at = expires_at.replace(tzinfo=dt.UTC)
     if expires_at <= utcnow() or not user.active:
         raise unauthenticated("The session has expired: sign in again.")
-    if device.revoked_at is not None:
-        raise ApiError(
-            403,
-            "device_revoked",
-            "This device has been revoked by an administrator; its local data must be wiped.",
-        )
     devices.touch(session, device)
     return Principal(
         user.id, user.username, user.display_name, user.role, user.partner_code, device.id, address

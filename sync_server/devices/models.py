@@ -20,3 +20,5 @@ class Device(Base):
     last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     revoked_by: Mapped[str | None] = mapped_column(String(100))
+    #: SHA-256 of the secret issued at the device's first successful sign-in; only the hash.
+    secret_hash: Mapped[str | None] = mapped_column(String(64))

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
+import secrets
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,10 +32,28 @@ def register(session: Session, user: User, device_id: str, name: str, actor: Act
         raise ApiError(
             403, "device_revoked", "This device has been revoked; ask an administrator for help."
         )
-    if device.partner_code != user.partner_code:
-        raise forbidden("This device is registered to another partner.")
-    device.user_id, device.name, device.last_seen_at = user.id, name, utcnow()
+    # A device stays bound to the user who enrolled it: nobody else can take it over.
+    if device.user_id != user.id:
+        raise forbidden("This device is registered to another user.")
+    device.name, device.last_seen_at = name, utcnow()
     return device
+
+
+def _secret_hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def issue_secret(device: Device) -> str:
+    """A new random device secret, shown once; only its hash is stored (decisions.md #8)."""
+    secret = secrets.token_urlsafe(32)
+    device.secret_hash = _secret_hash(secret)
+    return secret
+
+
+def secret_matches(stored_hash: str | None, secret: str | None) -> bool:
+    if not stored_hash or not secret:
+        return False
+    return hmac.compare_digest(stored_hash, _secret_hash(secret))
 
 
 def touch(session: Session, device: Device) -> None:

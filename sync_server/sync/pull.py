@@ -13,8 +13,10 @@ from typing import Any
 
 from sqlalchemy import exists, or_, select
 
+from sync_server.audit import service as audit
+from sync_server.audit.models import AuditEvent
 from sync_server.auth.principal import Principal
-from sync_server.db import Database
+from sync_server.db import Database, bulk_insert_varying
 from sync_server.errors import ApiError
 from sync_server.sync import cursor as cursors
 from sync_server.sync.models import Record, RecordAccess, Revocation
@@ -85,7 +87,33 @@ def pull(db: Database, principal: Principal, cursor_token: str | None, limit: in
         }
         for row in page
     ]
+    _log_disclosures(db, principal, items)
     # With nothing more to send, the cursor moves to the end of the sequence, so changes this
     # partner cannot see are never scanned again.
     last = page[-1][0] if has_more else max_seq
     return Page(items, cursors.Cursor(epoch, last).encode(), has_more)
+
+
+def _log_disclosures(db: Database, principal: Principal, items: list[dict[str, Any]]) -> None:
+    """Audit every person (``client``) record this page delivers to a device of a partner
+    other than its owner: action ``disclosed``, one row per delivery, in one bulk insert per
+    page, committed before the page is answered (decisions.md #8). Tombstones carry no
+    personal data and are not disclosures."""
+    disclosed = [
+        item["record_id"]
+        for item in items
+        if item.get("record_type") == "client"
+        and item["owner_partner"] != principal.partner
+        and not item["deleted"]
+    ]
+    if not disclosed:
+        return
+    row = audit.row(
+        "disclosed",
+        principal.actor,
+        record_type="client",
+        detail={"partner": principal.partner, "device_id": principal.device_id},
+    )
+    del row["record_id"]
+    with db.write_session() as session:
+        bulk_insert_varying(session, AuditEvent.__table__, row, "record_id", disclosed)

@@ -50,6 +50,23 @@ def test_expired_token_with_full_outbox(short_token_server: LiveServer, tmp_path
     sds.lock()
 
 
+def test_revoked_after_its_token_expired_still_wipes(
+    short_token_server: LiveServer, tmp_path: Path
+) -> None:
+    """A laptop revoked while switched off (its token long expired) hears ``device_revoked``,
+    not "sign in again", so it wipes itself instead of asking a thief for the password."""
+    folder = tmp_path / "sds"
+    sds = enrol(short_token_server, folder, "demo.adviser")
+    sds.repo.save("client", {"first_name": "Stolen", "last_name": "Laptop"})
+    time.sleep(TTL_S + 1)
+    short_token_server.cli("revoke-device", sds.device_id)
+    with pytest.raises(DeviceRevoked):
+        sds.sync()
+    assert not Profile(folder).is_enrolled()
+    leftovers = sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+    assert leftovers == []
+
+
 def test_revoked_mid_sync_wipes_and_server_applies_nothing_after(
     module_server: LiveServer, tmp_path: Path
 ) -> None:

@@ -207,8 +207,12 @@ def test_admin_endpoints_for_own_partner_admins_only(
     if path.endswith("devices") or path.endswith("users"):
         assert {i["partner"] for i in items} == {partner}
     else:
-        own = {u for u, (p, _r) in USERS.items() if p == partner} | {None}
-        assert {i["username"] for i in items} <= own | {"seed"}
+        own = {u for u, (p, _r) in USERS.items() if p == partner} | {None, "seed"}
+        # Other partners' users appear only on records this partner owns (decisions.md #8).
+        pulled, _ = world.api[username].pull_all()
+        owned = {i["record_id"] for i in pulled if i.get("owner_partner") == partner}
+        strangers = [i for i in items if i["username"] not in own]
+        assert all(i["record_id"] in owned for i in strangers), strangers
 
 
 def test_admin_cannot_revoke_or_create_in_another_partner(world: World) -> None:

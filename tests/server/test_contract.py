@@ -75,7 +75,9 @@ def test_login_answers_exactly_the_contract_shape(server: LiveServer) -> None:
         "user",
         "device_id",
         "server_time",
+        "device_secret",  # decisions.md #8: issued at a device's first sign-in, else null
     }
+    assert isinstance(body["device_secret"], str)
     assert isinstance(body["access_token"], str)
     assert len(body["access_token"]) >= 20
     assert body["token_type"] == "bearer"
@@ -980,7 +982,9 @@ def assert_cli_error(result: Any, *fragments: str) -> None:
 
 def test_cli_init_and_seed_are_idempotent(server: LiveServer) -> None:
     assert server.cli("init").returncode == 0
-    assert server.cli("seed-demo").returncode == 0
+    # A database with users is refused (demo users share a published password) unless forced.
+    assert_cli_error(server.cli("seed-demo", check=False), "--force")
+    assert server.cli("seed-demo", "--force").returncode == 0
     assert server.cli("list-devices").returncode == 0
 
 
@@ -1031,7 +1035,7 @@ def test_cli_create_user_reads_the_password_from_stdin(server: LiveServer) -> No
             "--role",
             "adviser",
             "--password-stdin",
-            stdin="x\n",
+            stdin="another long password 2026\n",
             check=False,
         ),
         "exists",
@@ -1039,7 +1043,7 @@ def test_cli_create_user_reads_the_password_from_stdin(server: LiveServer) -> No
 
 
 def test_cli_create_user_errors(server: LiveServer) -> None:
-    def create(*args: str, stdin: str = "pw-2026\n") -> Any:
+    def create(*args: str, stdin: str = "a long enough password 2026\n") -> Any:
         return server.cli(
             "create-user",
             f"u.{uuid.uuid4().hex[:6]}",
