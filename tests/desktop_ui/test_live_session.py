@@ -42,14 +42,15 @@ def test_rejected_changes_are_fixed_and_discarded_through_the_lane(
     # DWP registers a person it shares with nobody; SDS writes to that id twice (valid
     # locally), so the server refuses both changes as forbidden.
     hidden = "0190dddd-0000-7000-8000-0000000000a1"
-    result = live_server.client("dwp.adviser").push(
+    dwp = live_server.client("dwp.adviser")
+    result = dwp.push(
         [
             {
                 "change_id": "0190dddd-0000-7000-8000-0000000000c9",
                 "record_id": hidden,
                 "record_type": "client",
                 "op": "upsert",
-                "hlc": "1764158400000-0000-dwpdevice",
+                "hlc": f"1764158400000-0000-{dwp.device_id}",
                 "fields": {"first_name": "Hidden", "last_name": "Person"},
                 "base": {"first_name": None, "last_name": None},
             }
