@@ -33,7 +33,10 @@ def _open(args: argparse.Namespace, *, migrate: bool = False):  # type: ignore[n
 
     db = Database(_database_url(args))
     if migrate:
+        from sync_server.sync import data_upgrades
+
         migrations.upgrade(db.engine)
+        data_upgrades.run(db)
     return db
 
 
