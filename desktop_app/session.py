@@ -72,6 +72,9 @@ from pace_shared.wire import UserInfo
 
 log = logging.getLogger(__name__)
 
+#: ProfileMeta.token_location of every profile this version writes.
+TOKEN_IN_STORE = "store"
+
 __all__ = [
     "DeviceRevoked",
     "DiskFullError",
@@ -213,7 +216,7 @@ class Profile:
 def _move_token_into_store(profile: Profile, meta: ProfileMeta, store: SyncStore) -> ProfileMeta:
     """An older version's profile kept the token in the keyring: move it into the store."""
     move_keyring_token(meta.profile_id, store.set_token)
-    moved = dataclasses.replace(meta, token_location="store")
+    moved = dataclasses.replace(meta, token_location=TOKEN_IN_STORE)
     profile._write_meta(moved)
     log.info("sign-in token moved from the keyring into the encrypted store")
     return moved
@@ -298,7 +301,7 @@ class Session:
             username=answer.user.username,
             server_url=server_url.rstrip("/"),
             key_location="keyring" if secure else "file",
-            token_location="store",
+            token_location=TOKEN_IN_STORE,
         )
         if not secure:
             log.warning("no secure keyring: wrapped key kept in a file")

@@ -166,7 +166,7 @@ def remove_profile_entries(profile_id: str, *, must_reach: bool) -> str | None:
             return None
         return (
             "The system keyring could not be reached, so this profile's key entry may still be "
-            f"in it (service \"{SERVICE}\"). Unlock the keyring, or ask your IT team to remove "
+            f'in it (service "{SERVICE}"). Unlock the keyring, or ask your IT team to remove '
             "that entry."
         )
     failed = 0
@@ -180,7 +180,7 @@ def remove_profile_entries(profile_id: str, *, must_reach: bool) -> str | None:
     if failed:
         return (
             f"The system keyring refused to remove {failed} of this profile's entries "
-            f"(service \"{SERVICE}\"). Ask your IT team to remove them."
+            f'(service "{SERVICE}"). Ask your IT team to remove them.'
         )
     return None
 

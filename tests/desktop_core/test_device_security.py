@@ -120,7 +120,8 @@ def test_wipe_removes_the_damaged_copies_a_rebuild_kept(
     rebuilt, aside = Session.rebuild_from_server(
         Profile(folder), DEMO_PASSWORD, kdf_params=FAST_KDF
     )
-    assert aside.is_dir() and any(aside.iterdir())
+    assert aside.is_dir()
+    assert any(aside.iterdir())
     assert_owner_only(folder)  # the damaged copies are as private as the live store
     live_server.cli("revoke-device", rebuilt.device_id)
     with pytest.raises(DeviceRevoked):
@@ -142,7 +143,8 @@ def test_wipe_says_so_when_the_keyring_cannot_be_reached(
     finally:
         keyring.set_keyring(memory_keyring)
     assert "keyring" in str(revoked.value)
-    assert session.wipe_problem is not None and "keyring" in session.wipe_problem
+    assert session.wipe_problem is not None
+    assert "keyring" in session.wipe_problem
     assert leftovers(folder) == []  # every file went anyway
     assert any(k.endswith(":wrapped-key") for _s, k in memory_keyring.entries)
     # Asked directly, wipe raises rather than pretending.
@@ -201,7 +203,8 @@ def test_sign_in_token_is_never_in_the_keyring(
     assert Profile(folder).meta().token_location == "store"
     session.reauthenticate(DEMO_PASSWORD)
     renewed = session.sync_store.state().access_token
-    assert renewed and renewed not in memory_keyring.entries.values()
+    assert renewed
+    assert renewed not in memory_keyring.entries.values()
     session.lock()
 
 
@@ -304,9 +307,7 @@ def test_remote_plain_http_is_refused_before_anything_is_sent(
         "HTTPS://pace.example.org:8443",
     ],
 )
-def test_loopback_http_and_any_https_are_allowed(
-    url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_loopback_http_and_any_https_are_allowed(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(ALLOW_INSECURE_HTTP_ENV, raising=False)
     check_server_url(url)
 
