@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +23,9 @@ from ..plain import error_label, plain_label
 
 class PasswordDialog(QDialog):
     """Asks for the password and runs ``attempt(password)`` in the background."""
+
+    #: The server said device_revoked (the session has wiped the store): the app takes over.
+    revoked = Signal(str)
 
     def __init__(
         self,
@@ -90,6 +94,10 @@ class PasswordDialog(QDialog):
         self.accept()
 
     def _on_failure(self, exc: BaseException) -> None:
+        if classify(exc) is Failure.REVOKED:
+            self.hide()  # not reject(): that means "the user cancelled"
+            self.revoked.emit(describe(exc))
+            return
         self.buttons.setEnabled(True)
         self.password.setEnabled(True)
         self.show_error(self.explain(exc))
