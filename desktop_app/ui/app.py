@@ -63,6 +63,7 @@ class AppController(QObject):
         minutes = lock_minutes or float(self.settings.value("lock_minutes", DEFAULT_MINUTES))
         self.state = AppState()
         self.runner = JobRunner(self)
+        self.state.runner = self.runner  # record-entry dialogs write through the same lane
         self.scheduler = SyncScheduler(self.state, self.runner, self)
         self.idle = IdleWatcher(minutes, self)
         self.window: MainWindow | None = None

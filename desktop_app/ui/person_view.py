@@ -191,7 +191,17 @@ class PersonView(QWidget):
         repo = self.state.repo
         if repo is None or self.person_id is None:
             return
-        dialog = TimelineEntryDialog(repo, self.person_id, kind, self.state.own_partner, self)
+        dialog = TimelineEntryDialog(
+            repo,
+            self.person_id,
+            kind,
+            self.state.own_partner,
+            self,
+            runner=getattr(self.state, "runner", None),
+        )
         if dialog.exec():
+            if dialog.consent_recorded:
+                self.state.record_saved("client")
+                self.show_person(self.person_id)  # the consent box shows the new consent
             self.state.record_saved(kind)
             self.refresh_timeline()

@@ -21,6 +21,9 @@ class AppState(QObject):
     def __init__(self, session: Any | None = None) -> None:
         super().__init__()
         self.session: Any | None = session
+        #: The app's JobRunner (its serial store lane), for widgets that write; None in tests
+        #: that build widgets alone (they then make their own).
+        self.runner: Any | None = None
 
     @property
     def repo(self) -> Any | None:

@@ -78,14 +78,18 @@ def test_timeline_and_adding_entries(qtbot: Any, state: Any, repo: Any, event_id
     assert view.title.text() == "Jane Smith"
     assert view.timeline_model.rowCount() == 1
 
+    # Jane agreed to share with every partner, so the referral needs no consent question.
+    repo.save("client", {"share_with": ["ALL"]}, record_id=person)
     dialog = TimelineEntryDialog(repo, person, "referral", "SDS", view)
     qtbot.addWidget(dialog)
     dialog.inputs["reason"].setPlainText("Benefits check")
     dialog.save()
+    qtbot.waitUntil(lambda: dialog.saved_id is not None, timeout=10_000)  # saved off-GUI
     outcome = TimelineEntryDialog(repo, person, "outcome", "SDS", view)
     qtbot.addWidget(outcome)
     outcome.inputs["months_after"].setValue(3)
     outcome.save()
+    qtbot.waitUntil(lambda: outcome.saved_id is not None, timeout=10_000)
     view.refresh_timeline()
     rows = [
         [view.timeline_model.index(r, c).data() for c in range(3)]
