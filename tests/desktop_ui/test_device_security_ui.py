@@ -11,6 +11,7 @@ from typing import Any
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
+from keyring.backends import fail
 from PySide6.QtCore import Qt
 
 from desktop_app.security.keywrap import KdfParams
@@ -104,6 +105,39 @@ def test_revoked_laptop_whose_token_expired_is_wiped_and_says_so(
     assert memory_keyring.items == {}
     assert controller.state.session is None
     assert controller.window is None
+
+
+def test_wipe_that_cannot_reach_the_keyring_says_what_is_left(
+    qtbot: Any, live_server: Any, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    profile = Profile(tmp_path / "profile")
+    Session.enrol(
+        profile, live_server.url, "demo.adviser", PASSWORD, "test laptop", kdf_params=FAST_KDF
+    ).lock()
+    controller = AppController(profile, Session, lock_minutes=10)
+    controller.start()
+    qtbot.addWidget(controller.dialog)
+    with qtbot.waitSignal(controller.unlocked, timeout=10_000):
+        _type_password(qtbot, controller.dialog, PASSWORD)
+    qtbot.addWidget(controller.window)
+    qtbot.waitUntil(lambda: controller.scheduler.online is True, timeout=20_000)
+    session = controller.state.session
+    assert session is not None
+    live_server.cli("revoke-device", session.device_id)
+    keyring.set_keyring(fail.Keyring())  # the keyring is locked when the revocation arrives
+    try:
+        controller.scheduler.sync_now(manual=True)
+        qtbot.waitUntil(lambda: _dialog_name(controller) == "revoked_message", timeout=20_000)
+        controller.runner.wait_for_idle()
+    finally:
+        keyring.set_keyring(memory_keyring)
+    qtbot.addWidget(controller.dialog)
+    text = controller.dialog.text()
+    assert "not everything could be removed" in text
+    assert "keyring" in text
+    assert not profile.is_enrolled()
+    assert sorted(p.name for p in profile.path.iterdir()) == []
+    assert any(name.endswith(":wrapped-key") for _service, name in memory_keyring.items)
 
 
 @pytest.mark.parametrize("address", ["http://pace.example.org", "http://10.1.2.3:8000"])
