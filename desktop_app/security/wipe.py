@@ -14,9 +14,14 @@ import shutil
 from pathlib import Path
 
 from desktop_app.errors import SessionError
-from desktop_app.paths import DAMAGED_PREFIX, PROFILE_FILE, STORE_FILE, WRAPPED_KEY_FILE
+from desktop_app.paths import (
+    DAMAGED_PREFIX,
+    PROFILE_FILE,
+    STORE_FILE,
+    WRAPPED_KEY_FILE,
+    store_files,
+)
 from desktop_app.security.secret_store import remove_profile_entries
-from desktop_app.storage.store import remove_store_files
 
 
 class WipeIncompleteError(SessionError):
@@ -25,11 +30,12 @@ class WipeIncompleteError(SessionError):
 
 def wipe_files(folder: Path) -> None:
     """Delete every file and folder the app makes in a profile folder (the folder stays)."""
-    remove_store_files(folder / STORE_FILE)
+    files = store_files(folder / STORE_FILE)
     for name in (WRAPPED_KEY_FILE, PROFILE_FILE):
-        for leftover in (folder / name, folder / f"{name}.tmp"):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
+        files += [folder / name, folder / f"{name}.tmp"]
+    for leftover in files:
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
     if folder.is_dir():
         for damaged in folder.glob(f"{DAMAGED_PREFIX}*"):
             if damaged.is_dir() and not damaged.is_symlink():
