@@ -38,7 +38,8 @@ def make_undumpable() -> bool:
         return False
     try:
         libc = ctypes.CDLL(None, use_errno=True)
-        ok = libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == 0
+        answer: int = libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+        ok = answer == 0
     except (OSError, AttributeError):
         ok = False
     if not ok:
