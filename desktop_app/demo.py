@@ -253,6 +253,9 @@ def _choose_demo_event(controller: object) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from desktop_app.security.process import harden_process
+
+    harden_process()  # first: no core dump may ever hold a password or the store key
     parser = argparse.ArgumentParser(prog="pace-demo", description=__doc__)
     parser.add_argument("--folder", type=Path, default=None, help="demo folder")
     args = parser.parse_args(argv)

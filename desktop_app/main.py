@@ -18,6 +18,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from desktop_app.security.process import harden_process
+
+    harden_process()  # first: no core dump may ever hold a password or the store key
     args = parse_args(argv)
     # Imported late so ``--help`` works without Qt or the store libraries.
     from desktop_app.session import Profile, Session

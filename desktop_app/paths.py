@@ -16,6 +16,8 @@ STORE_FILE = "store.db"
 PROFILE_FILE = "profile.json"
 #: The wrapped (AES-GCM encrypted) store key, only when no secure OS keyring exists.
 WRAPPED_KEY_FILE = "wrapped-key.json"
+#: A rebuild moves a damaged store aside into ``damaged-<time>-<id>`` inside the profile.
+DAMAGED_PREFIX = "damaged-"
 
 
 def data_root() -> Path:

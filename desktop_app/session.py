@@ -7,6 +7,7 @@ The store key exists only in memory between unlock and lock.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import logging
 import os
@@ -38,12 +39,15 @@ from desktop_app.paths import (
     store_files,
 )
 from desktop_app.security.keywrap import KdfParams, forget, generate_store_key, unwrap_key, wrap_key
+from desktop_app.security.permissions import make_private, make_private_dir
 from desktop_app.security.secret_store import (
     NO_KEYRING_NOTICE,
     KeyringTokenStore,
     WrappedKeyStore,
+    move_keyring_token,
     secure_backend,
 )
+from desktop_app.security.wipe import WipeIncompleteError, wipe_profile
 from desktop_app.storage.engine import Connect
 from desktop_app.storage.repository import CURRENT_EVENT, Repository
 from desktop_app.storage.store import create_store, open_store, remove_store_files
@@ -72,6 +76,9 @@ from pace_shared.hlc import HybridClock, now_ms
 from pace_shared.wire import UserInfo
 
 log = logging.getLogger(__name__)
+
+#: ProfileMeta.token_location of every profile this version writes.
+TOKEN_IN_STORE = "store"
 
 __all__ = [
     "CURRENT_EVENT",
@@ -132,6 +139,8 @@ class OpenSession(Protocol):
 
     #: Shown once when no secure keyring exists (decisions.md #1), else None.
     keyring_notice: str | None
+    #: After a remote wipe that could not remove everything: what is left, else None.
+    wipe_problem: str | None
 
     def status(self) -> SyncStatus: ...
 
@@ -164,7 +173,8 @@ class ProfileMeta:
     server_url: str
     #: "keyring" or "file": where the wrapped store key is kept.
     key_location: str
-    #: "keyring" or "store": where the access token is kept.
+    #: Where the access token is kept: "store" (inside the encrypted store). "keyring" only in
+    #: profiles of older versions, moved into the store at their next unlock.
     token_location: str
 
 
@@ -250,6 +260,24 @@ class Profile:
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
 
+    def wipe(self, meta: ProfileMeta | None = None) -> None:
+        """Remote wipe: every copy, ``damaged-*`` folders included; WipeIncompleteError when
+        the keyring held something and could not be reached (the files are gone anyway)."""
+        if meta is None:
+            with contextlib.suppress(SessionError):
+                meta = self.meta()
+        keyring_used = meta is None or "keyring" in (meta.key_location, meta.token_location)
+        wipe_profile(self.path, meta.profile_id if meta else None, keyring_used=keyring_used)
+
+
+def _move_token_into_store(profile: Profile, meta: ProfileMeta, store: SyncStore) -> ProfileMeta:
+    """An older version's profile kept the token in the keyring: move it into the store."""
+    move_keyring_token(meta.profile_id, store.set_token)
+    moved = dataclasses.replace(meta, token_location=TOKEN_IN_STORE)
+    profile._write_meta(moved)
+    log.info("sign-in token moved from the keyring into the encrypted store")
+    return moved
+
 
 def _known_partners(own_partner: str) -> frozenset[str]:
     try:
@@ -285,6 +313,8 @@ class Session:
         self._http_timeout = http_timeout
         self._online: bool | None = None
         self._lock = threading.RLock()
+        #: After a remote wipe that could not remove everything: what is left, for the UI.
+        self.wipe_problem: str | None = None
         #: Shown once by the UI when no secure keyring exists (decisions.md #1), else None.
         self.keyring_notice: str | None = NO_KEYRING_NOTICE if meta.key_location == "file" else None
 
@@ -320,7 +350,7 @@ class Session:
         if progress:
             progress(0, None, "Signing in")
         answer = client.login(username, password, device_id, device_name)
-        profile.path.mkdir(parents=True, exist_ok=True)
+        make_private_dir(profile.path)  # before any file is made in it
         profile.destroy()  # leftovers of an earlier failed attempt
         secure = secure_backend() is not None
         meta = ProfileMeta(
@@ -328,10 +358,10 @@ class Session:
             username=answer.user.username,
             server_url=server_url.rstrip("/"),
             key_location="keyring" if secure else "file",
-            token_location="keyring" if secure else "store",
+            token_location=TOKEN_IN_STORE,
         )
         if not secure:
-            log.warning("no secure keyring: wrapped key kept in a file, token in the store")
+            log.warning("no secure keyring: wrapped key kept in a file")
         key = generate_store_key()
         engine = None
         try:
@@ -348,6 +378,8 @@ class Session:
             sync_store.init_state(
                 meta.server_url, device_id, answer.user.username, answer.user.model_dump()
             )
+            if answer.device_secret:
+                sync_store.set_device_secret(answer.device_secret)
             WrappedKeyStore(meta.profile_id, profile.wrapped_key_path).save(
                 wrapped, meta.key_location
             )
@@ -364,6 +396,7 @@ class Session:
             )
             session._save_token(answer.access_token)
             profile._write_meta(meta)  # last: its presence means "enrolled"
+            make_private(profile.path)
             session.sync(progress)
         except BaseException:
             if engine is not None:
@@ -391,6 +424,7 @@ class Session:
         meta = profile.meta()
         if not profile.store_path.exists():
             raise StoreDamagedError("The encrypted store file is missing.")
+        make_private(profile.path)  # tightens a profile an older version left readable
         wrapped = WrappedKeyStore(meta.profile_id, profile.wrapped_key_path).load(meta.key_location)
         if wrapped is None:
             raise StoreDamagedError("The key for this profile is missing.")
@@ -413,11 +447,9 @@ class Session:
             repo.clock = HybridClock(state.device_id, state.hlc_last, wall_clock=device_clock)
             repo.partner = user.partner
             repo.known_partners = _known_partners(user.partner)
-            token = (
-                KeyringTokenStore(meta.profile_id).load()
-                if meta.token_location == "keyring"
-                else state.access_token
-            )
+            if meta.token_location == "keyring":
+                meta = _move_token_into_store(profile, meta, sync_store)
+            token = sync_store.state().access_token
             repo.warm_search_cache()  # ~0.1 s on 100,000 people; unlock already runs off-GUI
         except Exception as exc:
             engine.dispose()
@@ -466,6 +498,7 @@ class Session:
             fd = os.open(aside / WRAPPED_KEY_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(wrapped.to_json())
+        make_private(profile.path)
         log.warning("damaged store moved aside; rebuilding from the server")
         profile.destroy(meta.profile_id)
         session = cls.enrol(
@@ -517,11 +550,25 @@ class Session:
         log.info("password changed; store key re-wrapped")
 
     def wipe(self) -> None:
-        """Remote wipe: close and delete the store, its -wal/-shm, the wrapped key and token."""
+        """Remote wipe: close the store and delete every copy (store, -wal/-shm, wrapped key,
+        profile facts, ``damaged-*`` folders, keyring entries). WipeIncompleteError when the
+        keyring could not be cleaned; everything else is gone by then."""
         with self._lock:
             self.lock()
-            self.profile.destroy(self._meta.profile_id)
+            self.profile.wipe(self._meta)
         log.warning("local store wiped")
+
+    def _wipe_after_revocation(self, revoked: DeviceRevoked) -> DeviceRevoked:
+        """Wipe because the server said device_revoked; the error to raise, saying what
+        could not be removed if anything."""
+        self._online = True
+        try:
+            self.wipe()
+        except WipeIncompleteError as problem:
+            self.wipe_problem = str(problem)
+            log.error("remote wipe incomplete: keyring entries remain")
+            return DeviceRevoked(f"{revoked} However: {problem}")
+        return revoked
 
     # --- facts --------------------------------------------------------------------------
 
@@ -566,10 +613,8 @@ class Session:
         client = self._client(self._meta.server_url, self._token, self._http_timeout)
         try:
             report = SyncEngine(self.sync_store, client).run(progress)
-        except DeviceRevoked:
-            self._online = True
-            self.wipe()
-            raise
+        except DeviceRevoked as revoked:
+            raise self._wipe_after_revocation(revoked) from None
         except Offline:
             self._online = False
             raise
@@ -582,26 +627,31 @@ class Session:
         return report
 
     def reauthenticate(self, password: str) -> None:
-        """After a 401: sign in again with the same device id; queued changes are untouched."""
+        """After a 401: sign in again with the same device id and its secret; queued changes
+        are untouched. DeviceRevoked (after wiping) when the server says the device is revoked.
+        """
         state = self.sync_store.state()
         client = self._client(self._meta.server_url, None, self._http_timeout)
         try:
-            answer = client.login(state.username, password, state.device_id, "PACE Casework")
+            answer = client.login(
+                state.username, password, state.device_id, "PACE Casework", state.device_secret
+            )
         except Unauthenticated:
             raise WrongPasswordError("The server did not accept that password.") from None
+        except DeviceRevoked as revoked:
+            raise self._wipe_after_revocation(revoked) from None
         finally:
             client.close()
         self._online = True
         self._user = answer.user
         self.sync_store.set_user(answer.user.model_dump())
+        if answer.device_secret:  # devices enrolled before secrets existed get one now
+            self.sync_store.set_device_secret(answer.device_secret)
         self._save_token(answer.access_token)
 
     def _save_token(self, token: str) -> None:
         self._token = token
-        if self._meta.token_location == "keyring":
-            KeyringTokenStore(self._meta.profile_id).save(token)
-        else:
-            self.sync_store.set_token(token)
+        self.sync_store.set_token(token)  # only ever inside the encrypted store
 
     @staticmethod
     def _client(

@@ -1,10 +1,14 @@
 """Where the wrapped store key and the access token are kept.
 
-Preferred: the OS keyring. Refused: keyring's ``fail`` and ``null`` backends and every
-``keyrings.alt`` backend (plaintext or home-made file stores). Without a secure keyring
-(headless Linux, CI, a fresh demo machine; decisions.md #1) the wrapped key, which is already
-ciphertext, goes to a file beside the store, and the access token lives inside the encrypted
-store instead; :data:`NO_KEYRING_NOTICE` is what the app tells the user, once.
+Preferred for the wrapped key: the OS keyring. Refused: keyring's ``fail`` and ``null``
+backends and every ``keyrings.alt`` backend (plaintext or home-made file stores). Without a
+secure keyring (headless Linux, CI, a fresh demo machine; decisions.md #1) the wrapped key,
+which is already ciphertext, goes to a file beside the store; :data:`NO_KEYRING_NOTICE` is what
+the app tells the user, once.
+
+The sign-in token and the device secret are kept inside the encrypted store in every mode: a
+keyring hands its entries in plain form to any program running as the user. Older versions kept
+the token in the keyring; :func:`move_keyring_token` moves it out at unlock.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import keyring
@@ -113,7 +118,8 @@ class WrappedKeyStore:
 
 
 class KeyringTokenStore:
-    """The access token in the keyring (only used when a secure keyring exists)."""
+    """Where older versions kept the access token (secure keyring only). Read once at unlock
+    to move the token into the store, then deleted; never written any more."""
 
     def __init__(self, profile_id: str) -> None:
         self.name = _entry(profile_id, "access-token")
@@ -130,6 +136,53 @@ class KeyringTokenStore:
 
     def delete(self) -> None:
         _delete_entry(self.name)
+
+
+def move_keyring_token(profile_id: str, keep: Callable[[str], None]) -> None:
+    """Move an older version's token out of the keyring: ``keep`` puts it in the encrypted
+    store before the keyring entry is deleted, so a crash in between leaves a copy, never none.
+    """
+    tokens = KeyringTokenStore(profile_id)
+    token = tokens.load()
+    if token is not None:
+        keep(token)
+    tokens.delete()
+
+
+def profile_entry_names(profile_id: str) -> list[str]:
+    """Every keyring entry any version of the app made for this profile."""
+    return [_entry(profile_id, "wrapped-key"), _entry(profile_id, "access-token")]
+
+
+def remove_profile_entries(profile_id: str, *, must_reach: bool) -> str | None:
+    """Delete the profile's keyring entries; a sentence saying what could not be done, or None.
+
+    ``must_reach``: the profile kept something in the keyring, so an unreachable keyring is a
+    problem to report, not a reason to skip silently.
+    """
+    backend = secure_backend()
+    if backend is None:
+        if not must_reach:
+            return None
+        return (
+            "The system keyring could not be reached, so this profile's key entry may still be "
+            f'in it (service "{SERVICE}"). Unlock the keyring, or ask your IT team to remove '
+            "that entry."
+        )
+    failed = 0
+    for name in profile_entry_names(profile_id):
+        try:
+            backend.delete_password(SERVICE, name)
+        except PasswordDeleteError:
+            pass  # not there: nothing to remove
+        except KeyringError:
+            failed += 1
+    if failed:
+        return (
+            f"The system keyring refused to remove {failed} of this profile's entries "
+            f'(service "{SERVICE}"). Ask your IT team to remove them.'
+        )
+    return None
 
 
 def _delete_entry(name: str) -> None:

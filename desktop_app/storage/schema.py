@@ -60,7 +60,9 @@ sync_state = Table(
     Column("cursor", Text, nullable=True),
     Column("last_sync_at", Text, nullable=True),
     Column("hlc_last", Text, nullable=True),
-    Column("access_token", Text, nullable=True),  # only when no secure keyring exists
+    # Secrets, kept only here inside the encrypted store (never in the keyring or a file).
+    Column("access_token", Text, nullable=True),
+    Column("device_secret", Text, nullable=True),
 )
 
 settings = Table(

@@ -49,6 +49,7 @@ class SyncState:
     last_sync_at: str | None
     hlc_last: str | None
     access_token: str | None
+    device_secret: str | None = None
 
 
 @dataclass(slots=True)
@@ -123,16 +124,25 @@ class SyncStore:
             row = conn.execute(
                 text(
                     "SELECT server_url, device_id, username, user_json, cursor, last_sync_at, "
-                    "hlc_last, access_token FROM sync_state WHERE id = 1"
+                    "hlc_last, access_token, device_secret FROM sync_state WHERE id = 1"
                 )
             ).first()
         if row is None:
             raise LookupError("the store has no sync state (not enrolled)")
-        return SyncState(row[0], row[1], row[2], loads(row[3]), row[4], row[5], row[6], row[7])
+        return SyncState(
+            row[0], row[1], row[2], loads(row[3]), row[4], row[5], row[6], row[7], row[8]
+        )
 
     def set_token(self, token: str | None) -> None:
         with self.repo.writing() as conn:
             conn.execute(text("UPDATE sync_state SET access_token = :t WHERE id = 1"), {"t": token})
+
+    def set_device_secret(self, secret: str) -> None:
+        """Keep the secret the server issued to this device (only inside the encrypted store)."""
+        with self.repo.writing() as conn:
+            conn.execute(
+                text("UPDATE sync_state SET device_secret = :s WHERE id = 1"), {"s": secret}
+            )
 
     def set_user(self, user: dict[str, Any]) -> None:
         with self.repo.writing() as conn:

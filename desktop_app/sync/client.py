@@ -13,6 +13,7 @@ import orjson
 import requests
 from pydantic import ValidationError
 
+from desktop_app.security.transport import check_server_url
 from desktop_app.sync.errors import (
     DeviceRevoked,
     Forbidden,
@@ -47,6 +48,7 @@ class SyncClient:
         timeout: tuple[float, float] = (CONNECT_TIMEOUT_S, READ_TIMEOUT_S),
         session: requests.Session | None = None,
     ) -> None:
+        check_server_url(server_url)  # before anything, a password included, is sent
         self.server_url = server_url.rstrip("/")
         self.access_token = access_token
         self.timeout = timeout
@@ -62,11 +64,22 @@ class SyncClient:
         return self._request("GET", "/healthz", auth=False)
 
     def login(
-        self, username: str, password: str, device_id: str, device_name: str
+        self,
+        username: str,
+        password: str,
+        device_id: str,
+        device_name: str,
+        device_secret: str | None = None,
     ) -> LoginResponse:
+        """Sign in; ``device_secret`` (issued at this device's first sign-in) proves the
+        device is the user's own (decisions.md #8)."""
         body = LoginRequest(
-            username=username, password=password, device_id=device_id, device_name=device_name
-        ).model_dump()
+            username=username,
+            password=password,
+            device_id=device_id,
+            device_name=device_name,
+            device_secret=device_secret,
+        ).model_dump(exclude_none=True)
         answer = self._parse(
             LoginResponse, self._request("POST", f"{API_PREFIX}/auth/login", json=body, auth=False)
         )

@@ -22,6 +22,10 @@ REVOKED_MESSAGE = (
     "it has been wiped. If this is a mistake, ask your team lead or IT team, then set the "
     "laptop up again."
 )
+WIPE_INCOMPLETE_MESSAGE = (
+    "An administrator has revoked this laptop's access to PACE Casework. Its local store was "
+    "deleted, but not everything could be removed: {problem}"
+)
 
 
 class AppController(QObject):
@@ -189,9 +193,9 @@ class AppController(QObject):
             self.window = None
         if session is not None and self.profile.is_enrolled():
             self.runner.run(lambda _p: session.wipe(), show_progress=False)
-        box = plain_message(
-            None, "This laptop was revoked", REVOKED_MESSAGE, QMessageBox.Icon.Warning
-        )
+        problem = session.wipe_problem if session is not None else None
+        text = WIPE_INCOMPLETE_MESSAGE.format(problem=problem) if problem else REVOKED_MESSAGE
+        box = plain_message(None, "This laptop was revoked", text, QMessageBox.Icon.Warning)
         box.setObjectName("revoked_message")
         self.dialog = box
         box.finished.connect(lambda _r: self.show_enrol(intro=REVOKED_MESSAGE))
@@ -203,6 +207,8 @@ class AppController(QObject):
             return
         dialog = relogin_dialog(self.runner, session.reauthenticate, self.window)
         dialog.accepted.connect(self.scheduler.start)
+        # Sign-in can answer device_revoked too (the session wiped itself): same as a sync.
+        dialog.revoked.connect(self.on_device_revoked)
         self.dialog = dialog
         dialog.show()
 

@@ -100,7 +100,7 @@ def test_enrol_unlock_wrong_password_lock_and_password_change(
     profile = Profile(folder)
     assert profile.is_enrolled()
     assert profile.username == "demo.adviser"
-    # The wrapped key and token went to the keyring, never to files.
+    # The wrapped key went to the keyring, never to a file (the token stays in the store).
     assert not profile.wrapped_key_path.exists()
     assert any(k.endswith(":wrapped-key") for _s, k in memory_keyring.entries)
     files = {p: sha256(p) for p in folder.iterdir() if p.is_file()}

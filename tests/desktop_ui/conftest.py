@@ -43,6 +43,7 @@ class StoreSession:
     """
 
     keyring_notice: str | None = None
+    wipe_problem: str | None = None
 
     def __init__(self, repo: Repository) -> None:
         self._repo: Repository | None = repo

@@ -78,6 +78,8 @@ def test_timeline_and_adding_entries(qtbot: Any, state: Any, repo: Any, event_id
     assert view.title.text() == "Jane Smith"
     assert view.timeline_model.rowCount() == 1
 
+    # Jane agreed to share with every partner, so the referral needs no consent question.
+    repo.save("client", {"share_with": ["ALL"]}, record_id=person)
     dialog = TimelineEntryDialog(state, person, "referral", view)
     qtbot.addWidget(dialog)
     dialog.inputs["reason"].setPlainText("Benefits check")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.storage.repository import Repository
 from desktop_app.ui.dialogs.event_dialog import EventDialog
@@ -76,6 +76,9 @@ def test_every_form_writes_off_the_gui_thread(
         qtbot.addWidget(entry)
         with qtbot.waitSignal(entry.accepted, timeout=10_000):
             entry.save()
+            if kind == "referral":  # Jane has not agreed to share: consent first, then refer
+                assert entry.consent_question is not None
+                entry.consent_question.button(QMessageBox.StandardButton.Yes).click()
     # A new employer and event, made current.
     events = EventDialog(state, window)
     qtbot.addWidget(events)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -11,12 +12,20 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QWidget,
 )
 
-from desktop_app.session import Changes
+from desktop_app.session import Changes, Repository
+from desktop_app.storage.referrals import (
+    ReferralConsent,
+    ask_owner_message,
+    partner_label,
+    refer,
+    referral_consent,
+)
 from pace_shared import reference
 from pace_shared.records import ENGAGEMENT_KINDS, OUTCOME_STATUSES, REFERRAL_STATUSES
 
@@ -43,7 +52,11 @@ def _combo(values: tuple[tuple[str, str], ...], accessible: str) -> QComboBox:
 
 
 class TimelineEntryDialog(QDialog):
-    """One dialog for the three child record types; ``kind`` picks the fields."""
+    """One dialog for the three child record types; ``kind`` picks the fields.
+
+    A referral outside the person's consent first asks the adviser whether the person agreed
+    (owner partner only; others are told to ask the owner), see desktop_app.storage.referrals.
+    """
 
     def __init__(
         self, state: AppState, client_id: str, kind: str, parent: QWidget | None = None
@@ -54,6 +67,8 @@ class TimelineEntryDialog(QDialog):
         self.client_id = client_id
         self.kind = kind
         self.saved_id: str | None = None
+        #: The "has the person agreed?" question while it is open, else None.
+        self.consent_question: QMessageBox | None = None
         self.setWindowTitle(
             {"engagement": "Add engagement", "referral": "Add referral", "outcome": "Add outcome"}[
                 kind
@@ -117,14 +132,60 @@ class TimelineEntryDialog(QDialog):
     def save(self) -> None:
         """Queue the entry on the write lane; the dialog closes once it is saved."""
         kind, fields = self.kind, self.values()
+        if kind != "referral":
+            self._write(lambda repo: repo.save_record(kind, fields))
+            return
+        repo = self.state.repo
+        if repo is None:
+            self._failed_text("The store is locked; unlock it and try again.")
+            return
+        to_partner = str(fields.get("to_partner") or "")
+        need = referral_consent(repo, self.client_id, to_partner)
+        if need is ReferralConsent.ASK_OWNER:
+            self._failed_text(ask_owner_message(repo, self.client_id, to_partner))
+        elif need is ReferralConsent.NEEDS_CONSENT:
+            self._ask_consent(repo, fields, to_partner)
+        else:
+            self._write(lambda repo: self._refer(repo, fields, record_consent=False))
+
+    def _refer(self, repo: Repository, fields: FieldValues, *, record_consent: bool) -> Changes:
+        referral = Changes.record(
+            refer(repo, self.client_id, fields, record_consent=record_consent), "referral"
+        )
+        return Changes.record(self.client_id, "client") | referral if record_consent else referral
+
+    def _ask_consent(self, repo: Repository, fields: FieldValues, to_partner: str) -> None:
+        person = repo.get(self.client_id)
+        shown = person.fields if person is not None else {}
+        name = f"{shown.get('first_name', '')} {shown.get('last_name', '')}".strip()
+        box = QMessageBox(QMessageBox.Icon.Question, "Record consent first?", "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the name is user data: never rendered
+        box.setText(
+            f"{name or 'This person'} has not agreed to share their record with "
+            f"{partner_label(to_partner)}, so the referral cannot be sent yet.\n\n"
+            "Has the person agreed to share their record with them? If so, their consent is "
+            "recorded now and the referral is saved after it."
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText("The person agreed: record && refer")
+        box.button(QMessageBox.StandardButton.No).setText("Cancel")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda result: self._on_consent_answer(box, result, fields))
+        self.consent_question = box
+        box.open()  # window-modal, without a nested event loop
+
+    def _on_consent_answer(self, box: QMessageBox, result: int, fields: FieldValues) -> None:
+        self.consent_question = None
+        box.deleteLater()
+        if result != QMessageBox.StandardButton.Yes:
+            self._failed_text("Not saved: the person's consent was not recorded.")
+            return
+        self._write(lambda repo: self._refer(repo, fields, record_consent=True))
+
+    def _write(self, op: Callable[[Repository], Changes]) -> None:
         self.error.setVisible(False)
         self.setEnabled(False)
-        job = self.state.write(
-            lambda repo: repo.save_record(kind, fields),
-            on_done=self._saved,
-            on_failure=self._failed,
-        )
-        if job is None:
+        if self.state.write(op, on_done=self._saved, on_failure=self._failed) is None:
             self._failed_text("The store is locked; unlock it and try again.")
 
     def _saved(self, changes: Changes) -> None:

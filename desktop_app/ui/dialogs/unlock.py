@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -48,6 +48,9 @@ REBUILD_EXPLANATION = (
 
 class PasswordDialog(QDialog):
     """Asks for the password and runs ``attempt(password)`` in the background."""
+
+    #: The server said device_revoked (the session has wiped the store): the app takes over.
+    revoked = Signal(str)
 
     def __init__(
         self,
@@ -129,6 +132,10 @@ class PasswordDialog(QDialog):
         self.accept()
 
     def _on_failure(self, exc: BaseException) -> None:
+        if classify(exc) is Failure.REVOKED:
+            self.hide()  # not reject(): that means "the user cancelled"
+            self.revoked.emit(describe(exc))
+            return
         self._set_busy(False)
         failure = classify(exc)
         self.show_error(self.explain(exc))
