@@ -367,7 +367,7 @@ class Session:
         try:
             wrapped = wrap_key(key, password, meta.profile_id, kdf_params)
             engine = create_store(
-                profile.store_path, key, **({"connect": connect} if connect else {})
+                profile.store_path, key, connect=connect
             )
             device_clock = DeviceClock(wall_clock or now_ms)
             clock = HybridClock(device_id, wall_clock=device_clock)
@@ -431,7 +431,7 @@ class Session:
         key = unwrap_key(wrapped, password, meta.profile_id)
         try:
             engine = open_store(
-                profile.store_path, key, **({"connect": connect} if connect else {})
+                profile.store_path, key, connect=connect
             )
         except BaseException:
             forget(key)
@@ -657,4 +657,4 @@ class Session:
     def _client(
         server_url: str, token: str | None, timeout: tuple[float, float] | None
     ) -> SyncClient:
-        return SyncClient(server_url, token, **({"timeout": timeout} if timeout else {}))
+        return SyncClient(server_url, token, timeout=timeout)

@@ -251,7 +251,7 @@ def _int(spec: FieldSpec, value: Any, _partners: Partners) -> int:
         raise ValueError(f"must be at least {spec.minimum}")
     if abs(value) > 2**31:
         raise ValueError("is too large")
-    return value
+    return int(value)
 
 
 def _known_partner(code: str, partners: Partners) -> str:

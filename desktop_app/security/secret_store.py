@@ -57,7 +57,7 @@ def is_secure_backend(backend: KeyringBackend) -> bool:
         return False
     # keyring marks backends it cannot use with priority <= 0.
     try:
-        return float(backend.priority) > 0  # type: ignore[attr-defined]
+        return float(backend.priority) > 0
     except Exception:
         return False
 

@@ -87,7 +87,7 @@ def open_engine(
     key: bytes | bytearray,
     *,
     create: bool = False,
-    connect: Connect = sqlcipher3.connect,
+    connect: Connect | None = None,
 ) -> Engine:
     """An engine on the SQLCipher file at ``path``; ``create`` allows making a new, empty file.
 
@@ -102,7 +102,7 @@ def open_engine(
     key_hex = bytes(key).hex()
     engine = create_engine(
         "sqlite://",
-        creator=_make_creator(path, key_hex, connect),
+        creator=_make_creator(path, key_hex, connect or sqlcipher3.connect),
         module=sqlcipher3.dbapi2,
         poolclass=QueuePool,
         pool_size=4,

@@ -62,9 +62,8 @@ def migrate(engine: Engine) -> None:
 def create_store(path: Path, key: bytes | bytearray, *, connect: Connect | None = None) -> Engine:
     """A new, empty, encrypted store at ``path`` with the current schema."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    kwargs = {"connect": connect} if connect else {}
     try:
-        engine = open_engine(path, key, create=True, **kwargs)
+        engine = open_engine(path, key, create=True, connect=connect)
     except BaseException:
         remove_store_files(path)  # never leave an empty (or plaintext) file behind
         raise
@@ -88,8 +87,7 @@ def open_store(path: Path, key: bytes | bytearray, *, connect: Connect | None = 
             f"The encrypted store cannot be trusted: {damage}. It has not been changed; "
             "it can be rebuilt from the server, keeping the damaged file aside."
         )
-    kwargs = {"connect": connect} if connect else {}
-    engine = open_engine(path, key, **kwargs)
+    engine = open_engine(path, key, connect=connect)
     try:
         verify_pages(engine)
         migrate(engine)

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 import requests
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from desktop_app.security.transport import check_server_url
 from desktop_app.sync.errors import (
@@ -35,6 +35,8 @@ from pace_shared.wire import (
 
 log = logging.getLogger(__name__)
 
+_Answer = TypeVar("_Answer", bound=BaseModel)
+
 CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 60.0
 
@@ -45,13 +47,13 @@ class SyncClient:
         server_url: str,
         access_token: str | None = None,
         *,
-        timeout: tuple[float, float] = (CONNECT_TIMEOUT_S, READ_TIMEOUT_S),
+        timeout: tuple[float, float] | None = None,
         session: requests.Session | None = None,
     ) -> None:
         check_server_url(server_url)  # before anything, a password included, is sent
         self.server_url = server_url.rstrip("/")
         self.access_token = access_token
-        self.timeout = timeout
+        self.timeout = timeout or (CONNECT_TIMEOUT_S, READ_TIMEOUT_S)
         self._http = session or requests.Session()
         self._http.headers["User-Agent"] = "pace-casework-desktop/1"
 
@@ -61,7 +63,10 @@ class SyncClient:
     # --- endpoints ----------------------------------------------------------------------
 
     def health(self) -> dict[str, Any]:
-        return self._request("GET", "/healthz", auth=False)
+        answer = self._request("GET", "/healthz", auth=False)
+        if not isinstance(answer, dict):
+            raise ServerError("The server's health answer did not follow the sync contract.")
+        return answer
 
     def login(
         self,
@@ -105,7 +110,7 @@ class SyncClient:
     # --- plumbing -----------------------------------------------------------------------
 
     @staticmethod
-    def _parse(model: Any, data: Any) -> Any:
+    def _parse(model: type[_Answer], data: Any) -> _Answer:
         try:
             return model.model_validate(data)
         except ValidationError:
@@ -113,13 +118,13 @@ class SyncClient:
 
     def _request_model(
         self,
-        model: Any,
+        model: type[_Answer],
         method: str,
         path: str,
         *,
         extra_headers: dict[str, str] | None = None,
         **kwargs: Any,
-    ) -> Any:
+    ) -> _Answer:
         """The hot sync calls: pydantic parses and checks the raw bytes in one pass (much
         faster than json.loads followed by validation on 1,000-record pages)."""
         response = self._send(method, path, auth=True, extra_headers=extra_headers, **kwargs)
