@@ -73,6 +73,15 @@ class PushTally:
     def acknowledged(self) -> int:
         return self.applied + self.duplicate + self.conflict + self.rejected
 
+    def count(self, status: str) -> None:
+        """Count one accepted change: ``applied``, ``duplicate`` or ``conflict``."""
+        if status == "applied":
+            self.applied += 1
+        elif status == "duplicate":
+            self.duplicate += 1
+        else:
+            self.conflict += 1
+
 
 @dataclass(slots=True)
 class PageTally:
@@ -215,56 +224,13 @@ class SyncStore:
                 touched.add(change.record_id)
                 if result.status == "rejected":
                     tally.rejected += 1
-                    conn.execute(
-                        text(
-                            "UPDATE outbox SET state = 'rejected', reason = :r, detail = :d "
-                            "WHERE change_id = :c"
-                        ),
-                        {
-                            "r": result.reason or "rejected",
-                            "d": result.detail or "",
-                            "c": change.change_id,
-                        },
-                    )
-                    if result.reason == RECORD_DELETED:
-                        # The server holds nothing of it any more (deleted, tombstone pruned):
-                        # an empty shadow, so discarding the change removes the record here.
-                        conn.execute(
-                            text(
-                                "UPDATE records SET server_fields = '{}', server_versions = '{}' "
-                                "WHERE id = :r"
-                            ),
-                            {"r": change.record_id},
-                        )
+                    _park_rejected(conn, change, result)
                     continue
                 done.append(change.change_id)
-                if result.status == "applied":
-                    tally.applied += 1
-                elif result.status == "duplicate":
-                    tally.duplicate += 1
-                else:
-                    tally.conflict += 1
+                tally.count(result.status)
+                if result.status == "conflict":
                     conflicted.add(change.record_id)
-            for part in chunks(done):
-                params = {"ids": list(part)}
-                conn.execute(in_query("DELETE FROM outbox WHERE change_id IN :ids"), params)
-            for part in chunks(sorted(conflicted)):
-                params = {"ids": list(part)}
-                conn.execute(
-                    in_query("UPDATE records SET has_conflict = 1 WHERE id IN :ids"),
-                    params,
-                )
-            for part in chunks(sorted(touched)):
-                params = {"ids": list(part)}
-                # Nothing queued any more: the shadow of the server state is no longer needed.
-                conn.execute(
-                    in_query(
-                        "UPDATE records SET server_fields = NULL, server_versions = NULL "
-                        "WHERE id IN :ids "
-                        "AND id NOT IN (SELECT record_id FROM outbox)"
-                    ),
-                    params,
-                )
+            _forget_acknowledged(conn, done, conflicted, touched)
         return tally
 
     def restamp(self, change_ids: Sequence[str]) -> int:
@@ -460,6 +426,45 @@ class _IndexChanges:
         self.events.update(people_index.events_of_employers(conn, self.employers))
         # Clients in this page were indexed with the new labels already; relabel the rest.
         people_index.reindex_people_at_events(conn, self.events)
+
+
+def _park_rejected(conn: Connection, change: OutboxChange, result: ChangeResult) -> None:
+    """A refused change stays in the outbox, marked, for the user to fix or discard."""
+    conn.execute(
+        text(
+            "UPDATE outbox SET state = 'rejected', reason = :r, detail = :d WHERE change_id = :c"
+        ),
+        {"r": result.reason or "rejected", "d": result.detail or "", "c": change.change_id},
+    )
+    if result.reason == RECORD_DELETED:
+        # The server holds nothing of it any more (deleted, tombstone pruned): an empty
+        # shadow, so discarding the change removes the record here.
+        conn.execute(
+            text(
+                "UPDATE records SET server_fields = '{}', server_versions = '{}' WHERE id = :r"
+            ),
+            {"r": change.record_id},
+        )
+
+
+def _forget_acknowledged(
+    conn: Connection, done: list[str], conflicted: set[str], touched: set[str]
+) -> None:
+    for part in chunks(done):
+        conn.execute(in_query("DELETE FROM outbox WHERE change_id IN :ids"), {"ids": list(part)})
+    for part in chunks(sorted(conflicted)):
+        conn.execute(
+            in_query("UPDATE records SET has_conflict = 1 WHERE id IN :ids"), {"ids": list(part)}
+        )
+    for part in chunks(sorted(touched)):
+        # Nothing queued any more: the shadow of the server state is no longer needed.
+        conn.execute(
+            in_query(
+                "UPDATE records SET server_fields = NULL, server_versions = NULL "
+                "WHERE id IN :ids AND id NOT IN (SELECT record_id FROM outbox)"
+            ),
+            {"ids": list(part)},
+        )
 
 
 def _queued_by_record(

@@ -49,23 +49,38 @@ class PersonView(QWidget):
         self.status = plain_label("", self, name="person_status")
         self.status.setWordWrap(True)
         self.timeline_model = TimelineModel()
-        self.timeline = QTableView(self)
-        self.timeline.setObjectName("timeline")
-        self.timeline.setAccessibleName("Timeline of engagements, referrals and outcomes")
-        self.timeline.setModel(self.timeline_model)
-        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.timeline.verticalHeader().setVisible(False)
-        self.timeline.setWordWrap(True)
-        header = self.timeline.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.timeline = self._build_timeline()
         self.add_engagement = QPushButton("Add &engagement…")
         self.add_referral = QPushButton("Add re&ferral…")
         self.add_outcome = QPushButton("Add ou&tcome…")
         for button in (self.add_engagement, self.add_referral, self.add_outcome):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
 
+        self._lay_out()
+
+        self.save_button.clicked.connect(self.save)
+        self.add_engagement.clicked.connect(lambda: self.add_entry("engagement"))
+        self.add_referral.clicked.connect(lambda: self.add_entry("referral"))
+        self.add_outcome.clicked.connect(lambda: self.add_entry("outcome"))
+        state.session_changed.connect(self._on_session_changed)
+        state.changed.connect(self._on_changed)
+        self._set_enabled(False)
+
+    def _build_timeline(self) -> QTableView:
+        timeline = QTableView(self)
+        timeline.setObjectName("timeline")
+        timeline.setAccessibleName("Timeline of engagements, referrals and outcomes")
+        timeline.setModel(self.timeline_model)
+        timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        timeline.verticalHeader().setVisible(False)
+        timeline.setWordWrap(True)
+        header = timeline.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        return timeline
+
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self.details)
@@ -90,14 +105,6 @@ class PersonView(QWidget):
         layout.addLayout(top)
         layout.addLayout(actions)
         layout.addWidget(self.timeline, 1)
-
-        self.save_button.clicked.connect(self.save)
-        self.add_engagement.clicked.connect(lambda: self.add_entry("engagement"))
-        self.add_referral.clicked.connect(lambda: self.add_entry("referral"))
-        self.add_outcome.clicked.connect(lambda: self.add_entry("outcome"))
-        state.session_changed.connect(self._on_session_changed)
-        state.changed.connect(self._on_changed)
-        self._set_enabled(False)
 
     def _on_changed(self, changes: Changes) -> None:
         if self.person_id is None:
