@@ -20,6 +20,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -74,162 +75,170 @@ def convergence_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Liv
         yield server
 
 
-def machine_for(server: LiveServer, base: Path) -> type[RuleBasedStateMachine]:
-    devices_st = st.sampled_from(sorted(DEVICES))
-    share_st = st.lists(st.sampled_from([*PARTNERS, "ALL"]), unique=True, max_size=2)
+devices_st = st.sampled_from(sorted(DEVICES))
+share_st = st.lists(st.sampled_from([*PARTNERS, "ALL"]), unique=True, max_size=2)
 
-    class Convergence(RuleBasedStateMachine):
-        def __init__(self) -> None:
-            super().__init__()
-            self.folder = Path(tempfile.mkdtemp(dir=base))
-            self.devices: dict[str, Session] = {
-                name: enrol(server, self.folder / name, username)
-                for name, username in DEVICES.items()
-            }
-            self.offline: set[str] = set()
-            self.records: list[str] = []
-            self.owner: dict[str, str] = {}
-            self.deleted: set[str] = set()
-            self.edits: list[Edit] = []
 
-        # --- helpers ------------------------------------------------------------------
+class Convergence(RuleBasedStateMachine):
+    """Random steps of four devices; the checks run at teardown. Bound to a server by
+    :func:`machine_for`."""
 
-        def _pick(self, index: int) -> str:
-            return self.records[index % len(self.records)]
+    server: ClassVar[LiveServer]
+    base: ClassVar[Path]
 
-        def _value(self, prefix: str) -> str:
-            return f"{prefix}{next(_names)}"
+    def __init__(self) -> None:
+        super().__init__()
+        self.folder = Path(tempfile.mkdtemp(dir=self.base))
+        self.devices: dict[str, Session] = {
+            name: enrol(self.server, self.folder / name, username)
+            for name, username in DEVICES.items()
+        }
+        self.offline: set[str] = set()
+        self.records: list[str] = []
+        self.owner: dict[str, str] = {}
+        self.deleted: set[str] = set()
+        self.edits: list[Edit] = []
 
-        # --- rules --------------------------------------------------------------------
+    # --- helpers ------------------------------------------------------------------
 
-        @rule(device=devices_st, share=share_st)
-        def create(self, device: str, share: list[str]) -> None:
-            session = self.devices[device]
-            partner = session.user.partner
-            share = ["ALL"] if "ALL" in share else [p for p in share if p != partner]
-            last = self._value("L")
-            rid = session.repo.save(
-                "client",
-                {"first_name": self._value("Conv"), "last_name": last, "share_with": share},
-            )
-            self.records.append(rid)
-            self.owner[rid] = partner
-            hlc = session.repo.get(rid).versions["last_name"]
-            self.edits.append(Edit(rid, "last_name", last, hlc, None, device))
+    def _pick(self, index: int) -> str:
+        return self.records[index % len(self.records)]
 
-        @precondition(lambda self: self.records)
-        @rule(device=devices_st, index=st.integers(0, 1000), field=st.sampled_from(FIELDS))
-        def edit(self, device: str, index: int, field: str) -> None:
-            session = self.devices[device]
-            rid = self._pick(index)
-            view = session.repo.get(rid)
-            if view is None or view.deleted:
-                return
-            value = self._value(field[:3])
-            base = view.versions.get(field)
-            session.repo.save("client", {field: value}, rid)
-            hlc = session.repo.get(rid).versions[field]
-            self.edits.append(Edit(rid, field, value, hlc, base, device))
+    def _value(self, prefix: str) -> str:
+        return f"{prefix}{next(_names)}"
 
-        @precondition(lambda self: self.records)
-        @rule(device=devices_st, index=st.integers(0, 1000))
-        def delete(self, device: str, index: int) -> None:
-            session = self.devices[device]
-            rid = self._pick(index)
-            view = session.repo.get(rid)
-            if view is None or view.deleted or self.owner[rid] != session.user.partner:
-                return
-            session.repo.delete(rid)
-            self.deleted.add(rid)
+    # --- rules --------------------------------------------------------------------
 
-        @precondition(lambda self: self.records)
-        @rule(device=devices_st, index=st.integers(0, 1000), share=share_st)
-        def change_consent(self, device: str, index: int, share: list[str]) -> None:
-            session = self.devices[device]
-            rid = self._pick(index)
-            view = session.repo.get(rid)
-            partner = session.user.partner
-            if view is None or view.deleted or self.owner[rid] != partner:
-                return
-            share = ["ALL"] if "ALL" in share else [p for p in share if p != partner]
-            session.repo.save("client", {"share_with": share}, rid)
+    @rule(device=devices_st, share=share_st)
+    def create(self, device: str, share: list[str]) -> None:
+        session = self.devices[device]
+        partner = session.user.partner
+        share = ["ALL"] if "ALL" in share else [p for p in share if p != partner]
+        last = self._value("L")
+        rid = session.repo.save(
+            "client",
+            {"first_name": self._value("Conv"), "last_name": last, "share_with": share},
+        )
+        self.records.append(rid)
+        self.owner[rid] = partner
+        hlc = session.repo.get(rid).versions["last_name"]
+        self.edits.append(Edit(rid, "last_name", last, hlc, None, device))
 
-        @rule(device=devices_st)
-        def sync(self, device: str) -> None:
-            if device not in self.offline:
-                self.devices[device].sync()
+    @precondition(lambda self: self.records)
+    @rule(device=devices_st, index=st.integers(0, 1000), field=st.sampled_from(FIELDS))
+    def edit(self, device: str, index: int, field: str) -> None:
+        session = self.devices[device]
+        rid = self._pick(index)
+        view = session.repo.get(rid)
+        if view is None or view.deleted:
+            return
+        value = self._value(field[:3])
+        base = view.versions.get(field)
+        session.repo.save("client", {field: value}, rid)
+        hlc = session.repo.get(rid).versions[field]
+        self.edits.append(Edit(rid, field, value, hlc, base, device))
 
-        @rule(device=devices_st)
-        def toggle_offline(self, device: str) -> None:
-            self.offline ^= {device}
+    @precondition(lambda self: self.records)
+    @rule(device=devices_st, index=st.integers(0, 1000))
+    def delete(self, device: str, index: int) -> None:
+        session = self.devices[device]
+        rid = self._pick(index)
+        view = session.repo.get(rid)
+        if view is None or view.deleted or self.owner[rid] != session.user.partner:
+            return
+        session.repo.delete(rid)
+        self.deleted.add(rid)
 
-        # --- the final check ----------------------------------------------------------
+    @precondition(lambda self: self.records)
+    @rule(device=devices_st, index=st.integers(0, 1000), share=share_st)
+    def change_consent(self, device: str, index: int, share: list[str]) -> None:
+        session = self.devices[device]
+        rid = self._pick(index)
+        view = session.repo.get(rid)
+        partner = session.user.partner
+        if view is None or view.deleted or self.owner[rid] != partner:
+            return
+        share = ["ALL"] if "ALL" in share else [p for p in share if p != partner]
+        session.repo.save("client", {"share_with": share}, rid)
 
-        def teardown(self) -> None:
-            try:
-                self._check()
-            finally:
-                for session in self.devices.values():
-                    if not session.is_locked:
-                        session.lock()
-                shutil.rmtree(self.folder, ignore_errors=True)
+    @rule(device=devices_st)
+    def sync(self, device: str) -> None:
+        if device not in self.offline:
+            self.devices[device].sync()
 
-        def _check(self) -> None:
-            order = sorted(self.devices)
-            for _round in range(2):
-                for name in order:
-                    self.devices[name].sync()
-            # A change to a record whose consent was narrowed before it was sent is refused
-            # ("forbidden") and parked for the user; here the user discards it.
-            refused: set[str] = set()
-            for name, session in self.devices.items():
-                for row in device_outbox(session):
-                    assert (row["state"], row["reason"]) == ("rejected", "forbidden"), (name, row)
-                    assert self.owner[row["record_id"]] != session.user.partner
-                    refused.add(row["hlc"])
-                    session.repo.discard_rejected(row["change_id"])
-            for _round in range(2):
-                for name in order:
-                    self.devices[name].sync()
-            views = assert_converged(server, self.devices)
-            for rid in self.deleted:  # a tombstone never comes back, on any replica
-                for partner, view in views.items():
-                    if rid in view:
-                        assert view[rid].deleted, f"{rid} came back for {partner}"
-            self._check_nothing_dropped(views, refused)
+    @rule(device=devices_st)
+    def toggle_offline(self, device: str) -> None:
+        self.offline ^= {device}
 
-        def _check_nothing_dropped(self, views: dict, refused: set[str]) -> None:
-            successors = {(e.record_id, e.field, e.base) for e in self.edits}
-            losers: dict[str, set[tuple[str, str, str]]] = {}
-            for partner, lead in LEADS.items():
-                api = ApiClient(server.url, lead)
-                assert api.login().status_code == 200
-                listed = api.request(
-                    "GET", "/api/v1/conflicts", params={"status": "open", "limit": 1000}
-                ).json()["items"]
-                losers[partner] = {(c["record_id"], c["field"], c["loser"]["hlc"]) for c in listed}
-                for conflict in listed:  # keep the next example's list short
-                    api.request(
-                        "POST",
-                        f"/api/v1/conflicts/{conflict['id']}/resolve",
-                        json={"keep": "winner"},
-                    )
-            for edit in self.edits:
-                owner = self.owner[edit.record_id]
-                final = views[owner].get(edit.record_id)
-                if final is None or final.deleted or edit.hlc in refused:
-                    continue
-                if final.versions.get(edit.field) == edit.hlc:
-                    assert final.fields[edit.field] == edit.value
-                    continue
-                if (edit.record_id, edit.field, edit.hlc) in successors:
-                    continue  # overwritten by an edit made after seeing it
-                assert (edit.record_id, edit.field, edit.hlc) in losers[owner], (
-                    f"{edit} vanished: not the final value, not overwritten knowingly, "
-                    "not a recorded conflict"
+    # --- the final check ----------------------------------------------------------
+
+    def teardown(self) -> None:
+        try:
+            self._check()
+        finally:
+            for session in self.devices.values():
+                if not session.is_locked:
+                    session.lock()
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _check(self) -> None:
+        order = sorted(self.devices)
+        for _round in range(2):
+            for name in order:
+                self.devices[name].sync()
+        # A change to a record whose consent was narrowed before it was sent is refused
+        # ("forbidden") and parked for the user; here the user discards it.
+        refused: set[str] = set()
+        for name, session in self.devices.items():
+            for row in device_outbox(session):
+                assert (row["state"], row["reason"]) == ("rejected", "forbidden"), (name, row)
+                assert self.owner[row["record_id"]] != session.user.partner
+                refused.add(row["hlc"])
+                session.repo.discard_rejected(row["change_id"])
+        for _round in range(2):
+            for name in order:
+                self.devices[name].sync()
+        views = assert_converged(self.server, self.devices)
+        for rid in self.deleted:  # a tombstone never comes back, on any replica
+            for partner, view in views.items():
+                if rid in view:
+                    assert view[rid].deleted, f"{rid} came back for {partner}"
+        self._check_nothing_dropped(views, refused)
+
+    def _check_nothing_dropped(self, views: dict, refused: set[str]) -> None:
+        successors = {(e.record_id, e.field, e.base) for e in self.edits}
+        losers: dict[str, set[tuple[str, str, str]]] = {}
+        for partner, lead in LEADS.items():
+            api = ApiClient(self.server.url, lead)
+            assert api.login().status_code == 200
+            listed = api.request(
+                "GET", "/api/v1/conflicts", params={"status": "open", "limit": 1000}
+            ).json()["items"]
+            losers[partner] = {(c["record_id"], c["field"], c["loser"]["hlc"]) for c in listed}
+            for conflict in listed:  # keep the next example's list short
+                api.request(
+                    "POST",
+                    f"/api/v1/conflicts/{conflict['id']}/resolve",
+                    json={"keep": "winner"},
                 )
+        for edit in self.edits:
+            owner = self.owner[edit.record_id]
+            final = views[owner].get(edit.record_id)
+            if final is None or final.deleted or edit.hlc in refused:
+                continue
+            if final.versions.get(edit.field) == edit.hlc:
+                assert final.fields[edit.field] == edit.value
+                continue
+            if (edit.record_id, edit.field, edit.hlc) in successors:
+                continue  # overwritten by an edit made after seeing it
+            assert (edit.record_id, edit.field, edit.hlc) in losers[owner], (
+                f"{edit} vanished: not the final value, not overwritten knowingly, "
+                "not a recorded conflict"
+            )
 
-    return Convergence
+
+def machine_for(server: LiveServer, base: Path) -> type[RuleBasedStateMachine]:
+    return type("ConvergenceOnServer", (Convergence,), {"server": server, "base": base})
 
 
 def test_devices_converge(convergence_server: LiveServer, tmp_path: Path) -> None:
