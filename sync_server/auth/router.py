@@ -46,7 +46,7 @@ def login(body: LoginRequest, request: Request, db: DB, settings: AppSettings) -
             role=user.role,  # type: ignore[arg-type]
             partner=user.partner_code,
         ),
-        device_id=result.device.id,
+        device_id=result.device_id,
         server_time=server_time(),
         device_secret=result.device_secret,
     )
