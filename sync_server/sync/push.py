@@ -38,10 +38,9 @@ from pace_shared.wire import Change
 from sync_server.audit import service as audit
 from sync_server.auth.principal import Principal
 from sync_server.auth.service import known_partner_codes
-from sync_server.conflicts.models import Conflict
 from sync_server.db import Database, bulk_insert
 from sync_server.sync import compaction, visibility
-from sync_server.sync.models import AppliedChange, Record, RecordAccess, Revocation
+from sync_server.sync.models import AppliedChange, Conflict, Record, RecordAccess, Revocation
 from sync_server.sync.sequence import SequenceAllocator
 from sync_server.sync.visibility import Access
 from sync_server.timeutil import utcnow
