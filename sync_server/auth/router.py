@@ -3,8 +3,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from pace_shared.wire import LoginRequest, LoginResponse, UserInfo
+from sync_server.app_state import DB, AppSettings, client_address
 from sync_server.auth import service
-from sync_server.dependencies import DB, AppSettings, client_address
 from sync_server.errors import error_responses, unauthenticated
 from sync_server.timeutil import server_time
 
