@@ -43,7 +43,7 @@ def login(body: LoginRequest, request: Request, db: DB, settings: AppSettings) -
             id=user.id,
             username=user.username,
             display_name=user.display_name,
-            role=user.role,  # type: ignore[arg-type]
+            role=user.role,
             partner=user.partner_code,
         ),
         device_id=result.device_id,

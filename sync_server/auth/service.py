@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Mapped, Session
 from starlette.exceptions import HTTPException
 
 from pace_shared.records import is_valid_partner_code
@@ -225,7 +225,7 @@ class LoginResult:
 
 
 def _failures(
-    session: Session, column: object, value: str, since: dt.datetime
+    session: Session, column: Mapped[str], value: str, since: dt.datetime
 ) -> tuple[int, dt.datetime | None]:
     """How many failures for ``value`` since ``since``, and when the latest was."""
     count, latest = session.execute(

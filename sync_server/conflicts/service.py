@@ -43,7 +43,7 @@ def _to_out(conflict: ConflictInfo, authors: Authors) -> ConflictOut:
         record_type=conflict.record_type,
         owner_partner=conflict.owner_partner,
         field=conflict.field,
-        status=conflict.status,  # type: ignore[arg-type]
+        status=conflict.status,
         winner=side(conflict.winner_value, conflict.winner_hlc),
         loser=side(conflict.loser_value, conflict.loser_hlc),
         created_at=iso(conflict.created_at) or "",
