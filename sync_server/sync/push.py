@@ -276,7 +276,7 @@ def _load(session: Session, batch: _Batch, ids: set[str]) -> None:
             select(_ACCESS.c.record_id, _ACCESS.c.partner_code).where(
                 _ACCESS.c.record_id.in_(chunk)
             )
-        ).tuples():
+        ):
             access.setdefault(str(record_id), set()).add(str(partner))
         for row in session.execute(
             select(
