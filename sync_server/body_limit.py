@@ -63,6 +63,34 @@ async def _answer_413(send: Send, limit: int) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+class _CountedBody:
+    """One request's ``receive`` and ``send``, counting the body bytes read against ``limit``."""
+
+    def __init__(self, receive: Receive, send: Send, limit: int) -> None:
+        self._receive, self._send, self._limit = receive, send, limit
+        self.read = 0
+        self.over = False
+        self.started = False
+
+    async def receive(self) -> Message:
+        if self.over:
+            raise BodyTooLargeError
+        message = await self._receive()
+        if message["type"] == "http.request":
+            self.read += len(message.get("body", b""))
+            if self.read > self._limit:
+                self.over = True
+                raise BodyTooLargeError
+        return message
+
+    async def send(self, message: Message) -> None:
+        if self.over and not self.started:
+            return  # the app's own answer to a cut-off body (e.g. "cannot parse") is dropped
+        if message["type"] == "http.response.start":
+            self.started = True
+        await self._send(message)
+
+
 class BodyLimitMiddleware:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -76,27 +104,8 @@ class BodyLimitMiddleware:
         if declared is not None and (declared < 0 or declared > limit):
             await _answer_413(send, limit)
             return
-        state = {"read": 0, "over": False, "started": False}
-
-        async def counted_receive() -> Message:
-            if state["over"]:
-                raise BodyTooLargeError
-            message = await receive()
-            if message["type"] == "http.request":
-                state["read"] += len(message.get("body", b""))
-                if state["read"] > limit:
-                    state["over"] = True
-                    raise BodyTooLargeError
-            return message
-
-        async def guarded_send(message: Message) -> None:
-            if state["over"] and not state["started"]:
-                return  # the app's own answer to a cut-off body (e.g. "cannot parse") is dropped
-            if message["type"] == "http.response.start":
-                state["started"] = True
-            await send(message)
-
+        body = _CountedBody(receive, send, limit)
         with contextlib.suppress(BodyTooLargeError):
-            await self.app(scope, counted_receive, guarded_send)
-        if state["over"] and not state["started"]:
+            await self.app(scope, body.receive, body.send)
+        if body.over and not body.started:
             await _answer_413(send, limit)

@@ -9,12 +9,15 @@ import sys
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from sync_server import __version__
 from sync_server.auth.principal import ROLES
+
+if TYPE_CHECKING:
+    from sync_server.db import Database
 
 
 class CliError(Exception):
@@ -27,8 +30,9 @@ def _database_url(args: argparse.Namespace) -> str:
     return args.database_url or os.environ.get("PACE_DATABASE_URL") or default_database_url()
 
 
-def _open(args: argparse.Namespace, *, migrate: bool = False):  # type: ignore[no-untyped-def]
+def _open(args: argparse.Namespace, *, migrate: bool = False) -> Database:
     from sync_server import migrate as migrations
+    from sync_server import models  # noqa: F401 - every table, so foreign keys resolve
     from sync_server.db import Database
 
     db = Database(_database_url(args))

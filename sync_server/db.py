@@ -171,6 +171,8 @@ def bulk_insert_varying(
     names = [*constant, column]
     columns = ", ".join(f'"{c}"' for c in names)
     raw = session.connection().connection.driver_connection
+    if raw is None:
+        raise RuntimeError("the database connection is closed")
     if dialect.name == "postgresql":
         fixed = [
             _json_dumps(v) if isinstance(table.c[c].type, JSON) and v is not None else v

@@ -7,27 +7,25 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from sync_server.app_state import AppSettings, client_address, get_db, get_settings
 from sync_server.auth import service as auth_service
 from sync_server.auth.principal import Principal
-from sync_server.config import Settings
 from sync_server.db import Database
 from sync_server.errors import forbidden, unauthenticated
 
+__all__ = [
+    "DB",
+    "AdminPrincipal",
+    "AppSettings",
+    "CurrentPrincipal",
+    "ReviewerPrincipal",
+    "client_address",
+    "get_db",
+    "get_principal",
+    "get_settings",
+]
+
 _bearer = HTTPBearer(auto_error=False, description="The access token from /api/v1/auth/login")
-
-
-def get_settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
-
-
-def get_db(request: Request) -> Database:
-    db: Database = request.app.state.db
-    return db
-
-
-def client_address(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
 
 
 def get_principal(
@@ -57,4 +55,3 @@ CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 AdminPrincipal = Annotated[Principal, Depends(require_admin)]
 ReviewerPrincipal = Annotated[Principal, Depends(require_reviewer)]
 DB = Annotated[Database, Depends(get_db)]
-AppSettings = Annotated[Settings, Depends(get_settings)]

@@ -47,7 +47,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     install_handlers(app)
 
     # Push 5 MB, every other body 64 KB, counted on the bytes read (chunked or not).
-    app.add_middleware(BodyLimitMiddleware)  # type: ignore[arg-type]
+    app.add_middleware(BodyLimitMiddleware)
 
     for router in (health_router, auth_router, sync_router, conflicts_router, admin_router):
         app.include_router(router)

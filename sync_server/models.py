@@ -2,11 +2,11 @@
 
 from sync_server.audit.models import AuditEvent
 from sync_server.auth.models import AccessToken, LoginFailure, Partner, User
-from sync_server.conflicts.models import Conflict
 from sync_server.db import Base
 from sync_server.devices.models import Device
 from sync_server.sync.models import (
     AppliedChange,
+    Conflict,
     Record,
     RecordAccess,
     Revocation,

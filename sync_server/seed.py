@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
-
 from pace_shared.hlc import HybridClock
 from pace_shared.reference import partner_names
 from sync_server.auth import service as auth_service
-from sync_server.auth.models import Partner, User
 from sync_server.auth.principal import Principal
 from sync_server.db import Database
 from sync_server.sync import push
@@ -34,21 +31,21 @@ SEED_DEVICE = "00000000-0000-4000-8000-000000005eed"
 
 def has_users(db: Database) -> bool:
     with db.session() as session:
-        return session.execute(select(User.id).limit(1)).first() is not None
+        return auth_service.has_users(session)
 
 
 def seed_demo(db: Database) -> list[str]:
     """Create what is missing; returns a line per thing created."""
     created: list[str] = []
     with db.session() as session:
-        existing = set(session.execute(select(Partner.code)).scalars())
+        existing = auth_service.known_partner_codes(session)
         # Every partner the app offers for consent, so any choice an adviser makes is valid.
         missing = {c: n for c, n in partner_names().items() if c not in existing}
         for code, name in missing.items():
             auth_service.create_partner(session, code, name)
         if missing:
             created.append(f"{len(missing)} partners ({', '.join(sorted(missing))})")
-        users = set(session.execute(select(User.username)).scalars())
+        users = auth_service.usernames(session)
         for username, display_name, partner, role in DEMO_USERS:
             if username not in users:
                 auth_service.create_user(

@@ -3,8 +3,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from pace_shared.wire import LoginRequest, LoginResponse, UserInfo
+from sync_server.app_state import DB, AppSettings, client_address
 from sync_server.auth import service
-from sync_server.dependencies import DB, AppSettings, client_address
 from sync_server.errors import error_responses, unauthenticated
 from sync_server.timeutil import server_time
 
@@ -43,10 +43,10 @@ def login(body: LoginRequest, request: Request, db: DB, settings: AppSettings) -
             id=user.id,
             username=user.username,
             display_name=user.display_name,
-            role=user.role,  # type: ignore[arg-type]
+            role=user.role,
             partner=user.partner_code,
         ),
-        device_id=result.device.id,
+        device_id=result.device_id,
         server_time=server_time(),
         device_secret=result.device_secret,
     )

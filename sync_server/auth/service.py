@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Mapped, Session
 from starlette.exceptions import HTTPException
 
 from pace_shared.records import is_valid_partner_code
@@ -22,7 +23,6 @@ from sync_server.auth.tokens import new_token, token_hash
 from sync_server.config import Settings
 from sync_server.db import Database
 from sync_server.devices import service as devices
-from sync_server.devices.models import Device
 from sync_server.errors import ApiError, unauthenticated
 from sync_server.timeutil import utcnow
 
@@ -35,13 +35,31 @@ class DuplicateAccountError(AccountError):
     """The partner or user already exists."""
 
 
+@dataclass(frozen=True, slots=True)
+class Account:
+    """A user as other domains see it (never the row, never the password hash)."""
+
+    id: str
+    username: str
+    display_name: str
+    role: str
+    partner_code: str
+    active: bool
+
+
+def _account(user: User) -> Account:
+    return Account(
+        user.id, user.username, user.display_name, user.role, user.partner_code, user.active
+    )
+
+
 def _printable(text: str, what: str) -> str:
     if any(ord(c) < 32 or ord(c) == 127 for c in text):
         raise AccountError(f"the {what} must not contain control characters")
     return text.strip()
 
 
-def create_partner(session: Session, code: str, name: str, actor: Actor = audit.SYSTEM) -> Partner:
+def create_partner(session: Session, code: str, name: str, actor: Actor = audit.SYSTEM) -> None:
     if not is_valid_partner_code(code):
         raise AccountError(
             f"partner code {code!r} must be 2-32 capital letters, digits or underscores, "
@@ -55,7 +73,6 @@ def create_partner(session: Session, code: str, name: str, actor: Actor = audit.
     session.add(partner)
     session.flush()
     audit.write(session, audit.row("partner.created", actor, detail={"partner": code}))
-    return partner
 
 
 def create_user(
@@ -67,7 +84,7 @@ def create_user(
     role: str,
     display_name: str | None = None,
     actor: Actor = audit.SYSTEM,
-) -> User:
+) -> Account:
     username = _printable(username, "username")
     display_name = _printable(display_name or username, "display name") or username
     if not username or len(username) > 100 or any(c.isspace() for c in username):
@@ -98,7 +115,7 @@ def create_user(
             "user.created", actor, detail={"user": username, "role": role, "partner": partner}
         ),
     )
-    return user
+    return _account(user)
 
 
 def _check_policy(password: str, username: str) -> None:
@@ -112,8 +129,12 @@ class UnknownUserError(AccountError):
     """No such user (or, for an admin, none in their partner: the same answer)."""
 
 
-def find_user(session: Session, username: str, *, partner: str | None = None) -> User:
+def find_user(session: Session, username: str, *, partner: str | None = None) -> Account:
     """The user called ``username``; ``partner`` limits an admin to their own partner's users."""
+    return _account(_find_user(session, username, partner=partner))
+
+
+def _find_user(session: Session, username: str, *, partner: str | None = None) -> User:
     user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
     if user is None or (partner is not None and user.partner_code != partner):
         raise UnknownUserError(f"unknown user {username!r}")
@@ -126,31 +147,28 @@ def _end_sessions(session: Session, user: User) -> None:
 
 def deactivate_user(
     session: Session, username: str, actor: Actor = audit.SYSTEM, *, partner: str | None = None
-) -> User:
+) -> Account:
     """A leaver: sign-in refused (403 ``account_disabled``) and every device revoked, so each
     laptop wipes itself at its next contact."""
-    user = find_user(session, username, partner=partner)
+    user = _find_user(session, username, partner=partner)
     user.active = False
-    for device in session.execute(
-        select(Device).where(Device.user_id == user.id, Device.revoked_at.is_(None))
-    ).scalars():
-        devices.revoke(session, device.id, actor)
+    devices.revoke_all_of_user(session, user.id, actor)
     audit.write(
         session, audit.row("user.deactivated", actor, detail={"user": user.username})
     )
-    return user
+    return _account(user)
 
 
 def reactivate_user(
     session: Session, username: str, actor: Actor = audit.SYSTEM, *, partner: str | None = None
-) -> User:
+) -> Account:
     """Sign-in allowed again; revoked devices stay revoked (the user enrols again)."""
-    user = find_user(session, username, partner=partner)
+    user = _find_user(session, username, partner=partner)
     user.active = True
     audit.write(
         session, audit.row("user.reactivated", actor, detail={"user": user.username})
     )
-    return user
+    return _account(user)
 
 
 def reset_password(
@@ -160,9 +178,9 @@ def reset_password(
     actor: Actor = audit.SYSTEM,
     *,
     partner: str | None = None,
-) -> User:
+) -> Account:
     """A new password (under the policy); every session of the user ends."""
-    user = find_user(session, username, partner=partner)
+    user = _find_user(session, username, partner=partner)
     _check_policy(password, user.username)
     user.password_hash = hash_password(password)
     _end_sessions(session, user)
@@ -171,7 +189,7 @@ def reset_password(
     audit.write(
         session, audit.row("user.password_reset", actor, detail={"user": user.username})
     )
-    return user
+    return _account(user)
 
 
 def set_role(
@@ -181,10 +199,10 @@ def set_role(
     actor: Actor = audit.SYSTEM,
     *,
     partner: str | None = None,
-) -> User:
+) -> Account:
     if role not in ROLES:
         raise AccountError(f"unknown role {role!r}: use one of {', '.join(ROLES)}")
-    user = find_user(session, username, partner=partner)
+    user = _find_user(session, username, partner=partner)
     previous, user.role = user.role, role
     audit.write(
         session,
@@ -194,20 +212,20 @@ def set_role(
             detail={"user": user.username, "from": previous, "to": role},
         ),
     )
-    return user
+    return _account(user)
 
 
 @dataclass(frozen=True, slots=True)
 class LoginResult:
     token: str
-    user: User
-    device: Device
+    user: Account
+    device_id: str
     #: Set only when this sign-in issued the device its secret (shown once).
     device_secret: str | None = None
 
 
 def _failures(
-    session: Session, column: object, value: str, since: dt.datetime
+    session: Session, column: Mapped[str], value: str, since: dt.datetime
 ) -> tuple[int, dt.datetime | None]:
     """How many failures for ``value`` since ``since``, and when the latest was."""
     count, latest = session.execute(
@@ -298,10 +316,10 @@ def _refuse_revoked_device(db: Database, device_id: str) -> bool:
     """Raise ``device_revoked`` for a revoked device id, whatever the password (so a revoked
     laptop wipes itself); otherwise whether the device is known."""
     with db.session() as session:
-        device = session.get(Device, device_id)
-    if device is not None and device.revoked_at is not None:
+        known = devices.status(session, device_id)
+    if known == "revoked":
         raise _device_revoked()
-    return device is not None
+    return known != "unknown"
 
 
 def _is_own_device(db: Database, username: str, device_id: str, secret: str | None) -> bool:
@@ -310,12 +328,10 @@ def _is_own_device(db: Database, username: str, device_id: str, secret: str | No
     if not secret:
         return False
     with db.session() as session:
-        bound = session.execute(
-            select(Device.secret_hash)
-            .join(User, User.id == Device.user_id)
-            .where(Device.id == device_id, User.username == username)
+        user_id = session.execute(
+            select(User.id).where(User.username == username)
         ).scalar_one_or_none()
-    return devices.secret_matches(bound, secret)
+        return user_id is not None and devices.proves_owner(session, device_id, user_id, secret)
 
 
 def _forget_attempt(db: Database, attempt_id: int) -> None:
@@ -391,18 +407,25 @@ def _sign_in(
             raise ApiError(
                 403, "account_disabled", "This account has been disabled by an administrator."
             )
-        device = devices.register(session, user, device_id, device_name, actor)
-        issued = devices.issue_secret(device) if device.secret_hash is None else None
+        device = devices.sign_in(
+            session,
+            user_id=user.id,
+            partner_code=user.partner_code,
+            device_id=device_id,
+            name=device_name,
+            secret=device_secret,
+            actor=actor,
+        )
         token = new_token()
         session.add(
             AccessToken(
                 token_hash=token_hash(token),
                 user_id=user.id,
-                device_id=device.id,
+                device_id=device.device_id,
                 expires_at=utcnow() + dt.timedelta(seconds=settings.token_ttl_seconds),
             )
         )
-        own = issued is None and devices.secret_matches(device.secret_hash, device_secret)
+        own = device.proved
         if own:
             # Only this attempt is forgiven: a guesser's failures keep the username throttled
             # for everyone else (a sign-in of the owner must not hand them fresh guesses).
@@ -410,32 +433,66 @@ def _sign_in(
         else:
             session.execute(delete(LoginFailure).where(LoginFailure.username == user.username))
         audit.write(session, audit.row("login.succeeded", actor, detail={"own_device": own}))
-    return LoginResult(token, user, device, issued)
+    return LoginResult(token, _account(user), device.device_id, device.issued_secret)
 
 
 def resolve_token(session: Session, token: str, address: str | None) -> Principal:
     row = session.execute(
-        select(AccessToken, User, Device)
+        select(AccessToken, User)
         .join(User, User.id == AccessToken.user_id)
-        .join(Device, Device.id == AccessToken.device_id)
         .where(AccessToken.token_hash == token_hash(token))
     ).first()
     if row is None:
         raise unauthenticated()
-    access, user, device = row
+    access, user = row
+    device_status = devices.status(session, access.device_id)
+    if device_status == "unknown":
+        raise unauthenticated()
     # Revocation before expiry: a revoked laptop must hear it even with an expired token.
-    if device.revoked_at is not None:
+    if device_status == "revoked":
         raise _device_revoked()
     expires_at = access.expires_at
     if expires_at.tzinfo is None:
         expires_at = expires_at.replace(tzinfo=dt.UTC)
     if expires_at <= utcnow() or not user.active:
         raise unauthenticated("The session has expired: sign in again.")
-    devices.touch(session, device)
+    devices.touch(session, access.device_id)
     return Principal(
-        user.id, user.username, user.display_name, user.role, user.partner_code, device.id, address
+        user.id,
+        user.username,
+        user.display_name,
+        user.role,
+        user.partner_code,
+        access.device_id,
+        address,
     )
 
 
 def known_partner_codes(session: Session) -> frozenset[str]:
     return frozenset(session.execute(select(Partner.code)).scalars())
+
+
+def has_users(session: Session) -> bool:
+    return session.execute(select(User.id).limit(1)).first() is not None
+
+
+def usernames(session: Session) -> set[str]:
+    return set(session.execute(select(User.username)).scalars())
+
+
+def list_accounts(session: Session, partner: str) -> list[Account]:
+    """The users of ``partner``, by username."""
+    users = session.execute(
+        select(User).where(User.partner_code == partner).order_by(User.username)
+    ).scalars()
+    return [_account(u) for u in users]
+
+
+def usernames_of_devices(session: Session, device_ids: Iterable[str]) -> dict[str, str]:
+    """The username of the user each known device id is bound to."""
+    owners = devices.owners(session, device_ids)
+    rows = session.execute(
+        select(User.id, User.username).where(User.id.in_(set(owners.values())))
+    ).all()
+    names = {str(user): str(name) for user, name in rows}
+    return {device: names[user] for device, user in owners.items() if user in names}

@@ -14,9 +14,8 @@ from typing import Any
 from sqlalchemy import exists, or_, select
 
 from sync_server.audit import service as audit
-from sync_server.audit.models import AuditEvent
 from sync_server.auth.principal import Principal
-from sync_server.db import Database, bulk_insert_varying
+from sync_server.db import Database
 from sync_server.errors import ApiError
 from sync_server.sync import cursor as cursors
 from sync_server.sync.models import Record, RecordAccess, Revocation
@@ -114,6 +113,5 @@ def _log_disclosures(db: Database, principal: Principal, items: list[dict[str, A
         record_type="client",
         detail={"partner": principal.partner, "device_id": principal.device_id},
     )
-    del row["record_id"]
     with db.write_session() as session:
-        bulk_insert_varying(session, AuditEvent.__table__, row, "record_id", disclosed)
+        audit.write_per_record(session, row, disclosed)

@@ -18,10 +18,10 @@ import logging
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from pydantic import TypeAdapter, ValidationError
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from pace_shared import hlc as hlc_rules
@@ -38,10 +38,9 @@ from pace_shared.wire import Change
 from sync_server.audit import service as audit
 from sync_server.auth.principal import Principal
 from sync_server.auth.service import known_partner_codes
-from sync_server.conflicts.models import Conflict
 from sync_server.db import Database, bulk_insert
 from sync_server.sync import compaction, visibility
-from sync_server.sync.models import AppliedChange, Record, RecordAccess, Revocation
+from sync_server.sync.models import AppliedChange, Conflict, Record, RecordAccess, Revocation
 from sync_server.sync.sequence import SequenceAllocator
 from sync_server.sync.visibility import Access
 from sync_server.timeutil import utcnow
@@ -49,9 +48,12 @@ from sync_server.timeutil import utcnow
 log = logging.getLogger(__name__)
 
 _CHANGE = TypeAdapter(Change)
-_RECORDS = Record.__table__
-_ACCESS = RecordAccess.__table__
-_REVOCATIONS = Revocation.__table__
+# The tables themselves (Core statements: the push path writes thousands of rows at once).
+_RECORDS = cast(Table, Record.__table__)
+_ACCESS = cast(Table, RecordAccess.__table__)
+_REVOCATIONS = cast(Table, Revocation.__table__)
+_APPLIED = cast(Table, AppliedChange.__table__)
+_CONFLICTS = cast(Table, Conflict.__table__)
 
 
 class ChangeRejectedError(Exception):
@@ -275,7 +277,7 @@ def _load(session: Session, batch: _Batch, ids: set[str]) -> None:
                 _ACCESS.c.record_id.in_(chunk)
             )
         ):
-            access.setdefault(record_id, set()).add(partner)
+            access.setdefault(str(record_id), set()).add(str(partner))
         for row in session.execute(
             select(
                 _RECORDS.c.id,
@@ -530,7 +532,7 @@ def _closed_by_delete(principal: Principal) -> dict[str, Any]:
 
 def _close_conflicts_of_deleted(session: Session, batch: _Batch) -> None:
     """Deleting a record closes its open conflicts and drops the values every one holds."""
-    conflicts = Conflict.__table__
+    conflicts = _CONFLICTS
     for chunk in _chunks(sorted(batch.deleted), 500):
         session.execute(
             update(conflicts)
@@ -595,9 +597,9 @@ def _write(session: Session, batch: _Batch, sequence: SequenceAllocator) -> None
     if batch.recheck_access:
         _recheck_access(session, batch, sequence)
     if batch.applied:
-        bulk_insert(session, AppliedChange.__table__, batch.applied)
+        bulk_insert(session, _APPLIED, batch.applied)
     if batch.conflicts:
-        bulk_insert(session, Conflict.__table__, batch.conflicts)
+        bulk_insert(session, _CONFLICTS, batch.conflicts)
     if batch.deleted:
         _close_conflicts_of_deleted(session, batch)
     audit.write(session, *batch.audit_rows)
@@ -618,7 +620,7 @@ def _recheck_access(session: Session, batch: _Batch, sequence: SequenceAllocator
             continue
         old = client.access or Access(False, frozenset())
         client.access = new
-        family = list(
+        family: list[str] = list(
             session.execute(
                 select(_RECORDS.c.id).where(_RECORDS.c.client_id == client_id)
             ).scalars()
@@ -680,7 +682,7 @@ def reapply_consent(db: Database) -> int:
         sequence = SequenceAllocator(session)
         sequence.lock()
         batch = _Batch(_SYSTEM, known_partner_codes(session))
-        private_clients = session.execute(
+        private_clients: Iterable[str] = session.execute(
             select(_RECORDS.c.id).where(
                 _RECORDS.c.type == RecordType.CLIENT, _RECORDS.c.public.is_(False)
             )

@@ -43,7 +43,7 @@ async def _read_push_body(request: Request) -> list[Any]:
         raise invalid("body: not valid JSON") from None
     if not isinstance(document, dict) or not isinstance(document.get("changes"), list):
         raise invalid('body: expected an object with a "changes" list')
-    changes = document["changes"]
+    changes: list[Any] = document["changes"]
     if len(changes) > MAX_CHANGES_PER_PUSH:
         raise ApiError(
             413, "payload_too_large", f"A push may carry at most {MAX_CHANGES_PER_PUSH} changes."

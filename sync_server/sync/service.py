@@ -1,0 +1,166 @@
+"""What the sync domain offers other domains: its conflicts, server-made edits, record scopes.
+
+Conflicts are written by the push transaction that detects them (and closed, their values
+dropped, by the one that deletes their record), so their table belongs here; the conflicts
+domain lists and resolves them only through these functions. A conflict follows its record's
+sight exactly as a pull does: one on a record the partner can no longer see is not returned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, exists, or_, select
+from sqlalchemy.orm import Session
+
+from pace_shared.hlc import HybridClock
+from pace_shared.wire import Change
+from sync_server.auth.principal import Principal
+from sync_server.errors import ApiError
+from sync_server.sync import push
+from sync_server.sync.models import Conflict, Record, RecordAccess
+from sync_server.sync.sequence import SequenceAllocator
+from sync_server.timeutil import utcnow
+
+#: The HLC node of edits the server makes itself (conflict resolutions).
+SERVER_NODE = "server"
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictInfo:
+    id: str
+    record_id: str
+    record_type: str
+    owner_partner: str
+    field: str
+    status: str
+    winner_value: Any
+    winner_hlc: str
+    loser_value: Any
+    loser_hlc: str
+    created_at: dt.datetime
+    resolved_at: dt.datetime | None
+    resolved_by: str | None
+    resolution: str | None
+
+
+def _info(conflict: Conflict) -> ConflictInfo:
+    return ConflictInfo(
+        id=conflict.id,
+        record_id=conflict.record_id,
+        record_type=conflict.record_type,
+        owner_partner=conflict.owner_partner,
+        field=conflict.field,
+        status=conflict.status,
+        winner_value=conflict.winner_value,
+        winner_hlc=conflict.winner_hlc,
+        loser_value=conflict.loser_value,
+        loser_hlc=conflict.loser_hlc,
+        created_at=conflict.created_at,
+        resolved_at=conflict.resolved_at,
+        resolved_by=conflict.resolved_by,
+        resolution=conflict.resolution,
+    )
+
+
+def lock_for_write(session: Session) -> None:
+    """Take the lock every writer takes first, so what is read next stays stable."""
+    SequenceAllocator(session).lock()
+
+
+def _record_visible_to(partner: str) -> ColumnElement[bool]:
+    """The conflict's record is one ``partner`` may see now (the rule pull applies)."""
+    return exists().where(
+        Record.id == Conflict.record_id,
+        or_(
+            Record.public,
+            exists().where(
+                RecordAccess.record_id == Record.id, RecordAccess.partner_code == partner
+            ),
+        ),
+    )
+
+
+def _owned_and_visible(partner: str) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
+    return Conflict.owner_partner == partner, _record_visible_to(partner)
+
+
+def visible_conflicts(
+    session: Session, partner: str, status: str, limit: int
+) -> list[ConflictInfo]:
+    """Conflicts on records ``partner`` owns and still sees, oldest first; ``status`` is
+    ``open``, ``resolved`` or ``all``."""
+    stmt = (
+        select(Conflict)
+        .where(*_owned_and_visible(partner))
+        .order_by(Conflict.created_at, Conflict.id)
+        .limit(limit)
+    )
+    if status != "all":
+        stmt = stmt.where(Conflict.status == status)
+    return [_info(c) for c in session.execute(stmt).scalars()]
+
+
+def visible_conflict(session: Session, partner: str, conflict_id: str) -> ConflictInfo | None:
+    conflict = session.execute(
+        select(Conflict).where(Conflict.id == conflict_id, *_owned_and_visible(partner))
+    ).scalar_one_or_none()
+    return None if conflict is None else _info(conflict)
+
+
+def close_conflict(
+    session: Session, conflict_id: str, resolution: str, resolved_by: str
+) -> ConflictInfo:
+    """Mark a conflict resolved (the caller checked it is open and visible)."""
+    conflict = session.get(Conflict, conflict_id)
+    if conflict is None:
+        raise LookupError(conflict_id)
+    conflict.status = "resolved"
+    conflict.resolution = resolution
+    conflict.resolved_at = utcnow()
+    conflict.resolved_by = resolved_by
+    session.flush()
+    return _info(conflict)
+
+
+def write_field(
+    session: Session, principal: Principal, record_id: str, field: str, value: Any
+) -> None:
+    """One new edit of one field by the server, applied exactly as a pushed change is.
+
+    Going through the push path keeps everything a change implies: the sequence, the audit
+    row, and the access recheck when consent or a referral's partner changes.
+    """
+    record = session.execute(
+        select(Record.type, Record.deleted, Record.versions).where(Record.id == record_id)
+    ).one_or_none()
+    if record is None or record.deleted:
+        raise ApiError(409, "record_deleted", "The record was deleted; there is nothing to change.")
+    clock = HybridClock(SERVER_NODE)
+    for stamp in record.versions.values():
+        clock.receive(stamp)
+    change = Change(
+        change_id=str(uuid.uuid4()),
+        record_id=record_id,
+        record_type=record.type,
+        op="upsert",
+        hlc=clock.tick(),
+        fields={field: value},
+        base={field: record.versions.get(field)},
+    )
+    (result,) = push.apply_in_transaction(session, principal, [change])
+    if result["status"] == "rejected":
+        raise ApiError(
+            422 if result["reason"] == "invalid_request" else 403,
+            result["reason"],
+            result["detail"],
+        )
+
+
+def records_owned_by(partner: str) -> Select[str]:
+    """A query of the ids of the records ``partner`` owns, to filter another domain's rows
+    by inside the database (the list itself can be far too long to pass as values)."""
+    return select(Record.id).where(Record.owner_partner == partner)
