@@ -1,8 +1,11 @@
 """Merging a pulled record into one the store already holds, and reconciling after a resync.
 
 A pulled value never overwrites a field with a queued local change (the push decides). After a
-server restore (409 ``resync_required`` and a full re-pull) the device re-queues what the server
-lost, keeping each value's original HLC, so the restored server converges with every device.
+server restore (409 ``resync_required`` and a full re-pull) the device re-queues the edits *it*
+made that the server lost, keeping each value's original HLC, so the restored server converges
+with every device. Only its own: an HLC names the device that wrote it, and the server accepts a
+device's own HLCs alone (decisions.md #8), so each device brings back its own edits when it
+resyncs. Values another device wrote stay in the local store until the server sends newer.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from desktop_app.storage.record_rows import (
     write_record,
 )
 from desktop_app.storage.rows import each
+from pace_shared.hlc import node_of
 from pace_shared.merge import DELETED
 from pace_shared.wire import PullItem
 
@@ -42,8 +46,11 @@ def merge_pulled(
     versions: dict[str, str],
     deleted: bool,
     queued: Queued | None,
+    own_node: str,
 ) -> MergeOutcome:
-    """A pulled record that has queued local changes, or any known record during resync."""
+    """A pulled record that has queued local changes, or any known record during resync.
+
+    ``own_node`` is this device's HLC node: only its own lost edits are sent again."""
     local = load_record(conn, item.record_id)
     record = StoredRecord(
         item.record_id,
@@ -61,9 +68,9 @@ def merge_pulled(
     if local is not None and queued is not None:
         kept_local = _keep_queued(record, local, queued)
     elif local is not None and not deleted and local.deleted and DELETED in local.versions:
-        repushed = _repush_lost_delete(conn, record, local)
+        repushed = _repush_lost_delete(conn, record, local, own_node)
     elif local is not None and not deleted and not local.deleted:
-        repushed = _repush_lost_fields(conn, record, local)
+        repushed = _repush_lost_fields(conn, record, local, own_node)
     write_record(conn, record)
     return MergeOutcome(record, kept_local, repushed)
 
@@ -84,17 +91,24 @@ def _keep_queued(record: StoredRecord, local: StoredRecord, queued: Queued) -> b
     return True
 
 
-def _repush_lost_delete(conn: Connection, record: StoredRecord, local: StoredRecord) -> int:
-    """The restored server lost this deletion: keep the tombstone and send it again with its
-    original HLC (a deleted record never comes back)."""
+def _repush_lost_delete(
+    conn: Connection, record: StoredRecord, local: StoredRecord, own_node: str
+) -> int:
+    """The restored server lost this deletion: keep the tombstone (a deleted record never comes
+    back) and, when this device deleted it, send the delete again with its original HLC."""
     record.server_fields, record.server_versions = dict(record.fields), dict(record.versions)
     record.fields, record.versions, record.deleted = {}, dict(local.versions), True
-    add_outbox_row(conn, record.id, record.type, "delete", local.versions[DELETED], {}, {})
+    hlc = local.versions[DELETED]
+    if node_of(hlc) != own_node:
+        return 0
+    add_outbox_row(conn, record.id, record.type, "delete", hlc, {}, {})
     return 1
 
 
-def _repush_lost_fields(conn: Connection, record: StoredRecord, local: StoredRecord) -> int:
-    """Re-push the field values the restored server lost, each with its original HLC."""
+def _repush_lost_fields(
+    conn: Connection, record: StoredRecord, local: StoredRecord, own_node: str
+) -> int:
+    """Keep the values newer than the server's; re-push this device's own, with their HLCs."""
     pulled_versions = dict(record.versions)
     lost: dict[str, dict[str, Any]] = defaultdict(dict)
     for name, hlc in local.versions.items():
@@ -103,16 +117,24 @@ def _repush_lost_fields(conn: Connection, record: StoredRecord, local: StoredRec
     if not lost:
         return 0
     record.server_fields, record.server_versions = dict(record.fields), pulled_versions
+    repushed = 0
     for hlc, values in sorted(lost.items()):
         record.fields.update(values)
         record.versions.update(dict.fromkeys(values, hlc))
-        base = {name: pulled_versions.get(name) for name in values}
-        add_outbox_row(conn, record.id, record.type, "upsert", hlc, values, base)
-    return len(lost)
+        if node_of(hlc) == own_node:
+            base = {name: pulled_versions.get(name) for name in values}
+            add_outbox_row(conn, record.id, record.type, "upsert", hlc, values, base)
+            repushed += 1
+    if not repushed:
+        record.server_fields = record.server_versions = None  # nothing queued: no shadow
+    return repushed
 
 
-def requeue_unseen(conn: Connection, own_partner: str, seen: set[str]) -> tuple[int, list[str]]:
-    """After a full re-pull: re-queue own records the server did not send; list the others.
+def requeue_unseen(
+    conn: Connection, own_partner: str, own_node: str, seen: set[str]
+) -> tuple[int, list[str]]:
+    """After a full re-pull: re-queue this device's edits of its partner's records the server
+    did not send; list other partners' records to purge.
 
     Returns (changes re-queued, ids of other partners' records to purge). Records with queued
     changes are left alone: the push decides.
@@ -129,15 +151,24 @@ def requeue_unseen(conn: Connection, own_partner: str, seen: set[str]) -> tuple[
             continue
         record = load_record(conn, record_id)
         if record is not None:
-            requeued += _requeue_whole_record(conn, record)
+            requeued += _requeue_whole_record(conn, record, own_node)
     return requeued, to_purge
 
 
-def _requeue_whole_record(conn: Connection, record: StoredRecord) -> int:
+def _requeue_whole_record(conn: Connection, record: StoredRecord, own_node: str) -> int:
     if record.deleted and DELETED in record.versions:
-        add_outbox_row(conn, record.id, record.type, "delete", record.versions[DELETED], {}, {})
+        hlc = record.versions[DELETED]
+        if node_of(hlc) != own_node:
+            return 0
+        add_outbox_row(conn, record.id, record.type, "delete", hlc, {}, {})
         return 1
-    groups = _values_by_hlc(record.fields, record.versions)
+    groups = {
+        hlc: values
+        for hlc, values in _values_by_hlc(record.fields, record.versions).items()
+        if node_of(hlc) == own_node
+    }
+    if not groups:
+        return 0
     for hlc, values in sorted(groups.items()):
         add_outbox_row(conn, record.id, record.type, "upsert", hlc, values, dict.fromkeys(values))
     record.server_fields, record.server_versions = {}, {}

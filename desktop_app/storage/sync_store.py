@@ -336,7 +336,13 @@ class SyncStore:
             fields = {} if deleted else dict(item.fields or {})
             if item.record_id in queued or item.record_id in existing:
                 outcome = merge_pulled(
-                    conn, item, fields, versions, deleted, queued.get(item.record_id)
+                    conn,
+                    item,
+                    fields,
+                    versions,
+                    deleted,
+                    queued.get(item.record_id),
+                    self.repo.clock.node,
                 )
                 fields, deleted = outcome.record.fields, outcome.record.deleted
                 tally.kept_local += outcome.kept_local
@@ -383,7 +389,7 @@ class SyncStore:
         the push decides.
         """
         with self.repo.writing() as conn:
-            requeued, to_purge = requeue_unseen(conn, self.repo.partner, seen)
+            requeued, to_purge = requeue_unseen(conn, self.repo.partner, self.repo.clock.node, seen)
             if to_purge:
                 self._purge(conn, to_purge)
         if to_purge:
