@@ -9,15 +9,14 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
-from keyring.errors import PasswordDeleteError
 
 from desktop_app.security.keywrap import KdfParams
 from desktop_app.storage.repository import Repository
 from desktop_app.storage.store import create_store
 from desktop_app.storage.sync_store import SyncStore
 from pace_shared.hlc import HybridClock
+from tests.support.memory_keyring import MemoryKeyring, use_memory_keyring
 
 #: Cheap Argon2id for tests only, passed explicitly; production defaults stay >= 64 MiB / 3.
 FAST_KDF = KdfParams(memory_cost_kib=1024, time_cost=1, parallelism=1)
@@ -25,35 +24,10 @@ PASSWORD = "correct horse battery staple"
 DEVICE = "0190aaaa-0000-7000-8000-000000000001"
 
 
-class MemoryKeyring(KeyringBackend):
-    """A keyring that lives in this process only (what the tests trust instead of the OS)."""
-
-    priority = 10  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        try:
-            del self.entries[(service, username)]
-        except KeyError:
-            raise PasswordDeleteError(username) from None
-
-
 @pytest.fixture(autouse=True)
 def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+    with use_memory_keyring() as backend:
+        yield backend
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
 from sqlalchemy import Engine, event
 
@@ -29,8 +28,9 @@ from desktop_app.storage.store import create_store
 from desktop_app.sync.errors import Offline
 from pace_shared import reference
 from pace_shared.hlc import HybridClock
-from tests.desktop_core.conftest import FAST_KDF, MemoryKeyring
+from tests.desktop_core.conftest import FAST_KDF
 from tests.support.live_server import DEMO_PASSWORD, LiveServer, start_server
+from tests.support.memory_keyring import MemoryKeyring, use_memory_keyring
 
 RICH_NAME = "<b>x</b><img src=x>"
 
@@ -119,11 +119,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
 
 @pytest.fixture
 def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+    with use_memory_keyring() as backend:
+        yield backend
 
 
 @pytest.fixture

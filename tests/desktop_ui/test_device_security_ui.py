@@ -10,7 +10,6 @@ from typing import Any
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from PySide6.QtCore import Qt
 
@@ -20,36 +19,11 @@ from desktop_app.session import Profile, Session
 from desktop_app.ui.app import AppController
 from desktop_app.ui.dialogs.enrol import EnrolDialog
 from desktop_app.ui.jobs import JobRunner
+from tests.support.memory_keyring import MemoryKeyring
 
 PASSWORD = "demo-password-2026"
 FAST_KDF = KdfParams(memory_cost_kib=1024, time_cost=1, parallelism=1)
 TTL_S = 2
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +76,7 @@ def test_revoked_laptop_whose_token_expired_is_wiped_and_says_so(
     assert "wiped" in controller.dialog.text()
     assert not profile.is_enrolled()
     assert sorted(p.name for p in profile.path.iterdir()) == []
-    assert memory_keyring.items == {}
+    assert memory_keyring.entries == {}
     assert controller.state.session is None
     assert controller.window is None
 
@@ -137,7 +111,7 @@ def test_wipe_that_cannot_reach_the_keyring_says_what_is_left(
     assert "keyring" in text
     assert not profile.is_enrolled()
     assert sorted(p.name for p in profile.path.iterdir()) == []
-    assert any(name.endswith(":wrapped-key") for _service, name in memory_keyring.items)
+    assert any(name.endswith(":wrapped-key") for _service, name in memory_keyring.entries)
 
 
 @pytest.mark.parametrize("address", ["http://pace.example.org", "http://10.1.2.3:8000"])
