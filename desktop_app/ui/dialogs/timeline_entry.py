@@ -46,6 +46,9 @@ def _date_edit() -> QDateEdit:
 def _combo(values: tuple[tuple[str, str], ...], accessible: str) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(accessible)
+    # Long partner names must not squeeze the labels beside the box; the list shows them whole.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(28)
     for code, text in values:
         combo.addItem(text, code)
     return combo

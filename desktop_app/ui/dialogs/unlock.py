@@ -125,6 +125,7 @@ class PasswordDialog(QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(True)
+        self.adjustSize()  # grow to fit the wrapped explanation; never clip it
 
     def _on_success(self, value: Session | None) -> None:
         self.result_value = value
@@ -140,6 +141,7 @@ class PasswordDialog(QDialog):
         failure = classify(exc)
         self.show_error(self.explain(exc))
         self.rebuild_button.setVisible(failure is Failure.DAMAGED and self._rebuild is not None)
+        self.adjustSize()
         self.password.selectAll()
         self.password.setFocus()
 
