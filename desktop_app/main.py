@@ -14,6 +14,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--lock-minutes", type=float, default=None, help="lock after this many idle minutes"
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (Qt starts, an encrypted store works) and exit",
+    )
     return parser.parse_args(argv)
 
 
@@ -24,8 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     # Imported late so ``--help`` works without Qt or the store libraries.
     from desktop_app.session import Profile, Session
-    from desktop_app.ui.launch import run
+    from desktop_app.ui.launch import run, self_test
 
+    if args.self_test:
+        return self_test()
     profile = Profile(args.profile) if args.profile else Profile.default()
     return run(
         profile,

@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer, qVersion
+from PySide6.QtWidgets import QApplication, QLabel
 
+from desktop_app.install_check import check_encrypted_store
 from desktop_app.session import Profile, Session
 
 from .app import AppController
@@ -49,3 +50,20 @@ def run(
     else:
         QTimer.singleShot(0, controller.start)
     return int(app.exec())
+
+
+def self_test() -> int:
+    """``pace-casework --self-test``: Qt starts and shows a window, and an encrypted store can be
+    made and read back. Prints one line and answers 0, or prints why not and answers 1."""
+    app = application()
+    label = QLabel("PACE Casework self-test")
+    label.show()
+    app.processEvents()
+    label.close()
+    try:
+        version = check_encrypted_store()
+    except Exception as exc:
+        print(f"self-test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    print(f"self-test ok: Qt {qVersion()} ({app.platformName()}), SQLCipher {version}")
+    return 0
