@@ -625,46 +625,69 @@ def _recheck_access(session: Session, batch: _Batch, sequence: SequenceAllocator
                 select(_RECORDS.c.id).where(_RECORDS.c.client_id == client_id)
             ).scalars()
         )
-        session.execute(delete(_ACCESS).where(_ACCESS.c.record_id.in_(family)))
-        if not new.public:
-            session.execute(
-                insert(_ACCESS),
-                [{"record_id": rid, "partner_code": p} for rid in family for p in new.partners],
-            )
-        session.execute(
-            update(_RECORDS).where(_RECORDS.c.id == bindparam("b_id")),
-            [{"b_id": rid, "public": new.public, "seq": sequence.take()} for rid in family],
-            execution_options={"synchronize_session": False},
-        )
         gained = batch.known_partners if new.public else new.partners
-        lost = (
+        lost: set[str] = (
             set()
             if new.public
-            else ((batch.known_partners if old.public else old.partners) - new.partners)
+            else set((batch.known_partners if old.public else old.partners) - new.partners)
         )
-        session.execute(
-            delete(_REVOCATIONS).where(
-                _REVOCATIONS.c.record_id.in_(family), _REVOCATIONS.c.partner_code.in_(gained)
-            )
-        )
-        if lost:
-            session.execute(
-                delete(_REVOCATIONS).where(
-                    _REVOCATIONS.c.record_id.in_(family), _REVOCATIONS.c.partner_code.in_(lost)
-                )
-            )
-            session.execute(
-                insert(_REVOCATIONS),
-                [
-                    {"record_id": rid, "partner_code": p, "seq": sequence.take()}
-                    for rid in family
-                    for p in sorted(lost)
-                ],
-            )
+        # A person may have many records: IN-lists in chunks, as _load does.
+        for part in _chunks(family, 500):
+            _move_access(session, part, new, sequence)
+            _move_revocations(session, part, gained, lost, sequence)
         log.info(
             "access changed",
             extra={"record_id": client_id, "gained": len(gained), "lost": len(lost)},
         )
+
+
+def _move_access(
+    session: Session, record_ids: list[str], new: Access, sequence: SequenceAllocator
+) -> None:
+    """The records' access rows become ``new``; each record gets a new sequence number, so
+    partners who gain sight pull it."""
+    session.execute(delete(_ACCESS).where(_ACCESS.c.record_id.in_(record_ids)))
+    if not new.public:
+        session.execute(
+            insert(_ACCESS),
+            [{"record_id": rid, "partner_code": p} for rid in record_ids for p in new.partners],
+        )
+    session.execute(
+        update(_RECORDS).where(_RECORDS.c.id == bindparam("b_id")),
+        [{"b_id": rid, "public": new.public, "seq": sequence.take()} for rid in record_ids],
+        execution_options={"synchronize_session": False},
+    )
+
+
+def _move_revocations(
+    session: Session,
+    record_ids: list[str],
+    gained: Iterable[str],
+    lost: set[str],
+    sequence: SequenceAllocator,
+) -> None:
+    """Partners who see the records again lose their revocations; those who no longer see
+    them get new ones (with fresh sequence numbers, so their next pull purges)."""
+    session.execute(
+        delete(_REVOCATIONS).where(
+            _REVOCATIONS.c.record_id.in_(record_ids), _REVOCATIONS.c.partner_code.in_(gained)
+        )
+    )
+    if not lost:
+        return
+    session.execute(
+        delete(_REVOCATIONS).where(
+            _REVOCATIONS.c.record_id.in_(record_ids), _REVOCATIONS.c.partner_code.in_(lost)
+        )
+    )
+    session.execute(
+        insert(_REVOCATIONS),
+        [
+            {"record_id": rid, "partner_code": p, "seq": sequence.take()}
+            for rid in record_ids
+            for p in sorted(lost)
+        ],
+    )
 
 
 #: Who the server acts as when it re-applies consent itself (no user, no device).

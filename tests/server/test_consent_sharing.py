@@ -197,6 +197,32 @@ def test_narrowing_consent_revokes_the_referral_receiver(devices: Devices) -> No
     assert family <= _visible(alice)
 
 
+def test_narrowing_consent_of_a_person_with_many_records_revokes_them_all(
+    devices: Devices,
+) -> None:
+    """More records than one IN-list chunk (500): every one moves, none is left visible."""
+    alice, dwp = devices["demo.adviser"], devices["dwp.adviser"]
+    client_id, h0 = alice.create_client(share_with=["DWP"])
+    engagements = [_child(alice, "engagement", client_id) for _ in range(1_100)]
+    for start in range(0, len(engagements), 550):
+        batch = [change for _, change in engagements[start : start + 550]]
+        assert set(_statuses(alice.push(*batch))) == {"applied"}
+    family = {client_id, *(record_id for record_id, _ in engagements)}
+    assert family <= _visible(dwp)
+    _, cursor = dwp.pull()
+
+    narrow = alice.upsert("client", client_id, {"share_with": []}, base={"share_with": h0})
+    assert alice.push_one(narrow)["status"] == "applied"
+
+    changed, _ = dwp.pull(cursor)
+    assert {rid for rid, item in changed.items() if item.get("revoked")} == family
+    assert not family & _visible(dwp)
+    widen = alice.upsert("client", client_id, {"share_with": ["DWP"]}, base={"share_with": None})
+    widen["base"] = {"share_with": narrow["hlc"]}
+    assert alice.push_one(widen)["status"] == "applied"
+    assert family <= _visible(dwp)
+
+
 def test_deleting_a_referral_neither_gives_nor_takes_sight(devices: Devices) -> None:
     """Sight comes from consent alone: the receiver keeps the person while consent covers it."""
     alice, fife = devices["demo.adviser"], devices["fife.adviser"]
