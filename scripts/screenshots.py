@@ -365,8 +365,9 @@ class Tour:
         self.server._cli("revoke-device", session.device_id)
         self.ctl.scheduler.sync_now(manual=True)
         wait_until(
-            lambda: self.ctl.dialog is not None
-            and self.ctl.dialog.objectName() == "revoked_message",
+            lambda: (
+                self.ctl.dialog is not None and self.ctl.dialog.objectName() == "revoked_message"
+            ),
             "the revocation message",
         )
         self.settle()

@@ -21,7 +21,8 @@ GUIDE = ROOT / "docs" / "user-guide.md"
 
 def _script() -> ModuleType:
     spec = importlib.util.spec_from_file_location("pace_screenshots", SCRIPT)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
