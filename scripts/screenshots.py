@@ -169,7 +169,11 @@ class Tour:
         assert isinstance(dialog, EnrolDialog)
         dialog.device.setText("SDS laptop 14")  # not this machine's host name
         dialog.password.setText(DEMO_PASSWORD)
+        # Pictured with an address like a real one (a real server is https); then the demo's.
+        real_url = dialog.server.text()
+        dialog.server.setText("https://sync.example.org")
         self.shots.save(dialog, "enrol.png")
+        dialog.server.setText(real_url)
         dialog.start()
         wait_until(lambda: self.ctl.window is not None and self.window.isVisible(), "sign-in")
         notice = self.ctl._notice  # "No secure keyring" on a headless machine: not pictured
