@@ -1,0 +1,410 @@
+"""Generate the user guide's screenshots from the real app: ``python scripts/screenshots.py [OUT]``.
+
+It starts a real demo sync server (``pace-demo``'s, on SQLite, in a temporary folder), sets up
+a profile as the demo adviser through the real first-run dialog, works through the screens an
+adviser sees and saves one PNG per screen in OUT (default ``docs/screenshots``). It runs
+offscreen (``QT_QPA_PLATFORM=offscreen``, the default here) or under Xvfb; nothing is left
+behind but the PNGs. Every person in the pictures is made up.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
+
+import keyring
+from keyring.backends import fail
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QPlainTextEdit, QWidget
+
+from desktop_app.demo import DEMO_EVENT_ID, DEMO_PASSWORD, DEMO_USERNAME, DemoServer
+from desktop_app.session import Profile, Session
+from desktop_app.ui.app import AppController
+from desktop_app.ui.dialogs.enrol import EnrolDialog
+from desktop_app.ui.dialogs.timeline_entry import TimelineEntryDialog
+from desktop_app.ui.dialogs.unlock import PasswordDialog
+from desktop_app.ui.launch import application
+from desktop_app.ui.main_window import MainWindow
+
+#: Every file this script writes (tests check they all exist).
+SHOTS = (
+    "enrol.png",
+    "register.png",
+    "register-duplicate.png",
+    "people.png",
+    "add-engagement.png",
+    "add-referral.png",
+    "referral-consent.png",
+    "events.png",
+    "status-online.png",
+    "rejected-status.png",
+    "rejected.png",
+    "status-offline.png",
+    "unlock.png",
+    "unlock-damaged.png",
+    "rebuild-confirm.png",
+    "revoked.png",
+)
+WAIT_S = 120.0
+PAGE = 4096
+
+
+def pump(seconds: float = 0.2) -> None:
+    """Let Qt deliver events (job results come back to the GUI thread as events)."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def wait_until(condition: Callable[[], object], what: str, timeout: float = WAIT_S) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"timed out waiting for {what}")
+        pump(0.05)
+
+
+class Shooter:
+    def __init__(self, out: Path) -> None:
+        self.out = out
+
+    def save(self, widget: QWidget, name: str) -> None:
+        pump()
+        widget.grab().save(str(self.out / name))
+        print(f"saved {self.out / name}", flush=True)
+
+
+def set_text(widget: QWidget, text: str) -> None:
+    if isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(text)
+
+
+def choose(combo: QWidget, code: str) -> None:
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(combo.findData(code))
+
+
+class Tour:
+    """The screens in the order an adviser meets them."""
+
+    def __init__(self, folder: Path, out: Path) -> None:
+        self.folder = folder
+        self.shots = Shooter(out)
+        self.server = DemoServer(folder / "server")
+        self.profile = Profile(folder / "profile")
+        self.settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+        self.controller: AppController | None = None
+
+    # -- helpers -----------------------------------------------------------------------------
+    @property
+    def ctl(self) -> AppController:
+        assert self.controller is not None
+        return self.controller
+
+    @property
+    def window(self) -> MainWindow:
+        assert self.ctl.window is not None
+        return self.ctl.window
+
+    def settle(self) -> None:
+        wait_until(lambda: not self.ctl.runner.busy, "the store's work lane")
+        pump()
+
+    def sync(self) -> None:
+        scheduler = self.ctl.scheduler
+        self.settle()
+        wait_until(lambda: not scheduler.running, "a sync in flight")
+        scheduler.sync_now(manual=True)  # manual: the scheduler is otherwise paused here
+        wait_until(lambda: not scheduler.running, "the sync")
+        scheduler.stop()
+        self.settle()
+
+    def save_person(self, fields: dict[str, object]) -> str:
+        state = self.ctl.state
+        ids: list[str] = []
+        state.write(
+            lambda repo: repo.save_record("client", {**fields, "event_id": DEMO_EVENT_ID}),
+            on_done=lambda changes: ids.extend(changes.ids_of("client")),
+        )
+        self.settle()
+        return ids[0]
+
+    def save_child(self, record_type: str, fields: dict[str, object]) -> None:
+        self.ctl.state.write(lambda repo: repo.save_record(record_type, fields))
+        self.settle()
+
+    # -- the tour ----------------------------------------------------------------------------
+    def run(self) -> None:
+        self.server.prepare()
+        url = self.server.start()
+        self.controller = AppController(
+            self.profile,
+            Session,
+            server_url=url,
+            username=DEMO_USERNAME,
+            lock_minutes=10,
+            settings=self.settings,
+        )
+        self.enrol()
+        self.seed()
+        self.register()
+        self.people_and_timeline()
+        self.events()
+        self.rejected()
+        self.offline()
+        self.lock_and_damage()
+        self.revoked()
+
+    def enrol(self) -> None:
+        dialog = self.ctl.start_dialog()
+        assert isinstance(dialog, EnrolDialog)
+        dialog.device.setText("SDS laptop 14")  # not this machine's host name
+        dialog.password.setText(DEMO_PASSWORD)
+        # Pictured with an address like a real one (a real server is https); then the demo's.
+        real_url = dialog.server.text()
+        dialog.server.setText("https://sync.example.org")
+        self.shots.save(dialog, "enrol.png")
+        dialog.server.setText(real_url)
+        dialog.start()
+        wait_until(lambda: self.ctl.window is not None and self.window.isVisible(), "sign-in")
+        notice = self.ctl._notice  # "No secure keyring" on a headless machine: not pictured
+        if notice is not None:
+            notice.close()
+        self.ctl.scheduler.stop()  # this script decides when to sync
+        self.ctl.state.set_current_event(DEMO_EVENT_ID)
+        self.settle()
+
+    def seed(self) -> None:
+        """Made-up people, so the lists are not empty."""
+        self.morag = self.save_person(
+            {
+                "first_name": "Morag",
+                "last_name": "Campbell",
+                "date_of_birth": "1979-03-14",
+                "postcode": "KY7 5QR",
+                "occupation": "Line supervisor",
+                "share_with": ["ALL"],
+                "consent_recorded_at": "2026-11-20T09:12:00.000Z",
+            }
+        )
+        self.save_child(
+            "engagement",
+            {
+                "client_id": self.morag,
+                "kind": "initial_session",
+                "occurred_on": "2026-11-20",
+                "notes": "Came to the on-site session; interested in HGV training.",
+            },
+        )
+        self.save_child(
+            "engagement",
+            {"client_id": self.morag, "kind": "cv_support", "occurred_on": "2026-11-24"},
+        )
+        self.iain = self.save_person(
+            {
+                "first_name": "Iain",
+                "last_name": "Duncan",
+                "date_of_birth": "1990-07-02",
+                "postcode": "KY6 2AB",
+                "share_with": [],
+                "consent_recorded_at": "2026-11-20T09:30:00.000Z",
+            }
+        )
+        for first, last, born in (
+            ("Aileen", "Fraser", "1985-01-22"),
+            ("Kenneth", "Reid", "1968-11-09"),
+            ("Priya", "Shah", "1994-05-30"),
+        ):
+            self.save_person(
+                {
+                    "first_name": first,
+                    "last_name": last,
+                    "date_of_birth": born,
+                    "share_with": ["ALL"],
+                    "consent_recorded_at": "2026-11-20T10:00:00.000Z",
+                }
+            )
+        self.sync()
+        self.window.resize(1200, 760)
+        self.shots.save(self.window.statusBar(), "status-online.png")
+
+    def register(self) -> None:
+        window = self.window
+        window.tabs.setCurrentWidget(window.registration)
+        form = window.registration
+        form.start_next()
+        rows = form.person.rows
+        for name, text in (
+            ("first_name", "Euan"),
+            ("last_name", "MacLeod"),
+            ("date_of_birth", "03/09/1982"),
+            ("ni_number", "AB 12 34 56 C"),
+            ("postcode", "KY7 4NS"),
+        ):
+            rows[name].edit.setText(text)
+            rows[name].validate()
+        rows["phone"].edit.setFocus()
+        self.shots.save(window, "register.png")
+        form.start_next()
+        for name, text in (
+            ("first_name", "Morag"),
+            ("last_name", "Campbel"),
+            ("date_of_birth", "14/03/1979"),
+        ):
+            rows[name].edit.setText(text)
+        form.check_duplicates()
+        rows["postcode"].edit.setFocus()
+        self.shots.save(window, "register-duplicate.png")
+        form.start_next()
+
+    def people_and_timeline(self) -> None:
+        window = self.window
+        window.open_person(self.morag)
+        self.settle()
+        self.shots.save(window, "people.png")
+        view = window.people.person_view
+        engagement = TimelineEntryDialog(self.ctl.state, self.morag, "engagement", view)
+        choose(engagement.inputs["kind"], "one_to_one")
+        set_text(engagement.inputs["notes"], "Talked through college courses starting in January.")
+        engagement.show()
+        self.shots.save(engagement, "add-engagement.png")
+        engagement.reject()
+
+        window.open_person(self.iain)
+        self.settle()
+        referral = TimelineEntryDialog(self.ctl.state, self.iain, "referral", view)
+        choose(referral.inputs["to_partner"], "DWP")
+        set_text(referral.inputs["reason"], "Wants advice on Universal Credit after his last day.")
+        referral.show()
+        self.shots.save(referral, "add-referral.png")
+        referral.save()  # Iain shares with nobody: the app asks about consent first
+        question = referral.consent_question
+        assert question is not None
+        self.shots.save(question, "referral-consent.png")
+        yes = question.button(QMessageBox.StandardButton.Yes)
+        yes.click()
+        wait_until(lambda: not referral.isVisible(), "the referral to be saved")
+        self.settle()
+
+    def events(self) -> None:
+        window = self.window
+        window.tabs.setCurrentWidget(window.events)
+        self.shots.save(window, "events.png")
+
+    def rejected(self) -> None:
+        # A referral written past the app's consent question (as an older app might): Iain
+        # now shares with DWP only, so the server refuses a referral to Fife College.
+        self.save_child(
+            "referral",
+            {"client_id": self.iain, "to_partner": "FIFE_COLLEGE", "status": "open"},
+        )
+        self.sync()
+        window = self.window
+        window.tabs.setCurrentWidget(window.people)
+        self.shots.save(window.statusBar(), "rejected-status.png")
+        dialog = window.show_rejected()
+        assert dialog is not None
+        self.shots.save(dialog, "rejected.png")
+        dialog.reject()
+
+    def offline(self) -> None:
+        self.server.stop()
+        self.save_person(
+            {
+                "first_name": "Shona",
+                "last_name": "Grant",
+                "share_with": ["ALL"],
+                "consent_recorded_at": "2026-11-28T11:00:00.000Z",
+            }
+        )
+        scheduler = self.ctl.scheduler
+        scheduler.start()  # as after unlock: it syncs now and retries with backoff
+        # The second failed attempt (after the backoff's first wait, about 5 s): by then the
+        # status bar shows the offline state and the retry countdown.
+        wait_until(lambda: scheduler.failures >= 2 and not scheduler.running, "offline")
+        self.shots.save(self.window.statusBar(), "status-offline.png")
+        scheduler.stop()
+
+    def lock_and_damage(self) -> None:
+        self.ctl.lock()
+        self.settle()
+        dialog = self.ctl.dialog
+        assert isinstance(dialog, PasswordDialog)
+        self.shots.save(dialog, "unlock.png")
+        dialog.hide()
+        # Damage the closed store as a failing disk would: flip bytes in the middle of a page.
+        store = self.profile.store_path
+        data = bytearray(store.read_bytes())
+        middle = (len(data) // PAGE // 2) * PAGE + 1000
+        data[middle : middle + 8] = bytes(b ^ 0xFF for b in data[middle : middle + 8])
+        store.write_bytes(bytes(data))
+        damaged = self.ctl.show_unlock()
+        damaged.password.setText(DEMO_PASSWORD)
+        damaged.start()
+        wait_until(damaged.error.isVisible, "the damage message")
+        self.shots.save(damaged, "unlock-damaged.png")
+        box = damaged.confirm_rebuild()
+        assert box is not None
+        self.shots.save(box, "rebuild-confirm.png")
+        self.server.start()  # on the port the profile remembers
+        go = next(b for b in box.buttons() if "rebuild" in b.text())
+        go.click()
+        wait_until(lambda: self.ctl.state.session is not None, "the rebuild")
+        self.ctl.scheduler.stop()
+        self.settle()
+
+    def revoked(self) -> None:
+        """An administrator revokes this laptop; at its next sync it wipes itself and says so."""
+        session = self.ctl.state.session
+        assert isinstance(session, Session)
+        self.server._cli("revoke-device", session.device_id)
+        self.ctl.scheduler.sync_now(manual=True)
+        wait_until(
+            lambda: (
+                self.ctl.dialog is not None and self.ctl.dialog.objectName() == "revoked_message"
+            ),
+            "the revocation message",
+        )
+        self.settle()
+        self.shots.save(self.ctl.dialog, "revoked.png")
+
+    def close(self) -> None:
+        self.server.stop()
+        window = self.ctl.window if self.controller is not None else None
+        if window is not None:
+            window.quit_now()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0] if args else "docs/screenshots").resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="pace-screenshots-"))
+    # Never touch the user's own keyring: without one the app keeps the wrapped key in a file.
+    keyring.set_keyring(fail.Keyring())
+    app = application([])
+    tour = Tour(folder, out)
+    try:
+        tour.run()
+    finally:
+        tour.close()
+        app.processEvents()
+        shutil.rmtree(folder, ignore_errors=True)
+    missing = [name for name in SHOTS if not (out / name).exists()]
+    if missing:
+        print(f"missing: {', '.join(missing)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
