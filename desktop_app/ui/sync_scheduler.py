@@ -145,21 +145,24 @@ class SyncScheduler(QObject):
         self._again = False
         failure = classify(exc)
         self.last_error = describe(exc)
-        self._finish()
         if failure is Failure.REVOKED:
+            self._finish()
             self.stop()
             self.device_revoked.emit(self.last_error)
             return
         if failure is Failure.UNAUTHENTICATED:
+            self._finish()
             self.stop()
             self.reauth_needed.emit()
             return
+        # State first, then the status bar: it must show "offline" and the retry time.
         self.online = False
         self.retry_delay_ms = round(1000 * self.backoff.failed())
-        self.attempt_finished.emit(False, self.last_error)
         if not self.paused:
             self._retry.setInterval(self.retry_delay_ms)
             self._retry.start()
+        self._finish()
+        self.attempt_finished.emit(False, self.last_error)
 
     @property
     def failures(self) -> int:

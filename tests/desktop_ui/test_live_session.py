@@ -116,6 +116,7 @@ def test_unreachable_server_shows_offline_and_schedules_a_retry(
     assert scheduler.online is False
     assert scheduler.retry_in_ms > 0
     assert window.status_area.connection.text().startswith("● Offline")
+    assert "(retry in " in window.status_area.connection.text()
     assert "reach" in window.status_area.connection.toolTip()
     scheduler.stop()
     settle(qtbot, state)
