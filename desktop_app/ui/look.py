@@ -19,13 +19,15 @@ HIGH_CONTRAST_FLAG = "--high-contrast"
 _state = {"high_contrast": False}
 
 
-def install_translator(app: QApplication, locale: QLocale | None = None) -> QTranslator | None:
+def install_translator(
+    app: QApplication, locale: QLocale | None = None, directory: Path = TRANSLATIONS_DIR
+) -> QTranslator | None:
     """Load ``pace_casework_<lang>.qm`` for ``locale`` (default: the system's) if one exists.
 
     Answers the installed translator, or None when there is no catalogue for the language (the
     app then shows its English source text)."""
     translator = QTranslator(app)
-    if not translator.load(locale or QLocale(), CATALOGUE, "_", str(TRANSLATIONS_DIR)):
+    if not translator.load(locale or QLocale(), CATALOGUE, "_", str(directory)):
         return None
     app.installTranslator(translator)
     return translator
