@@ -74,10 +74,48 @@ def high_contrast_palette() -> QPalette:
     return palette
 
 
+#: Fusion derives field frames and check-box outlines from the window colour made darker, which
+#: on black is black: draw them in white, the focus in yellow, the chosen option filled.
+HIGH_CONTRAST_STYLE = """
+QLineEdit, QComboBox, QPlainTextEdit, QAbstractItemView {
+    border: 1px solid white; padding: 2px;
+}
+QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QAbstractItemView:focus,
+QPushButton:focus {
+    border: 2px solid yellow;
+}
+QLineEdit:disabled, QComboBox:disabled, QAbstractItemView:disabled {
+    border: 1px dashed #a0a0a0;
+}
+QHeaderView { border: none; padding: 0; }
+QPushButton { border: 1px solid white; padding: 3px 10px; }
+QPushButton:disabled { border: 1px dashed #a0a0a0; }
+QRadioButton::indicator, QCheckBox::indicator, QAbstractItemView::indicator {
+    width: 0.8em; height: 0.8em; border: 1px solid white; background: black;
+}
+QRadioButton::indicator { border-radius: 0.4em; }
+QRadioButton::indicator:checked, QCheckBox::indicator:checked,
+QAbstractItemView::indicator:checked {
+    background: yellow; border: 2px solid white;
+}
+QRadioButton:focus, QCheckBox:focus { outline: 1px solid yellow; }
+QGroupBox { border: 1px solid white; margin-top: 1.2em; padding-top: 4px; }
+QGroupBox::title { subcontrol-origin: margin; left: 8px; }
+QTabBar::tab { border: 1px solid white; padding: 3px 10px; }
+QTabBar::tab:selected { background: yellow; color: black; }
+"""
+
+
 def apply_high_contrast(app: QApplication) -> None:
     # Fusion draws with the palette everywhere (native styles may ignore it).
     app.setStyle("Fusion")
     app.setPalette(high_contrast_palette())
+    app.setStyleSheet(HIGH_CONTRAST_STYLE)
+    # Spin and date boxes lose their arrows under a style sheet; a light window colour makes
+    # Fusion draw their frame light instead.
+    framed = high_contrast_palette()
+    framed.setColor(QPalette.ColorRole.Window, QColor("#ffffff"))
+    app.setPalette(framed, "QAbstractSpinBox")
     _state["high_contrast"] = True
 
 

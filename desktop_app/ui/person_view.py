@@ -40,7 +40,7 @@ class PersonView(QWidget):
         self._loaded: FieldValues = {}
         self.setObjectName("person_view")
         self.title = plain_label(self.tr("No person selected"), self, name="person_title")
-        relative_font(self.title, 1.5, bold=True)  # a heading that grows with the system font
+        relative_font(self.title, 1.6, bold=True)  # a heading that grows with the system font
         self.subtitle = plain_label("", self, name="person_subtitle")
         self.subtitle.setWordWrap(True)
         self.details = PersonFields(self)

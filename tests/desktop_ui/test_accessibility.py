@@ -297,12 +297,13 @@ def test_status_and_errors_say_it_in_words(qtbot: Any, main_window: MainWindow) 
 def high_contrast() -> Iterator[QApplication]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    palette, style = app.palette(), app.style().name()
+    palette, style, sheet = app.palette(), app.style().name(), app.styleSheet()
     look.apply_high_contrast(app)
     yield app
     look._state["high_contrast"] = False
+    app.setStyleSheet(sheet)
     app.setStyle(style)
-    app.setPalette(palette)
+    app.setPalette(palette)  # also drops the per-class palettes
 
 
 def test_high_contrast_is_requested_by_flag_or_environment(
@@ -357,4 +358,9 @@ def test_high_contrast_main_window(
     )
     total = len(range(0, image.width(), 16)) * len(range(0, image.height(), 16))
     assert dark > total * 0.7  # black background throughout
+    preferences = PreferencesDialog(10)
+    show(qtbot, preferences)
+    # Spin boxes keep their arrows (no style sheet) and get a light frame from their palette.
+    assert preferences.minutes.palette().color(QPalette.ColorRole.Window) == QColor("#ffffff")
+    assert preferences.minutes.palette().color(QPalette.ColorRole.Text) == QColor("#ffffff")
     window.grab().save(str(tmp_path / "high-contrast.png"))
