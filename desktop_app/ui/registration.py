@@ -35,7 +35,7 @@ CLIENT_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("last_name", QT_TRANSLATE_NOOP("PersonFields", "&Last name"), ""),
     ("date_of_birth", QT_TRANSLATE_NOOP("PersonFields", "Date of &birth"), "DD/MM/YYYY"),
     ("ni_number", QT_TRANSLATE_NOOP("PersonFields", "&NI number"), "AB 12 34 56 C"),
-    ("phone", QT_TRANSLATE_NOOP("PersonFields", "P&hone"), ""),
+    ("phone", QT_TRANSLATE_NOOP("PersonFields", "&Phone"), ""),  # Alt+H: left for Help
     ("email", QT_TRANSLATE_NOOP("PersonFields", "&E-mail"), "name@example.org"),
     ("postcode", QT_TRANSLATE_NOOP("PersonFields", "Post&code"), "EH1 1AA"),
     ("occupation", QT_TRANSLATE_NOOP("PersonFields", "Occ&upation"), ""),

@@ -599,7 +599,7 @@ Changes made on this laptop that had not been synced yet cannot be recovered.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>P&amp;hone</source>
+        <source>&amp;Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
