@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 
@@ -13,6 +14,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--username", default="", help="user name to suggest on the first run")
     parser.add_argument(
         "--lock-minutes", type=float, default=None, help="lock after this many idle minutes"
+    )
+    parser.add_argument(
+        "--high-contrast",
+        action="store_true",
+        help="high-contrast colours (also PACE_HIGH_CONTRAST=1)",
     )
     parser.add_argument(
         "--self-test",
@@ -33,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.self_test:
         return self_test()
+    if args.high_contrast:
+        os.environ["PACE_HIGH_CONTRAST"] = "1"  # read when the QApplication is made
     profile = Profile(args.profile) if args.profile else Profile.default()
     return run(
         profile,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop_app.session import OpenSession, Profile, Session
@@ -17,14 +17,16 @@ from .plain import plain_message
 from .state import AppState
 from .sync_scheduler import SyncScheduler
 
-REVOKED_MESSAGE = (
+REVOKED_MESSAGE = QT_TRANSLATE_NOOP(
+    "AppController",
     "An administrator has revoked this laptop's access to PACE Casework, so the local data on "
     "it has been wiped. If this is a mistake, ask your team lead or IT team, then set the "
-    "laptop up again."
+    "laptop up again.",
 )
-WIPE_INCOMPLETE_MESSAGE = (
+WIPE_INCOMPLETE_MESSAGE = QT_TRANSLATE_NOOP(
+    "AppController",
     "An administrator has revoked this laptop's access to PACE Casework. Its local store was "
-    "deleted, but not everything could be removed: {problem}"
+    "deleted, but not everything could be removed: {problem}",
 )
 
 
@@ -79,11 +81,15 @@ class AppController(QObject):
             return api.unlock(profile, password)
 
         def enrol(progress: ProgressFn) -> Session:
-            name = device_name or "PACE demo laptop"
+            name = device_name or self.tr("PACE demo laptop")
             return api.enrol(profile, self.server_url, self.username, password, name, progress)
 
         work = unlock if profile.is_enrolled() else enrol
-        label = "Unlocking…" if profile.is_enrolled() else "Setting up the demo: downloading…"
+        label = (
+            self.tr("Unlocking…")
+            if profile.is_enrolled()
+            else self.tr("Setting up the demo: downloading…")
+        )
         self.runner.run(
             work,
             on_success=self.on_unlocked,
@@ -153,7 +159,8 @@ class AppController(QObject):
         if notice and not self._notice_shown:
             # decisions.md #1: say once, plainly, that the wrapped key lives in a file.
             self._notice_shown = True
-            box = plain_message(self.window, "No secure keyring", str(notice))
+            # The notice itself comes from the core (no Qt there): English for now.
+            box = plain_message(self.window, self.tr("No secure keyring"), str(notice))
             box.setModal(False)
             box.show()
             self._notice = box
@@ -194,11 +201,20 @@ class AppController(QObject):
         if session is not None and self.profile.is_enrolled():
             self.runner.run(lambda _p: session.wipe(), show_progress=False)
         problem = session.wipe_problem if session is not None else None
-        text = WIPE_INCOMPLETE_MESSAGE.format(problem=problem) if problem else REVOKED_MESSAGE
-        box = plain_message(None, "This laptop was revoked", text, QMessageBox.Icon.Warning)
+        revoked = QCoreApplication.translate("AppController", REVOKED_MESSAGE)
+        text = (
+            QCoreApplication.translate("AppController", WIPE_INCOMPLETE_MESSAGE).format(
+                problem=problem
+            )
+            if problem
+            else revoked
+        )
+        box = plain_message(
+            None, self.tr("This laptop was revoked"), text, QMessageBox.Icon.Warning
+        )
         box.setObjectName("revoked_message")
         self.dialog = box
-        box.finished.connect(lambda _r: self.show_enrol(intro=REVOKED_MESSAGE))
+        box.finished.connect(lambda _r: self.show_enrol(intro=revoked))
         box.show()
 
     def ask_relogin(self) -> None:

@@ -25,20 +25,21 @@ class ConsentBox(QGroupBox):
     changed = Signal()
 
     def __init__(self, own_partner: str | None = None, parent: QWidget | None = None) -> None:
-        super().__init__("Consent to share with other PACE partners", parent)
-        self.setAccessibleName("Consent to share")
-        self.all_button = QRadioButton("&All PACE partners")
-        self.chosen_button = QRadioButton("Chosen pa&rtners:")
-        self.nobody_button = QRadioButton("&Only my organisation (no sharing)")
-        self.all_button.setAccessibleName("Share with all PACE partners")
-        self.chosen_button.setAccessibleName("Share with chosen partners")
-        self.nobody_button.setAccessibleName("Do not share with other partners")
+        super().__init__(parent)
+        self.setTitle(self.tr("Consent to share with other PACE partners"))
+        self.setAccessibleName(self.tr("Consent to share"))
+        self.all_button = QRadioButton(self.tr("&All PACE partners"))
+        self.chosen_button = QRadioButton(self.tr("Chosen pa&rtners:"))
+        self.nobody_button = QRadioButton(self.tr("&Only my organisation (no sharing)"))
+        self.all_button.setAccessibleName(self.tr("Share with all PACE partners"))
+        self.chosen_button.setAccessibleName(self.tr("Share with chosen partners"))
+        self.nobody_button.setAccessibleName(self.tr("Do not share with other partners"))
         self.group = QButtonGroup(self)
         for ident, button in enumerate((self.all_button, self.chosen_button, self.nobody_button)):
             self.group.addButton(button, ident)
         self.partners = QListWidget()
         self.partners.setObjectName("share_partners")
-        self.partners.setAccessibleName("Partners to share with")
+        self.partners.setAccessibleName(self.tr("Partners to share with"))
         self.partners.setMaximumHeight(140)
         self.partners.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.partners.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -113,7 +114,7 @@ class ConsentBox(QGroupBox):
 
     def validate(self) -> bool:
         if self.group.checkedId() == CHOSEN and not self.chosen_codes():
-            self.error.setText("Tick at least one partner, or choose another option.")
+            self.error.setText(self.tr("Tick at least one partner, or choose another option."))
             self.error.setVisible(True)
             return False
         self.error.setVisible(False)

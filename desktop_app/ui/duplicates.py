@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.session import DuplicateCandidate
 
+from .look import high_contrast
 from .plain import plain_label
 
 
@@ -36,18 +37,19 @@ class DuplicatePanel(QGroupBox):
     open_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Possible existing records", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Possible existing records"))
         self.setObjectName("duplicate_panel")
-        self.setAccessibleName("Possible duplicates")
+        self.setAccessibleName(self.tr("Possible duplicates"))
         self.summary = plain_label("", self, name="duplicate_summary")
         self.summary.setWordWrap(True)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.list = QListWidget(self)
         self.list.setObjectName("duplicate_list")
-        self.list.setAccessibleName("Possible duplicate people")
+        self.list.setAccessibleName(self.tr("Possible duplicate people"))
         self.list.setWordWrap(True)
-        self.open_button = QPushButton("Open e&xisting person instead", self)
-        self.open_button.setAccessibleName("Open the selected existing person")
+        self.open_button = QPushButton(self.tr("Open e&xisting person instead"), self)
+        self.open_button.setAccessibleName(self.tr("Open the selected existing person"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
@@ -66,16 +68,26 @@ class DuplicatePanel(QGroupBox):
             self.list.setCurrentRow(0)
             count = len(candidates)
             self.summary.setText(
-                f"{count} person{'s' if count != 1 else ''} already in the store may be this "
-                "person. Check before saving a new record."
+                self.tr(
+                    "1 person already in the store may be this person. "
+                    "Check before saving a new record."
+                )
+                if count == 1
+                else self.tr(
+                    "{count} persons already in the store may be this person. "
+                    "Check before saving a new record."
+                ).format(count=count)
             )
         else:
-            self.summary.setText("No similar person found so far.")
+            self.summary.setText(self.tr("No similar person found so far."))
+        # Said in words above; the amber frame only draws the eye.
         self.list.setVisible(bool(candidates))
         self.open_button.setVisible(bool(candidates))
         self.setProperty("warning", bool(candidates))
         self.setStyleSheet(
-            "QGroupBox#duplicate_panel { border: 2px solid #c77700; border-radius: 4px;"
+            "QGroupBox#duplicate_panel { border: 2px solid "
+            + ("palette(highlight)" if high_contrast() else "#c77700")
+            + "; border-radius: 4px;"
             " margin-top: 1.2em; padding-top: 4px; }"
             " QGroupBox#duplicate_panel::title { subcontrol-origin: margin; left: 8px; }"
             if candidates

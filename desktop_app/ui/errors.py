@@ -11,6 +11,8 @@ import logging
 import traceback
 from enum import StrEnum
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from desktop_app.errors import (
     DeviceRevoked,
     DiskFullError,
@@ -49,9 +51,10 @@ _BY_TYPE: dict[type, Failure] = {
     DiskFullError: Failure.DISK_FULL,
 }
 
-UNEXPECTED_MESSAGE = (
+UNEXPECTED_MESSAGE = QT_TRANSLATE_NOOP(
+    "errors",
     "Something unexpected went wrong ({name}). Nothing you typed was lost. The details were "
-    "written to the log for the IT team; please try again, and tell them if it happens again."
+    "written to the log for the IT team; please try again, and tell them if it happens again.",
 )
 
 
@@ -70,7 +73,9 @@ def describe(exc: BaseException) -> str:
     """A sentence for a person: never a traceback. Unexpected errors are logged here."""
     if classify(exc) is Failure.UNEXPECTED:
         report_unexpected(exc)
-        return UNEXPECTED_MESSAGE.format(name=type(exc).__name__)
+        message = QCoreApplication.translate("errors", UNEXPECTED_MESSAGE)
+        return message.format(name=type(exc).__name__)
+    # The core's own messages (desktop_app.errors and friends import no Qt): English for now.
     return str(exc).strip() or type(exc).__name__
 
 

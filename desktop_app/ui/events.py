@@ -28,7 +28,8 @@ class EventsPage(QWidget):
         self.model = EventsModel()
         self.table = QTableView(self)
         self.table.setObjectName("events_table")
-        self.table.setAccessibleName("Redundancy events")
+        self.table.setAccessibleName(self.tr("Redundancy events"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -37,12 +38,14 @@ class EventsPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.new_button = QPushButton("&New event…")
-        self.new_button.setAccessibleName("Create a new redundancy event")
-        self.current_button = QPushButton("Make c&urrent")
-        self.current_button.setAccessibleName("Make the selected event the current event")
+        self.new_button = QPushButton(self.tr("&New event…"))
+        self.new_button.setAccessibleName(self.tr("Create a new redundancy event"))
+        self.current_button = QPushButton(self.tr("Make c&urrent"))
+        self.current_button.setAccessibleName(self.tr("Make the selected event the current event"))
         self.hint = plain_label(
-            "The current event is where new registrations are recorded.", self, name="events_hint"
+            self.tr("The current event is where new registrations are recorded."),
+            self,
+            name="events_hint",
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from pace_shared.records import FIELDS, Kind, validate_fields
@@ -45,10 +45,13 @@ class FieldRow(QWidget):
         self.edit.setObjectName(name)
         self.edit.setPlaceholderText(placeholder)
         self.edit.setMaxLength(self.spec.max_length)
-        accessible = self.spec.label + (" (required)" if self.spec.required else "")
+        label = self.spec.label
+        accessible = (
+            self.tr("{field} (required)").format(field=label) if self.spec.required else label
+        )
         self.edit.setAccessibleName(accessible)
         self.error = error_label(self)
-        self.error.setAccessibleName(f"{self.spec.label} error")
+        self.error.setAccessibleName(self.tr("{field} error").format(field=label))
         self.label = QLabel(label_text + (" *" if self.spec.required else ""))
         self.label.setBuddy(self.edit)
         layout = QVBoxLayout(self)
@@ -85,7 +88,11 @@ class FieldRow(QWidget):
         """Validate with the same rules the server applies; return the message or None."""
         value = self.value()
         if value is None:
-            return "is required" if self.spec.required else None
+            return (
+                QCoreApplication.translate("FieldRow", "is required")
+                if self.spec.required
+                else None
+            )
         result = validate_fields(self.record_type, {self.name: value}, creating=False)
         return result.errors[0].message if result.errors else None
 
@@ -103,7 +110,10 @@ class FieldRow(QWidget):
 
     def show_error(self, message: str | None) -> None:
         if message:
-            self.error.setText(f"{self.spec.label} {message}.")
+            # The shared rules' messages (pace_shared, no Qt) stay English for now.
+            self.error.setText(
+                self.tr("{field} {problem}.").format(field=self.spec.label, problem=message)
+            )
             self.error.setVisible(True)
             self.edit.setAccessibleDescription(self.error.text())
         else:

@@ -17,7 +17,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 ProgressFn = Callable[[int | None, int | None, str], None]
@@ -158,7 +158,7 @@ class Job(QObject):
         if not self.running:
             return
         dialog = QProgressDialog(self._parent_widget)
-        dialog.setWindowTitle("Please wait")
+        dialog.setWindowTitle(QCoreApplication.translate("JobRunner", "Please wait"))
         dialog.setCancelButton(None)
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
@@ -248,10 +248,11 @@ class JobRunner(QObject):
         *,
         on_success: Callable[[T], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
-        label: str = "Saving…",
+        label: str = "",
         parent_widget: QWidget | None = None,
     ) -> Job:
         """Queue a store write: the only way the UI writes. ``op`` answers what changed."""
+        label = label or QCoreApplication.translate("JobRunner", "Saving…")
         job = self._job(on_success, on_failure, None, label, parent_widget, False)
         self._writes.add(_Write(op, job.relay))
         job.start(self._pool, _DrainRunnable(self._writes))

@@ -12,6 +12,7 @@ from desktop_app.install_check import check_encrypted_store
 from desktop_app.session import Profile, Session
 
 from .app import AppController
+from .look import apply_high_contrast, high_contrast_requested, install_translator
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -22,6 +23,9 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("PACE Casework")
     app.setOrganizationName("PACE")
     app.setQuitOnLastWindowClosed(False)
+    install_translator(app)
+    if high_contrast_requested(sys.argv):
+        apply_high_contrast(app)
     return app
 
 

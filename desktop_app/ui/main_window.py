@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,14 +27,14 @@ from .sync_scheduler import SyncScheduler
 class PreferencesDialog(QDialog):
     def __init__(self, lock_minutes: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 240)
         self.minutes.setValue(lock_minutes)
-        self.minutes.setSuffix(" minutes")
-        self.minutes.setAccessibleName("Lock after this many idle minutes")
+        self.minutes.setSuffix(self.tr(" minutes"))
+        self.minutes.setAccessibleName(self.tr("Lock after this many idle minutes"))
         form = QFormLayout()
-        form.addRow("&Lock when idle for", self.minutes)
+        form.addRow(self.tr("&Lock when idle for"), self.minutes)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -63,9 +63,9 @@ class MainWindow(QMainWindow):
         self.events = EventsPage(state)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("main_tabs")
-        self.tabs.addTab(self.registration, "&1 Register")
-        self.tabs.addTab(self.people, "&2 People")
-        self.tabs.addTab(self.events, "&3 Events")
+        self.tabs.addTab(self.registration, self.tr("&1 Register"))
+        self.tabs.addTab(self.people, self.tr("&2 People"))
+        self.tabs.addTab(self.events, self.tr("&3 Events"))
         self.setCentralWidget(self.tabs)
         self.status_area = SyncStatusBar(state, scheduler, self)
         self.statusBar().addPermanentWidget(self.status_area, 1)
@@ -78,18 +78,18 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu("&Tools")
-        sync = QAction("Sync &now", self)
+        menu = self.menuBar().addMenu(self.tr("&Tools"))
+        sync = QAction(self.tr("Sync &now"), self)
         sync.setShortcuts([QKeySequence("F5"), QKeySequence("Ctrl+Shift+S")])
         sync.triggered.connect(lambda: self.scheduler.sync_now(manual=True))
-        rejected = QAction("&Rejected changes…", self)
+        rejected = QAction(self.tr("&Rejected changes…"), self)
         rejected.triggered.connect(self.show_rejected)
-        lock = QAction("&Lock", self)
+        lock = QAction(self.tr("&Lock"), self)
         lock.setShortcut(QKeySequence("Ctrl+L"))
         lock.triggered.connect(self.lock_requested)
-        prefs = QAction("&Preferences…", self)
+        prefs = QAction(self.tr("&Preferences…"), self)
         prefs.triggered.connect(self.show_preferences)
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         for action in (sync, rejected, lock, prefs):
@@ -102,11 +102,13 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         session = self.state.session
         if session is None:
-            self.setWindowTitle("PACE Casework")
+            self.setWindowTitle(QCoreApplication.translate("MainWindow", "PACE Casework"))
             return
         user = session.user
         name = user.display_name or user.username
-        self.setWindowTitle(f"PACE Casework — {name} ({user.partner})")
+        self.setWindowTitle(
+            self.tr("PACE Casework — {name} ({partner})").format(name=name, partner=user.partner)
+        )
 
     def open_person(self, person_id: str) -> None:
         self.tabs.setCurrentWidget(self.people)

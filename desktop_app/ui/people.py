@@ -32,10 +32,10 @@ class PeoplePage(QWidget):
         self.state = state
         self.search = QLineEdit(self)
         self.search.setObjectName("people_search")
-        self.search.setAccessibleName("Search people")
-        self.search.setPlaceholderText("Name, NI number, postcode or event")
+        self.search.setAccessibleName(self.tr("Search people"))
+        self.search.setPlaceholderText(self.tr("Name, NI number, postcode or event"))
         self.search.setClearButtonEnabled(True)
-        search_label = QLabel("&Search:")
+        search_label = QLabel(self.tr("&Search:"))
         search_label.setBuddy(self.search)
         self.count_label = plain_label("", self, name="people_count")
         self.model = PeopleModel(lambda: self.state.repo)
@@ -58,7 +58,7 @@ class PeoplePage(QWidget):
     def _build_table(self) -> QTableView:
         table = QTableView(self)
         table.setObjectName("people_table")
-        table.setAccessibleName("People")
+        table.setAccessibleName(self.tr("People"))
         table.setModel(self.model)
         table.setSortingEnabled(True)
         table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -68,6 +68,7 @@ class PeoplePage(QWidget):
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(24)
         table.setAlternatingRowColors(True)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -126,7 +127,11 @@ class PeoplePage(QWidget):
 
     def _update_count(self) -> None:
         total = self.model.total
-        self.count_label.setText(f"{total:,} {'person' if total == 1 else 'people'}")
+        self.count_label.setText(
+            self.tr("1 person")
+            if total == 1
+            else self.tr("{count} people").format(count=f"{total:,}")
+        )
 
     def _focus_first_row(self) -> None:
         self.apply_search()

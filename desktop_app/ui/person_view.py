@@ -20,6 +20,7 @@ from .consent import ConsentBox
 from .dialogs.timeline_entry import TimelineEntryDialog
 from .errors import describe
 from .jobs import Job
+from .look import relative_font
 from .models.records import TimelineModel, partner_name
 from .plain import plain_label
 from .registration import FieldValues, PersonFields, field_errors_of, utc_now_text
@@ -38,23 +39,25 @@ class PersonView(QWidget):
         self.person_id: str | None = None
         self._loaded: FieldValues = {}
         self.setObjectName("person_view")
-        self.title = plain_label("No person selected", self, name="person_title")
-        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.title = plain_label(self.tr("No person selected"), self, name="person_title")
+        relative_font(self.title, 1.6, bold=True)  # a heading that grows with the system font
         self.subtitle = plain_label("", self, name="person_subtitle")
         self.subtitle.setWordWrap(True)
         self.details = PersonFields(self)
         self.consent = ConsentBox(state.own_partner, self)
-        self.save_button = QPushButton("Sa&ve changes")
-        self.save_button.setAccessibleName("Save changes to this person")
+        self.save_button = QPushButton(self.tr("Sa&ve changes"))
+        self.save_button.setAccessibleName(self.tr("Save changes to this person"))
         self.status = plain_label("", self, name="person_status")
         self.status.setWordWrap(True)
         self.timeline_model = TimelineModel()
         self.timeline = self._build_timeline()
-        self.add_engagement = QPushButton("Add &engagement…")
-        self.add_referral = QPushButton("Add re&ferral…")
-        self.add_outcome = QPushButton("Add ou&tcome…")
-        for button in (self.add_engagement, self.add_referral, self.add_outcome):
-            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+        # Mnemonics unique on the People tab (E, F and T belong to E-mail, First name, Tools).
+        self.add_engagement = QPushButton(self.tr("Add en&gagement…"))
+        self.add_referral = QPushButton(self.tr("Ma&ke a referral…"))
+        self.add_outcome = QPushButton(self.tr("Recor&d an outcome…"))
+        self.add_engagement.setAccessibleName(self.tr("Add engagement"))
+        self.add_referral.setAccessibleName(self.tr("Add referral"))
+        self.add_outcome.setAccessibleName(self.tr("Add outcome"))
 
         self._lay_out()
 
@@ -69,7 +72,8 @@ class PersonView(QWidget):
     def _build_timeline(self) -> QTableView:
         timeline = QTableView(self)
         timeline.setObjectName("timeline")
-        timeline.setAccessibleName("Timeline of engagements, referrals and outcomes")
+        timeline.setAccessibleName(self.tr("Timeline of engagements, referrals and outcomes"))
+        timeline.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
         timeline.setModel(self.timeline_model)
         timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -91,9 +95,9 @@ class PersonView(QWidget):
         top.addLayout(left, 3)
         top.addWidget(self.consent, 2)
         actions = QHBoxLayout()
-        timeline_label = QLabel("Ti&meline")
+        timeline_label = QLabel(self.tr("Ti&meline"))
         timeline_label.setBuddy(self.timeline)
-        timeline_label.setStyleSheet("font-weight: bold;")
+        relative_font(timeline_label, bold=True)
         actions.addWidget(timeline_label)
         actions.addStretch(1)
         actions.addWidget(self.add_engagement)
@@ -133,7 +137,7 @@ class PersonView(QWidget):
     def clear(self) -> None:
         self.person_id = None
         self._loaded = {}
-        self.title.setText("No person selected")
+        self.title.setText(self.tr("No person selected"))
         self.subtitle.setText("")
         self.details.clear()
         self.timeline_model.set_records([])
@@ -145,19 +149,19 @@ class PersonView(QWidget):
         record = repo.get(person_id) if repo is not None else None
         if record is None or record.deleted:
             self.clear()
-            self.status.setText("That person is no longer in this store.")
+            self.status.setText(self.tr("That person is no longer in this store."))
             return
         self.person_id = person_id
         fields = dict(record.fields or {})
         self._loaded = fields
         self.title.setText(f"{fields.get('first_name', '')} {fields.get('last_name', '')}".strip())
-        sub = f"Recorded by {partner_name(record.owner_partner)}"
+        sub = self.tr("Recorded by {partner}").format(partner=partner_name(record.owner_partner))
         if fields.get("consent_recorded_at"):
-            sub += f" · consent recorded {fields['consent_recorded_at']}"
+            sub += self.tr(" · consent recorded {when}").format(when=fields["consent_recorded_at"])
         if record.has_conflict:
-            sub += " · has a sync conflict for a team lead to review"
+            sub += self.tr(" · has a sync conflict for a team lead to review")
         elif record.pending_fields:
-            sub += " · changes not yet synced"
+            sub += self.tr(" · changes not yet synced")
         self.subtitle.setText(sub)
         self.details.load(fields)
         share = fields.get("share_with")
@@ -197,14 +201,14 @@ class PersonView(QWidget):
         if first_bad is not None or not self.consent.validate():
             if first_bad is not None:
                 first_bad.edit.setFocus()
-            self.status.setText("Please correct the highlighted fields.")
+            self.status.setText(self.tr("Please correct the highlighted fields."))
             return None
         changes = self.changed_fields()
         if not changes:
-            self.status.setText("Nothing changed.")
+            self.status.setText(self.tr("Nothing changed."))
             return None
         self.save_button.setEnabled(False)
-        self.status.setText("Saving…")
+        self.status.setText(self.tr("Saving…"))
         return self.state.write(
             lambda repo: repo.save_record("client", changes, record_id=person_id),
             on_done=lambda _changes: self._saved(person_id),
@@ -214,13 +218,13 @@ class PersonView(QWidget):
     def _saved(self, person_id: str) -> None:
         self.save_button.setEnabled(self.person_id is not None)
         if self.person_id == person_id:
-            self.status.setText("Saved.")
+            self.status.setText(self.tr("Saved."))
         self.saved.emit(person_id)
 
     def _not_saved(self, exc: BaseException) -> None:
         self.save_button.setEnabled(self.person_id is not None)
         self.details.show_errors(field_errors_of(exc))
-        self.status.setText(f"Not saved: {describe(exc)}")
+        self.status.setText(self.tr("Not saved: {reason}").format(reason=describe(exc)))
 
     def add_entry(self, kind: str) -> None:
         if self.state.repo is None or self.person_id is None:

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from .look import colour_style
+
 
 def plain_label(text: str = "", parent: QWidget | None = None, *, name: str = "") -> QLabel:
     label = QLabel(parent)
@@ -27,7 +29,8 @@ def error_label(parent: QWidget | None = None) -> QLabel:
     """The inline message under a field; hidden while there is nothing to say."""
     label = plain_label("", parent)
     label.setObjectName("field_error")
-    label.setStyleSheet("color: #b00020;")
+    # Red and bold; the message itself always says what is wrong, so colour is never alone.
+    label.setStyleSheet(colour_style("color: #b00020;") + "font-weight: bold;")
     label.setWordWrap(True)
     label.setVisible(False)
     return label

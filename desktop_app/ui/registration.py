@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 from typing import TypeAlias
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -29,16 +29,16 @@ from .state import AppState
 
 DUPLICATE_DEBOUNCE_MS = 150
 
-#: (field, label with mnemonic, placeholder) in tab order.
+#: (field, label with mnemonic, placeholder) in tab order; translated in PersonFields.
 CLIENT_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("first_name", "&First name", ""),
-    ("last_name", "&Last name", ""),
-    ("date_of_birth", "Date of &birth", "DD/MM/YYYY"),
-    ("ni_number", "&NI number", "AB 12 34 56 C"),
-    ("phone", "P&hone", ""),
-    ("email", "&E-mail", "name@example.org"),
-    ("postcode", "Post&code", "EH1 1AA"),
-    ("occupation", "Occ&upation", ""),
+    ("first_name", QT_TRANSLATE_NOOP("PersonFields", "&First name"), ""),
+    ("last_name", QT_TRANSLATE_NOOP("PersonFields", "&Last name"), ""),
+    ("date_of_birth", QT_TRANSLATE_NOOP("PersonFields", "Date of &birth"), "DD/MM/YYYY"),
+    ("ni_number", QT_TRANSLATE_NOOP("PersonFields", "&NI number"), "AB 12 34 56 C"),
+    ("phone", QT_TRANSLATE_NOOP("PersonFields", "&Phone"), ""),  # Alt+H: left for Help
+    ("email", QT_TRANSLATE_NOOP("PersonFields", "&E-mail"), "name@example.org"),
+    ("postcode", QT_TRANSLATE_NOOP("PersonFields", "Post&code"), "EH1 1AA"),
+    ("occupation", QT_TRANSLATE_NOOP("PersonFields", "Occ&upation"), ""),
 )
 DUPLICATE_KEYS = ("first_name", "last_name", "date_of_birth", "ni_number", "postcode")
 #: Types whose change alters the current-event banner.
@@ -70,7 +70,15 @@ class PersonFields(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name, label, placeholder in CLIENT_FIELDS:
-            row = FieldRow("client", name, label, placeholder=placeholder, parent=self)
+            row = FieldRow(
+                "client",
+                name,
+                QCoreApplication.translate("PersonFields", label),
+                placeholder=QCoreApplication.translate("PersonFields", placeholder)
+                if placeholder
+                else "",
+                parent=self,
+            )
             self.rows[name] = row
             form.addRow(row.label, row)
 
@@ -119,15 +127,15 @@ class RegistrationForm(QWidget):
         self.person = PersonFields(self)
         self.consent = ConsentBox(state.own_partner, self)
         self.duplicates = DuplicatePanel(self)
-        self.save_button = QPushButton("&Save and next person  (Enter)")
+        self.save_button = QPushButton(self.tr("&Save and next person  (Enter)"))
         self.save_button.setObjectName("save_registration")
-        self.save_button.setAccessibleName("Save this person and start the next")
+        self.save_button.setAccessibleName(self.tr("Save this person and start the next"))
         self.save_button.setDefault(True)
-        self.clear_button = QPushButton("Clear for&m")
-        self.clear_button.setAccessibleName("Clear the form")
+        self.clear_button = QPushButton(self.tr("Clear for&m"))
+        self.clear_button.setAccessibleName(self.tr("Clear the form"))
         self.status = plain_label("", self, name="registration_status")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Registration status")
+        self.status.setAccessibleName(self.tr("Registration status"))
 
         left = QVBoxLayout()
         left.addWidget(self.person)
@@ -199,18 +207,22 @@ class RegistrationForm(QWidget):
             return
         if not event_id:
             self.event_banner.setText(
-                "No current event chosen: people are registered without an event. "
-                "Choose one on the Events tab."
+                self.tr(
+                    "No current event chosen: people are registered without an event. "
+                    "Choose one on the Events tab."
+                )
             )
             return
         event = repo.get(event_id)
         if event is None:
-            self.event_banner.setText("The current event is no longer available.")
+            self.event_banner.setText(self.tr("The current event is no longer available."))
             return
         from .models.records import event_label
 
         employers = {str(e.id): str(e.fields.get("name") or "") for e in repo.employers()}
-        self.event_banner.setText(f"Registering people at: {event_label(event, employers)}")
+        self.event_banner.setText(
+            self.tr("Registering people at: {event}").format(event=event_label(event, employers))
+        )
 
     # -- duplicates --------------------------------------------------------------------------
     def check_duplicates(self) -> None:
@@ -241,7 +253,9 @@ class RegistrationForm(QWidget):
                 event_id=self.state.current_event_id(),
             )
         except Exception as exc:
-            self.duplicates.summary.setText(f"Duplicate check unavailable: {describe(exc)}")
+            self.duplicates.summary.setText(
+                self.tr("Duplicate check unavailable: {reason}").format(reason=describe(exc))
+            )
             return
         self.duplicates.set_candidates(list(candidates))
 
@@ -260,7 +274,7 @@ class RegistrationForm(QWidget):
             on_done=lambda changes: self._saved(name, changes),
             on_failure=lambda exc: self._not_saved(name, fields, exc),
         )
-        self.status.setText(f"Saving {name}… Ready for the next person.")
+        self.status.setText(self.tr("Saving {name}… Ready for the next person.").format(name=name))
         self.start_next(keep_status=True)
         return job
 
@@ -269,11 +283,11 @@ class RegistrationForm(QWidget):
         consent_ok = self.consent.validate()
         if first_bad is not None:
             first_bad.edit.setFocus()
-            self.status.setText("Please correct the highlighted fields.")
+            self.status.setText(self.tr("Please correct the highlighted fields."))
             return None
         if not consent_ok:
             self.consent.partners.setFocus()
-            self.status.setText("Please choose who this person agreed to share with.")
+            self.status.setText(self.tr("Please choose who this person agreed to share with."))
             return None
         fields: FieldValues = {k: v for k, v in self.person.values().items() if v is not None}
         fields["share_with"] = self.consent.share_with()
@@ -285,7 +299,9 @@ class RegistrationForm(QWidget):
 
     def _saved(self, name: str, changes: Changes) -> None:
         self.status.setText(
-            f"Saved {name} at {dt.datetime.now().strftime('%H:%M:%S')}. Ready for the next person."
+            self.tr("Saved {name} at {time}. Ready for the next person.").format(
+                name=name, time=dt.datetime.now().strftime("%H:%M:%S")
+            )
         )
         for person_id in changes.ids_of("client"):
             self.saved.emit(person_id)
@@ -299,9 +315,13 @@ class RegistrationForm(QWidget):
             self.consent.set_share_with(share if isinstance(share, list) else None)
             first = self.person.show_errors(field_errors_of(exc))
             (first.edit if first is not None else self.person.rows["first_name"].edit).setFocus()
-            self.status.setText(f"Not saved: {describe(exc)}")
+            self.status.setText(self.tr("Not saved: {reason}").format(reason=describe(exc)))
         else:
-            self.status.setText(f"{name} was not saved: {describe(exc)} Please enter them again.")
+            self.status.setText(
+                self.tr("{name} was not saved: {reason} Please enter them again.").format(
+                    name=name, reason=describe(exc)
+                )
+            )
 
     def start_next(self, keep_status: bool = False) -> None:
         self.person.clear()

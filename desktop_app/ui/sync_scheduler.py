@@ -117,7 +117,7 @@ class SyncScheduler(QObject):
             lambda progress: session.sync(progress=progress),
             on_success=self._on_success,
             on_failure=self._on_failure,
-            label="Synchronising with the server…",
+            label=self.tr("Synchronising with the server…"),
             show_progress=manual,
             # The engine reports progress between pages: registrations go in there.
             yields_to_writes=True,

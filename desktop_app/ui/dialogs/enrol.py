@@ -43,12 +43,14 @@ class EnrolDialog(QDialog):
         self.runner = runner
         self._enrol = enrol
         self.session: Session | None = None
-        self.setWindowTitle("PACE Casework — set up this laptop")
+        self.setWindowTitle(self.tr("PACE Casework — set up this laptop"))
         self.setMinimumWidth(480)
         self.intro = plain_label(
             intro
-            or "Connect once to the PACE sync server to set up this laptop. After that you can "
-            "work offline and unlock with your password alone.",
+            or self.tr(
+                "Connect once to the PACE sync server to set up this laptop. After that you can "
+                "work offline and unlock with your password alone."
+            ),
             self,
         )
         self.intro.setWordWrap(True)
@@ -60,24 +62,24 @@ class EnrolDialog(QDialog):
         self.device = QLineEdit(socket.gethostname())
         form = QFormLayout()
         for text, widget, accessible in (
-            ("Ser&ver address", self.server, "Server address"),
-            ("&Username", self.username, "Username"),
-            ("&Password", self.password, "Password"),
-            ("&Device name", self.device, "Device name"),
+            (self.tr("Ser&ver address"), self.server, self.tr("Server address")),
+            (self.tr("&Username"), self.username, self.tr("Username")),
+            (self.tr("&Password"), self.password, self.tr("Password")),
+            (self.tr("&Device name"), self.device, self.tr("Device name")),
         ):
             widget.setAccessibleName(accessible)
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Set-up progress")
+        self.progress.setAccessibleName(self.tr("Set-up progress"))
         self.progress.setVisible(False)
         self.progress_text = plain_label("", self, name="enrol_progress")
         self.error = error_label(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Set up")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Set up"))
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -98,14 +100,14 @@ class EnrolDialog(QDialog):
 
     def start(self) -> None:
         values = {
-            "server address": self.server.text().strip(),
-            "username": self.username.text().strip(),
-            "password": self.password.text(),
-            "device name": self.device.text().strip(),
+            self.tr("server address"): self.server.text().strip(),
+            self.tr("username"): self.username.text().strip(),
+            self.tr("password"): self.password.text(),
+            self.tr("device name"): self.device.text().strip(),
         }
         missing = [k for k, v in values.items() if not v]
         if missing:
-            self._fail(f"Please fill in: {', '.join(missing)}.")
+            self._fail(self.tr("Please fill in: {fields}.").format(fields=", ".join(missing)))
             return
         server, username, password, device = values.values()
         self.error.setVisible(False)
@@ -117,7 +119,7 @@ class EnrolDialog(QDialog):
             on_success=self._on_success,
             on_failure=self._on_failure,
             on_progress=self._on_progress,
-            label="Setting up this laptop…",
+            label=self.tr("Setting up this laptop…"),
             parent_widget=self,
             show_progress=False,
         )
@@ -127,7 +129,7 @@ class EnrolDialog(QDialog):
             widget.setEnabled(not busy)
         self.progress.setVisible(busy)
         self.progress.setRange(0, 0)
-        self.progress_text.setText("Signing in…" if busy else "")
+        self.progress_text.setText(self.tr("Signing in…") if busy else "")
 
     def _on_progress(self, done: int | None, total: int | None, text: str) -> None:
         if total:
@@ -136,7 +138,9 @@ class EnrolDialog(QDialog):
         if text:
             self.progress_text.setText(text)
         elif done is not None:
-            self.progress_text.setText(f"Downloaded {done:,} records…")
+            self.progress_text.setText(
+                self.tr("Downloaded {count} records…").format(count=f"{done:,}")
+            )
 
     def _on_success(self, session: Session) -> None:
         self.session = session
@@ -147,9 +151,9 @@ class EnrolDialog(QDialog):
         self._set_busy(False)
         failure = classify(exc)
         if failure is Failure.UNAUTHENTICATED:
-            self._fail("The username or password was not accepted by the server.")
+            self._fail(self.tr("The username or password was not accepted by the server."))
         elif failure is Failure.OFFLINE:
-            self._fail(f"Could not reach the server: {describe(exc)}")
+            self._fail(self.tr("Could not reach the server: {reason}").format(reason=describe(exc)))
         else:
             self._fail(describe(exc))
         self.password.selectAll()

@@ -30,12 +30,12 @@ class EventDialog(QDialog):
         self.state = state
         repo = state.repo
         self.event_id: str | None = None
-        self.setWindowTitle("New redundancy event")
+        self.setWindowTitle(self.tr("New redundancy event"))
         self.setMinimumWidth(460)
         self.employer = QComboBox()
         self.employer.setEditable(True)
         self.employer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.employer.setAccessibleName("Employer (pick or type a new name)")
+        self.employer.setAccessibleName(self.tr("Employer (pick or type a new name)"))
         self._employers = sorted(
             (
                 (str(e.fields.get("name") or ""), str(e.id))
@@ -48,43 +48,43 @@ class EventDialog(QDialog):
         self.employer.setCurrentIndex(-1)
         line = self.employer.lineEdit()
         if line is not None:  # always, as the box is editable
-            line.setPlaceholderText("Pick an employer or type a new one")
+            line.setPlaceholderText(self.tr("Pick an employer or type a new one"))
         self.sector = QComboBox()
-        self.sector.setAccessibleName("Sector of a new employer")
+        self.sector.setAccessibleName(self.tr("Sector of a new employer"))
         # SIC section names run to 120 characters: size the box by a short name, not the
         # longest, or it squeezes the labels beside it.
         self.sector.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.sector.setMinimumContentsLength(24)
-        self.sector.addItem("(not known)", None)
+        self.sector.addItem(self.tr("(not known)"), None)
         for section in reference.sic_sections():
             self.sector.addItem(f"{section['code']} — {section['name']}", section["code"])
         self.site = QLineEdit()
-        self.site.setAccessibleName("Site")
+        self.site.setAccessibleName(self.tr("Site"))
         self.council = QComboBox()
-        self.council.setAccessibleName("Council area")
-        self.council.addItem("(not known)", None)
+        self.council.setAccessibleName(self.tr("Council area"))
+        self.council.addItem(self.tr("(not known)"), None)
         for area in reference.council_areas():
             self.council.addItem(area, area)
         self.announced = QDateEdit(QDate.currentDate())
         self.announced.setCalendarPopup(True)
         self.announced.setDisplayFormat("dd/MM/yyyy")
-        self.announced.setAccessibleName("Date announced")
+        self.announced.setAccessibleName(self.tr("Date announced"))
         self.affected = QSpinBox()
         self.affected.setRange(0, 100_000)
-        self.affected.setAccessibleName("Number affected")
-        self.make_current = QCheckBox("&Make this the current event")
+        self.affected.setAccessibleName(self.tr("Number affected"))
+        self.make_current = QCheckBox(self.tr("&Make this the current event"))
         self.make_current.setChecked(True)
 
         form = QFormLayout()
         for text, widget in (
-            ("&Employer *", self.employer),
-            ("Sec&tor (new employer)", self.sector),
-            ("&Site", self.site),
-            ("&Council area", self.council),
-            ("Date &announced", self.announced),
-            ("&Number affected", self.affected),
+            (self.tr("&Employer *"), self.employer),
+            (self.tr("Sec&tor (new employer)"), self.sector),
+            (self.tr("S&ite"), self.site),
+            (self.tr("Co&uncil area"), self.council),
+            (self.tr("Date &announced"), self.announced),
+            (self.tr("&Number affected"), self.affected),
         ):
             label = QLabel(text)
             label.setBuddy(widget)
@@ -112,7 +112,7 @@ class EventDialog(QDialog):
     def save(self) -> None:
         name = self.employer.currentText().strip()
         if not name:
-            self._fail("Employer is required: pick one or type a new name.")
+            self._fail(self.tr("Employer is required: pick one or type a new name."))
             self.employer.setFocus()
             return
         employer_id = self._existing_employer_id()
@@ -148,7 +148,7 @@ class EventDialog(QDialog):
         self.setEnabled(False)
         if self.state.write(op, on_done=self._saved, on_failure=self._failed) is None:
             self.setEnabled(True)
-            self._fail("The store is locked; unlock it and try again.")
+            self._fail(self.tr("The store is locked; unlock it and try again."))
 
     def _saved(self, changes: Changes) -> None:
         self.setEnabled(True)
@@ -157,4 +157,4 @@ class EventDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.setEnabled(True)
-        self._fail(f"Not saved: {describe(exc)}")
+        self._fail(self.tr("Not saved: {reason}").format(reason=describe(exc)))

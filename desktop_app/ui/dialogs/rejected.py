@@ -36,6 +36,17 @@ def _show(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def with_mnemonic(label: str, used: set[str]) -> str:
+    """``label`` with an ``&`` before its first letter not in ``used`` (which it then joins),
+    so every field of a generated form is reachable with Alt+letter."""
+    for at, char in enumerate(label):
+        key = char.casefold()
+        if char.isalnum() and key not in used:
+            used.add(key)
+            return label[:at] + "&" + label[at:]
+    return label
+
+
 def _parse(text: str, original: object) -> object:
     text = text.strip()
     if isinstance(original, list):
@@ -55,26 +66,30 @@ class FixChangeDialog(QDialog):
         super().__init__(parent)
         self.change = change
         self.corrected: FieldValues = {}
-        self.setWindowTitle("Fix and resend")
+        self.setWindowTitle(self.tr("Fix and resend"))
         self.setMinimumWidth(460)
-        reason = plain_label(
-            f"The server said: {change.reason} — {change.detail or ''}".rstrip(" —"), self
+        said = (
+            self.tr("The server said: {reason} — {detail}")
+            if change.detail
+            else self.tr("The server said: {reason}")
         )
+        reason = plain_label(said.format(reason=change.reason, detail=change.detail), self)
         reason.setWordWrap(True)
         form = QFormLayout()
         self.edits: dict[str, QLineEdit] = {}
         specs = FIELDS.get(str(change.record_type), {})
+        used: set[str] = {"r", "c"}  # &Resend and &Cancel
         for name, value in (change.fields or {}).items():
             edit = QLineEdit(_show(value))
             label = specs[name].label if name in specs else name
             edit.setAccessibleName(label)
-            form.addRow(label, edit)
+            form.addRow(with_mnemonic(label, used), edit)
             self.edits[name] = edit
         self.error = error_label(self)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Resend")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Resend"))
         buttons.accepted.connect(self.check)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -103,26 +118,31 @@ class RejectedDialog(QDialog):
         self.state = state
         self.changes: list[RejectedChange] = []
         self.confirm: QMessageBox | None = None
-        self.setWindowTitle("Rejected changes")
+        self.setWindowTitle(self.tr("Rejected changes"))
         self.resize(760, 360)
         intro = plain_label(
-            "The server refused these changes. The rest of your changes were sent as usual. "
-            "Correct a change and resend it, or discard it.",
+            self.tr(
+                "The server refused these changes. The rest of your changes were sent as usual. "
+                "Correct a change and resend it, or discard it."
+            ),
             self,
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("rejected_table")
-        self.table.setAccessibleName("Rejected changes")
-        self.table.setHorizontalHeaderLabels(["Record", "Fields", "Reason", "Server's detail"])
+        self.table.setAccessibleName(self.tr("Rejected changes"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Record"), self.tr("Fields"), self.tr("Reason"), self.tr("Server's detail")]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.fix_button = QPushButton("&Fix and resend…")
-        self.discard_button = QPushButton("&Discard…")
+        self.fix_button = QPushButton(self.tr("&Fix and resend…"))
+        self.discard_button = QPushButton(self.tr("&Discard…"))
         self.error = error_label(self)
         row = QHBoxLayout()
         row.addWidget(self.fix_button)
@@ -176,7 +196,8 @@ class RejectedDialog(QDialog):
 
     def _resend(self, change: RejectedChange, corrected: FieldValues) -> None:
         self._run(
-            lambda repo: repo.resend_rejected(change.change_id, corrected), "Could not resend"
+            lambda repo: repo.resend_rejected(change.change_id, corrected),
+            self.tr("Could not resend: {reason}"),
         )
 
     def discard_selected(self) -> QMessageBox | None:
@@ -185,8 +206,8 @@ class RejectedDialog(QDialog):
             return None
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Discard change",
-            "Discard this change for good? It will not be sent to the server.",
+            self.tr("Discard change"),
+            self.tr("Discard this change for good? It will not be sent to the server."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
@@ -201,7 +222,10 @@ class RejectedDialog(QDialog):
         return box
 
     def _discard(self, change: RejectedChange) -> None:
-        self._run(lambda repo: repo.discard_rejected(change.change_id), "Could not discard")
+        self._run(
+            lambda repo: repo.discard_rejected(change.change_id),
+            self.tr("Could not discard: {reason}"),
+        )
 
     def _run(self, op: Callable[[Repository], Changes], failure: str) -> None:
         self._set_busy(True)
@@ -209,7 +233,7 @@ class RejectedDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.reload()
-            self.error.setText(f"{failure}: {describe(exc)}")
+            self.error.setText(failure.format(reason=describe(exc)))
             self.error.setVisible(True)
 
         self.state.write(op, on_done=lambda _changes: self.reload(), on_failure=failed)

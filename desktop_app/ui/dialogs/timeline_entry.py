@@ -72,44 +72,59 @@ class TimelineEntryDialog(QDialog):
         self.saved_id: str | None = None
         #: The "has the person agreed?" question while it is open, else None.
         self.consent_question: QMessageBox | None = None
-        self.setWindowTitle(
-            {"engagement": "Add engagement", "referral": "Add referral", "outcome": "Add outcome"}[
-                kind
-            ]
-        )
+        titles = {
+            "engagement": self.tr("Add engagement"),
+            "referral": self.tr("Add referral"),
+            "outcome": self.tr("Add outcome"),
+        }
+        self.setWindowTitle(titles[kind])
         self.setMinimumWidth(420)
         form = QFormLayout()
         self.inputs: dict[str, QWidget] = {}
         if kind == "engagement":
-            self.inputs["kind"] = _combo(tuple((k, humanise(k)) for k in ENGAGEMENT_KINDS), "Kind")
+            self.inputs["kind"] = _combo(
+                tuple((k, humanise(k)) for k in ENGAGEMENT_KINDS), self.tr("Kind")
+            )
             self.inputs["occurred_on"] = _date_edit()
             notes = QPlainTextEdit()
             notes.setTabChangesFocus(True)
             notes.setMaximumHeight(120)
             self.inputs["notes"] = notes
-            labels = {"kind": "&Kind", "occurred_on": "&Date", "notes": "&Notes"}
+            labels = {
+                "kind": self.tr("&Kind"),
+                "occurred_on": self.tr("&Date"),
+                "notes": self.tr("&Notes"),
+            }
         elif kind == "referral":
             partners = tuple(
                 (p["code"], p["name"]) for p in reference.partners() if p["code"] != own_partner
             )
-            self.inputs["to_partner"] = _combo(partners, "Referred to")
+            self.inputs["to_partner"] = _combo(partners, self.tr("Referred to"))
             reason = QPlainTextEdit()
             reason.setTabChangesFocus(True)
             reason.setMaximumHeight(120)
             self.inputs["reason"] = reason
             self.inputs["status"] = _combo(
-                tuple((s, humanise(s)) for s in REFERRAL_STATUSES), "Status"
+                tuple((s, humanise(s)) for s in REFERRAL_STATUSES), self.tr("Status")
             )
-            labels = {"to_partner": "&To partner", "reason": "&Reason", "status": "&Status"}
+            labels = {
+                "to_partner": self.tr("&To partner"),
+                "reason": self.tr("&Reason"),
+                "status": self.tr("St&atus"),
+            }
         else:
             self.inputs["status"] = _combo(
-                tuple((s, humanise(s)) for s in OUTCOME_STATUSES), "Outcome"
+                tuple((s, humanise(s)) for s in OUTCOME_STATUSES), self.tr("Outcome")
             )
             self.inputs["recorded_on"] = _date_edit()
             months = QSpinBox()
             months.setRange(0, 120)
             self.inputs["months_after"] = months
-            labels = {"status": "&Outcome", "recorded_on": "&Date", "months_after": "&Months after"}
+            labels = {
+                "status": self.tr("&Outcome"),
+                "recorded_on": self.tr("&Date"),
+                "months_after": self.tr("&Months after"),
+            }
         for name, widget in self.inputs.items():
             label = QLabel(labels[name])
             label.setBuddy(widget)
@@ -140,7 +155,7 @@ class TimelineEntryDialog(QDialog):
             return
         repo = self.state.repo
         if repo is None:
-            self._failed_text("The store is locked; unlock it and try again.")
+            self._failed_text(self.tr("The store is locked; unlock it and try again."))
             return
         to_partner = str(fields.get("to_partner") or "")
         need = referral_consent(repo, self.client_id, to_partner)
@@ -161,17 +176,23 @@ class TimelineEntryDialog(QDialog):
         person = repo.get(self.client_id)
         shown = person.fields if person is not None else {}
         name = f"{shown.get('first_name', '')} {shown.get('last_name', '')}".strip()
-        box = QMessageBox(QMessageBox.Icon.Question, "Record consent first?", "", parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Record consent first?"), "", parent=self
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)  # the name is user data: never rendered
         box.setText(
-            f"{name or 'This person'} has not agreed to share their record with "
-            f"{partner_label(to_partner)}, so the referral cannot be sent yet.\n\n"
-            "Has the person agreed to share their record with them? If so, their consent is "
-            "recorded now and the referral is saved after it."
+            self.tr(
+                "{person} has not agreed to share their record with {partner}, so the referral "
+                "cannot be sent yet.\n\n"
+                "Has the person agreed to share their record with them? If so, their consent is "
+                "recorded now and the referral is saved after it."
+            ).format(person=name or self.tr("This person"), partner=partner_label(to_partner))
         )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.button(QMessageBox.StandardButton.Yes).setText("The person agreed: record && refer")
-        box.button(QMessageBox.StandardButton.No).setText("Cancel")
+        box.button(QMessageBox.StandardButton.Yes).setText(
+            self.tr("The person agreed: record && refer")
+        )
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Cancel"))
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.finished.connect(lambda result: self._on_consent_answer(box, result, fields))
         self.consent_question = box
@@ -181,7 +202,7 @@ class TimelineEntryDialog(QDialog):
         self.consent_question = None
         box.deleteLater()
         if result != QMessageBox.StandardButton.Yes:
-            self._failed_text("Not saved: the person's consent was not recorded.")
+            self._failed_text(self.tr("Not saved: the person's consent was not recorded."))
             return
         self._write(lambda repo: self._refer(repo, fields, record_consent=True))
 
@@ -189,7 +210,7 @@ class TimelineEntryDialog(QDialog):
         self.error.setVisible(False)
         self.setEnabled(False)
         if self.state.write(op, on_done=self._saved, on_failure=self._failed) is None:
-            self._failed_text("The store is locked; unlock it and try again.")
+            self._failed_text(self.tr("The store is locked; unlock it and try again."))
 
     def _saved(self, changes: Changes) -> None:
         ids = changes.ids_of(self.kind)
@@ -198,7 +219,7 @@ class TimelineEntryDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self._failed_text(f"Not saved: {describe(exc)}")
+        self._failed_text(self.tr("Not saved: {reason}").format(reason=describe(exc)))
 
     def _failed_text(self, text: str) -> None:
         self.setEnabled(True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,17 +32,19 @@ Attempt = Callable[[str], Session | None]
 #: Set the damaged store aside and rebuild from the server: (password, progress) -> session.
 Rebuild = Callable[[str, ProgressFn], Session]
 
-DAMAGED_MESSAGE = (
+DAMAGED_MESSAGE = QT_TRANSLATE_NOOP(
+    "PasswordDialog",
     "The local store on this laptop could not be read: it looks damaged. It was left exactly "
-    "as it was. You can set it aside and rebuild it from the server, or ask your IT team."
+    "as it was. You can set it aside and rebuild it from the server, or ask your IT team.",
 )
-REBUILD_TITLE = "Rebuild this laptop's records?"
-REBUILD_EXPLANATION = (
+REBUILD_TITLE = QT_TRANSLATE_NOOP("PasswordDialog", "Rebuild this laptop's records?")
+REBUILD_EXPLANATION = QT_TRANSLATE_NOOP(
+    "PasswordDialog",
     "PACE Casework will move the damaged files to a folder beside them, where they stay "
     "untouched for your IT team to examine; nothing in them is read or sent anywhere. It will "
     "then sign you in again and download a fresh copy of your records from the sync server. "
     "This needs a connection to the server and can take a few minutes.\n\n"
-    "Changes made on this laptop that had not been synced yet cannot be recovered."
+    "Changes made on this laptop that had not been synced yet cannot be recovered.",
 )
 
 
@@ -76,17 +78,17 @@ class PasswordDialog(QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Password")
-        label = QLabel("&Password")
+        self.password.setAccessibleName(self.tr("Password"))
+        label = QLabel(self.tr("&Password"))
         label.setBuddy(self.password)
         row = QHBoxLayout()
         row.addWidget(label)
         row.addWidget(self.password, 1)
         self.error = error_label(self)
         self.error.setObjectName("unlock_error")
-        self.rebuild_button = QPushButton("&Rebuild from the server…")
+        self.rebuild_button = QPushButton(self.tr("&Rebuild from the server…"))
         self.rebuild_button.setObjectName("rebuild_button")
-        self.rebuild_button.setAccessibleName("Set the damaged store aside and rebuild it")
+        self.rebuild_button.setAccessibleName(self.tr("Set the damaged store aside and rebuild it"))
         self.rebuild_button.setVisible(False)
         self.rebuild_button.clicked.connect(self.confirm_rebuild)
         self.buttons = QDialogButtonBox(
@@ -106,14 +108,14 @@ class PasswordDialog(QDialog):
     def start(self) -> None:
         password = self.password.text()
         if not password:
-            self.show_error("Please type your password.")
+            self.show_error(self.tr("Please type your password."))
             return
         self._set_busy(True)
         self.runner.run(
             lambda _progress: self._attempt(password),
             on_success=self._on_success,
             on_failure=self._on_failure,
-            label="Checking the password…",
+            label=self.tr("Checking the password…"),
             parent_widget=self,
         )
 
@@ -148,32 +150,33 @@ class PasswordDialog(QDialog):
     def explain(self, exc: BaseException) -> str:
         failure = classify(exc)
         if failure is Failure.WRONG_PASSWORD:
-            return "Wrong password. Nothing was changed; please try again."
+            return self.tr("Wrong password. Nothing was changed; please try again.")
         if failure is Failure.DAMAGED:
-            return f"{DAMAGED_MESSAGE} ({describe(exc)})"
+            damaged = QCoreApplication.translate("PasswordDialog", DAMAGED_MESSAGE)
+            return f"{damaged} ({describe(exc)})"
         if failure is Failure.UNAUTHENTICATED:
-            return "The server did not accept that password."
+            return self.tr("The server did not accept that password.")
         if failure is Failure.OFFLINE:
-            return f"Could not reach the server: {describe(exc)}"
+            return self.tr("Could not reach the server: {reason}").format(reason=describe(exc))
         return describe(exc)
 
     # -- rebuild after damage ----------------------------------------------------------------
     def confirm_rebuild(self) -> QMessageBox | None:
         """Explain plainly what a rebuild does and ask before doing it."""
         if not self.password.text():
-            self.show_error("Type your password first: the rebuild needs it.")
+            self.show_error(self.tr("Type your password first: the rebuild needs it."))
             self.password.setFocus()
             return None
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            REBUILD_TITLE,
-            REBUILD_EXPLANATION,
+            QCoreApplication.translate("PasswordDialog", REBUILD_TITLE),
+            QCoreApplication.translate("PasswordDialog", REBUILD_EXPLANATION),
             QMessageBox.StandardButton.NoButton,
             self,
         )
         box.setObjectName("rebuild_confirm")
         box.setTextFormat(Qt.TextFormat.PlainText)
-        go = box.addButton("&Set aside and rebuild", QMessageBox.ButtonRole.AcceptRole)
+        go = box.addButton(self.tr("&Set aside and rebuild"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.finished.connect(lambda _result: self._rebuild_if(box.clickedButton() is go))
@@ -192,7 +195,7 @@ class PasswordDialog(QDialog):
             lambda progress: rebuild(password, progress),
             on_success=self._on_success,
             on_failure=self._on_failure,
-            label="Rebuilding this laptop's records from the server…",
+            label=self.tr("Rebuilding this laptop's records from the server…"),
             parent_widget=self,
         )
 
@@ -204,14 +207,24 @@ def unlock_dialog(
     parent: QWidget | None = None,
     rebuild: Rebuild | None = None,
 ) -> PasswordDialog:
-    who = f" for {username}" if username else ""
+    message = (
+        QCoreApplication.translate(
+            "unlock_dialog",
+            "PACE Casework is locked. Type your password for {username} to unlock it. "
+            "This works offline.",
+        ).format(username=username)
+        if username
+        else QCoreApplication.translate(
+            "unlock_dialog",
+            "PACE Casework is locked. Type your password to unlock it. This works offline.",
+        )
+    )
     dialog = PasswordDialog(
         runner,
         unlock,
-        title="PACE Casework — locked",
-        message=f"PACE Casework is locked. Type your password{who} to unlock it. "
-        "This works offline.",
-        action="&Unlock",
+        title=QCoreApplication.translate("unlock_dialog", "PACE Casework — locked"),
+        message=message,
+        action=QCoreApplication.translate("unlock_dialog", "&Unlock"),
         parent=parent,
         rebuild=rebuild,
     )
@@ -225,10 +238,13 @@ def relogin_dialog(
     dialog = PasswordDialog(
         runner,
         login,
-        title="Sign in again",
-        message="The sync server asked you to sign in again. Your unsynced changes are kept and "
-        "will be sent once you have signed in.",
-        action="&Sign in",
+        title=QCoreApplication.translate("relogin_dialog", "Sign in again"),
+        message=QCoreApplication.translate(
+            "relogin_dialog",
+            "The sync server asked you to sign in again. Your unsynced changes are kept and "
+            "will be sent once you have signed in.",
+        ),
+        action=QCoreApplication.translate("relogin_dialog", "&Sign in"),
         parent=parent,
     )
     dialog.setObjectName("relogin_dialog")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -23,13 +24,13 @@ PAGE_SIZE = 200
 
 #: (sort key, header, the column's text of a PersonRow)
 COLUMNS: tuple[tuple[str, str, Callable[[PersonRow], str | None]], ...] = (
-    ("last_name", "Last name", lambda p: p.last_name),
-    ("first_name", "First name", lambda p: p.first_name),
-    ("date_of_birth", "Date of birth", lambda p: p.date_of_birth),
-    ("ni_number", "NI number", lambda p: p.ni_number),
-    ("postcode", "Postcode", lambda p: p.postcode),
-    ("event_label", "Event", lambda p: p.event_label),
-    ("owner_partner", "Partner", lambda p: p.owner_partner),
+    ("last_name", QT_TRANSLATE_NOOP("Columns", "Last name"), lambda p: p.last_name),
+    ("first_name", QT_TRANSLATE_NOOP("Columns", "First name"), lambda p: p.first_name),
+    ("date_of_birth", QT_TRANSLATE_NOOP("Columns", "Date of birth"), lambda p: p.date_of_birth),
+    ("ni_number", QT_TRANSLATE_NOOP("Columns", "NI number"), lambda p: p.ni_number),
+    ("postcode", QT_TRANSLATE_NOOP("Columns", "Postcode"), lambda p: p.postcode),
+    ("event_label", QT_TRANSLATE_NOOP("Columns", "Event"), lambda p: p.event_label),
+    ("owner_partner", QT_TRANSLATE_NOOP("Columns", "Partner"), lambda p: p.owner_partner),
 )
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1

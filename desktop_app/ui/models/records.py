@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from desktop_app.session import RecordView
 from desktop_app.ui.plain import plain_tooltip
@@ -27,7 +34,7 @@ def column_title(
         and orientation == Qt.Orientation.Horizontal
         and 0 <= section < len(titles)
     ):
-        return titles[section]
+        return QCoreApplication.translate("Columns", titles[section])
     return None
 
 
@@ -113,9 +120,12 @@ def _timeline_date(record: RecordView) -> str:
 
 
 def _timeline_kind(record: RecordView) -> str:
-    return {"engagement": "Engagement", "referral": "Referral", "outcome": "Outcome"}.get(
-        str(record.type), humanise(record.type)
-    )
+    kinds = {
+        "engagement": QCoreApplication.translate("Records", "Engagement"),
+        "referral": QCoreApplication.translate("Records", "Referral"),
+        "outcome": QCoreApplication.translate("Records", "Outcome"),
+    }
+    return kinds.get(str(record.type), humanise(record.type))
 
 
 def _timeline_detail(record: RecordView) -> str:
@@ -125,7 +135,9 @@ def _timeline_detail(record: RecordView) -> str:
         return f"{humanise(fields.get('kind'))}: {notes}" if notes else humanise(fields.get("kind"))
     if record.type == "referral":
         status = humanise(fields.get("status") or "open")
-        text = f"To {partner_name(fields.get('to_partner'))} ({status})"
+        text = QCoreApplication.translate("Records", "To {partner} ({status})").format(
+            partner=partner_name(fields.get("to_partner")), status=status
+        )
         reason = str(fields.get("reason") or "")
         return f"{text}: {reason}" if reason else text
     if record.type == "outcome":
@@ -133,23 +145,31 @@ def _timeline_detail(record: RecordView) -> str:
         status = humanise(fields.get("status"))
         if months is None:
             return status
-        return f"{status}, {months} month{'' if months == 1 else 's'} after"
+        if months == 1:
+            return QCoreApplication.translate("Records", "{status}, 1 month after").format(
+                status=status
+            )
+        return QCoreApplication.translate("Records", "{status}, {months} months after").format(
+            status=status, months=months
+        )
     return ""
 
 
 def _sync_state(record: RecordView) -> str:
     if record.has_conflict:
-        return "Conflict"
-    return "Not yet synced" if record.pending_fields else "Synced"
+        return QCoreApplication.translate("Records", "Conflict")
+    if record.pending_fields:
+        return QCoreApplication.translate("Records", "Not yet synced")
+    return QCoreApplication.translate("Records", "Synced")
 
 
 class TimelineModel(RecordTableModel):
     columns = (
-        ("Date", _timeline_date),
-        ("Type", _timeline_kind),
-        ("Details", _timeline_detail),
-        ("Recorded by", lambda r: partner_name(r.owner_partner)),
-        ("Sync", _sync_state),
+        (QT_TRANSLATE_NOOP("Columns", "Date"), _timeline_date),
+        (QT_TRANSLATE_NOOP("Columns", "Type"), _timeline_kind),
+        (QT_TRANSLATE_NOOP("Columns", "Details"), _timeline_detail),
+        (QT_TRANSLATE_NOOP("Columns", "Recorded by"), lambda r: partner_name(r.owner_partner)),
+        (QT_TRANSLATE_NOOP("Columns", "Sync"), _sync_state),
     )
 
 
@@ -161,13 +181,26 @@ class EventsModel(RecordTableModel):
         self._employers: dict[str, str] = {}
         self.current_event_id: str | None = None
         self.columns = (
-            ("Employer", lambda r: self._employers.get(_field("employer_id")(r), "")),
-            ("Site", _field("site_name")),
-            ("Council area", _field("local_authority")),
-            ("Announced", _field("announced_on")),
-            ("Affected", _field("affected_count")),
-            ("Status", lambda r: humanise(_field("status")(r) or "open")),
-            ("Current", lambda r: "Current" if str(r.id) == self.current_event_id else ""),
+            (
+                QT_TRANSLATE_NOOP("Columns", "Employer"),
+                lambda r: self._employers.get(_field("employer_id")(r), ""),
+            ),
+            (QT_TRANSLATE_NOOP("Columns", "Site"), _field("site_name")),
+            (QT_TRANSLATE_NOOP("Columns", "Council area"), _field("local_authority")),
+            (QT_TRANSLATE_NOOP("Columns", "Announced"), _field("announced_on")),
+            (QT_TRANSLATE_NOOP("Columns", "Affected"), _field("affected_count")),
+            (
+                QT_TRANSLATE_NOOP("Columns", "Status"),
+                lambda r: humanise(_field("status")(r) or "open"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("Columns", "Current"),
+                lambda r: (
+                    QCoreApplication.translate("Records", "Current")
+                    if str(r.id) == self.current_event_id
+                    else ""
+                ),
+            ),
         )
 
     def set_data(
@@ -190,7 +223,12 @@ class EventsModel(RecordTableModel):
 
 def event_label(event: RecordView, employers: dict[str, str]) -> str:
     fields = event.fields or {}
-    parts = [employers.get(str(fields.get("employer_id") or ""), "Unknown employer")]
+    parts = [
+        employers.get(
+            str(fields.get("employer_id") or ""),
+            QCoreApplication.translate("Records", "Unknown employer"),
+        )
+    ]
     if fields.get("site_name"):
         parts.append(str(fields["site_name"]))
     label = " — ".join(parts)
