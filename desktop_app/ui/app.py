@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop_app.session import OpenSession, Profile, Session
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 
 from .dialogs.enrol import EnrolDialog
 from .dialogs.unlock import PasswordDialog, relogin_dialog, unlock_dialog

@@ -11,7 +11,7 @@ import logging
 import traceback
 from enum import StrEnum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from desktop_app.errors import (
     DeviceRevoked,
@@ -23,6 +23,7 @@ from desktop_app.errors import (
     Unauthenticated,
     WrongPasswordError,
 )
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

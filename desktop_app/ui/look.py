@@ -115,7 +115,7 @@ def apply_high_contrast(app: QApplication) -> None:
     # Fusion draw their frame light instead.
     framed = high_contrast_palette()
     framed.setColor(QPalette.ColorRole.Window, QColor("#ffffff"))
-    app.setPalette(framed, "QAbstractSpinBox")
+    app.setPalette(framed, "QAbstractSpinBox")  # type: ignore[arg-type]  # stubs say bytes; Qt takes the class name as str
     _state["high_contrast"] = True
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 from typing import TypeAlias
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.session import CURRENT_EVENT, Changes, RecordValidationError
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 from pace_shared.records import FieldError
 
 from .consent import ConsentBox

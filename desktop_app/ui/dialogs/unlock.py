@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.session import Session
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 
 from ..errors import Failure, classify, describe
 from ..jobs import JobRunner, ProgressFn

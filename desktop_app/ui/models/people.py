@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -17,6 +16,7 @@ from PySide6.QtCore import (
 )
 
 from desktop_app.session import PersonRow, Repository
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui.models.records import column_title
 from desktop_app.ui.plain import plain_tooltip
 

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -15,6 +14,7 @@ from PySide6.QtCore import (
 )
 
 from desktop_app.session import RecordView
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui.plain import plain_tooltip
 from pace_shared import reference
 
