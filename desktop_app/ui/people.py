@@ -72,7 +72,8 @@ class PeoplePage(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((120, 110, 100, 100, 80, 200)):
+        # Fits the list's half of the window; the last column (event) takes what is left.
+        for column, width in enumerate((110, 100, 90, 90, 70)):
             header.resizeSection(column, width)
         return table
 

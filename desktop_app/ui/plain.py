@@ -30,7 +30,11 @@ def error_label(parent: QWidget | None = None) -> QLabel:
     label = plain_label("", parent)
     label.setObjectName("field_error")
     # Red and bold; the message itself always says what is wrong, so colour is never alone.
-    label.setStyleSheet(colour_style("color: #b00020;") + "font-weight: bold;")
+    # Bold through the font, not the style sheet: QLabel sizes wrapped text by its font().
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    label.setStyleSheet(colour_style("color: #b00020;"))
     label.setWordWrap(True)
     label.setVisible(False)
     return label

@@ -139,8 +139,14 @@ class RejectedDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Field values (ids, codes) can be long: that column is capped so the server's
+        # explanation, the part the adviser needs, stays in view; the full text is wrapped.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 220)
+        header.setStretchLastSection(True)
+        self.table.setWordWrap(True)
         self.fix_button = QPushButton(self.tr("&Fix and resend…"))
         self.discard_button = QPushButton(self.tr("&Discard…"))
         self.error = error_label(self)

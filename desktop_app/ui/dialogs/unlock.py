@@ -128,7 +128,19 @@ class PasswordDialog(QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(True)
-        self.adjustSize()  # grow to fit the wrapped explanation; never clip it
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to fit the wrapped explanation (in its bold style sheet font); never clip it."""
+        self.error.ensurePolished()
+        self.rebuild_button.ensurePolished()
+        self.adjustSize()
+        # adjustSize sizes for the hinted width; the window may stay narrower, so give the
+        # wrapped text the height it needs at the width it really has.
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            self.resize(self.width(), max(self.height(), needed))
 
     def _on_success(self, value: Session | None) -> None:
         self.result_value = value
@@ -144,7 +156,7 @@ class PasswordDialog(QDialog):
         failure = classify(exc)
         self.show_error(self.explain(exc))
         self.rebuild_button.setVisible(failure is Failure.DAMAGED and self._rebuild is not None)
-        self.adjustSize()
+        self._fit()
         self.password.selectAll()
         self.password.setFocus()
 
@@ -154,7 +166,9 @@ class PasswordDialog(QDialog):
             return self.tr("Wrong password. Nothing was changed; please try again.")
         if failure is Failure.DAMAGED:
             damaged = QCoreApplication.translate("PasswordDialog", DAMAGED_MESSAGE)
-            return f"{damaged} ({describe(exc)})"
+            return self.tr("{summary}\nWhat was found: {detail}").format(
+                summary=damaged, detail=describe(exc)
+            )
         if failure is Failure.UNAUTHENTICATED:
             return self.tr("The server did not accept that password.")
         if failure is Failure.OFFLINE:

@@ -532,6 +532,11 @@ Changes made on this laptop that had not been synced yet cannot be recovered.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{summary}
+What was found: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The server did not accept that password.</source>
         <translation type="unfinished"></translation>
     </message>
