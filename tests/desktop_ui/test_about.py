@@ -35,7 +35,8 @@ def test_about_opens_by_keyboard_and_shows_the_version(qtbot: Any, state: AppSta
     assert isinstance(help_menu, QMenu)
     assert help_menu.title() == "&Help"
     assert window.about_action.text().startswith("&About")
-    # On the Events tab: the Register tab's "P&hone" shares Alt+H (Qt then cycles between them).
+    # From the Events tab, where no field's mnemonic could share Alt+H with the Help menu
+    # (this branch's Register tab still has "P&hone"; Qt would then cycle between the two).
     window.tabs.setCurrentWidget(window.events)
     target = QApplication.focusWidget() or window
     qtbot.keyClick(target, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)  # &Help
