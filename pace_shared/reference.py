@@ -1,25 +1,26 @@
-"""Reference data shipped in ``resources/``: PACE partners, council areas, SIC 2007 sections."""
+"""Reference data shipped inside the package (``pace_shared/reference_data/``): PACE partners,
+council areas, SIC 2007 sections.
+
+Read with :mod:`importlib.resources`, so an installed wheel or a frozen bundle finds it wherever
+the package itself is, and nothing depends on a source checkout's layout.
+"""
 
 from __future__ import annotations
 
 import json
-import os
 from functools import cache
-from pathlib import Path
+from importlib import resources
 from typing import Any
 
 from pydantic import TypeAdapter
 
-
-def resources_dir() -> Path:
-    """The ``resources/`` folder: ``PACE_RESOURCES`` if set (installers), else the source tree."""
-    override = os.environ.get("PACE_RESOURCES")
-    return Path(override) if override else Path(__file__).resolve().parents[1] / "resources"
+_PACKAGE = "pace_shared.reference_data"
 
 
 @cache
 def load(name: str) -> Any:
-    return json.loads((resources_dir() / f"{name}.json").read_text(encoding="utf-8"))
+    source = resources.files(_PACKAGE).joinpath(f"{name}.json")
+    return json.loads(source.read_text(encoding="utf-8"))
 
 
 _NAMED_ENTRIES = TypeAdapter(list[dict[str, str]])

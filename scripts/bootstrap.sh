@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Creates .venv (if missing) and installs PACE Casework with its dev tools into it.
+# Creates .venv (if missing) and installs PACE Casework (server, desktop app and dev tools) into it.
 # Sourced by the other scripts; safe to run again (pip skips what is already there).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,7 +11,7 @@ fi
 stamp="$VENV/.pace-installed"
 if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
   "$VENV/bin/python" -m pip install --quiet --upgrade pip
-  "$VENV/bin/python" -m pip install --quiet -e "$ROOT[dev]"
+  "$VENV/bin/python" -m pip install --quiet -e "$ROOT[dev,server,desktop]"
   touch "$stamp"
 fi
 export PATH="$VENV/bin:$PATH"

@@ -171,7 +171,8 @@ def cmd_list_devices(args: argparse.Namespace) -> str:
     try:
         with db.session() as session:
             lines = [
-                f"{d.id} {d.partner_code:<16} {'revoked' if d.revoked_at else 'active':<8} {d.name}"
+                f"{d.id} {d.partner_code:<16} {'revoked' if d.revoked_at else 'active':<8} "
+                f"{d.app_version or '-':<12} {d.name}"
                 for d in service.list_devices(session, args.partner)
             ]
     finally:

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from pace_shared.version import APP_VERSION_HEADER
 from sync_server.app_state import AppSettings, client_address, get_db, get_settings
 from sync_server.auth import service as auth_service
 from sync_server.auth.principal import Principal
@@ -36,7 +37,12 @@ def get_principal(
     if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
         raise unauthenticated("Sign in first: this request has no bearer token.")
     with db.session() as session:
-        return auth_service.resolve_token(session, credentials.credentials, client_address(request))
+        return auth_service.resolve_token(
+            session,
+            credentials.credentials,
+            client_address(request),
+            request.headers.get(APP_VERSION_HEADER),
+        )
 
 
 def require_admin(principal: Annotated[Principal, Depends(get_principal)]) -> Principal:

@@ -24,6 +24,7 @@ from desktop_app.sync.errors import (
     ServerError,
     Unauthenticated,
 )
+from pace_shared.version import APP_VERSION_HEADER, app_version
 from pace_shared.wire import (
     API_PREFIX,
     MAX_PULL_LIMIT,
@@ -55,7 +56,10 @@ class SyncClient:
         self.access_token = access_token
         self.timeout = timeout or (CONNECT_TIMEOUT_S, READ_TIMEOUT_S)
         self._http = session or requests.Session()
-        self._http.headers["User-Agent"] = "pace-casework-desktop/1"
+        # Every request says which app version sent it: the server records it per device, so an
+        # admin can see who still runs an old release.
+        self._http.headers["User-Agent"] = f"pace-casework-desktop/{app_version()}"
+        self._http.headers[APP_VERSION_HEADER] = app_version()
 
     def close(self) -> None:
         self._http.close()

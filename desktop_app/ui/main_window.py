@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .dialogs.about import AboutDialog
 from .dialogs.rejected import RejectedDialog
 from .events import EventsPage
 from .people import PeoplePage
@@ -98,6 +99,19 @@ class MainWindow(QMainWindow):
         menu.addAction(quit_action)
         self.sync_action = sync
         self.lock_action = lock
+        self._build_help_menu()
+
+    def _build_help_menu(self) -> None:
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About PACE Casework…"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+        self.about_action = about
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self)
+        dialog.open()
+        return dialog
 
     def _update_title(self) -> None:
         session = self.state.session

@@ -15,6 +15,8 @@ class DeviceOut(BaseModel):
     registered_at: str
     last_seen_at: str
     revoked_at: str | None
+    #: The app version the device last reported (None until it reports one).
+    app_version: str | None = None
 
 
 class DeviceList(BaseModel):

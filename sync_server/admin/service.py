@@ -44,6 +44,7 @@ def _device_out(device: devices.DeviceInfo) -> DeviceOut:
         registered_at=iso(device.registered_at) or "",
         last_seen_at=iso(device.last_seen_at) or "",
         revoked_at=iso(device.revoked_at),
+        app_version=device.app_version,
     )
 
 

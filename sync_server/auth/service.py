@@ -436,7 +436,9 @@ def _sign_in(
     return LoginResult(token, _account(user), device.device_id, device.issued_secret)
 
 
-def resolve_token(session: Session, token: str, address: str | None) -> Principal:
+def resolve_token(
+    session: Session, token: str, address: str | None, app_version: str | None = None
+) -> Principal:
     row = session.execute(
         select(AccessToken, User)
         .join(User, User.id == AccessToken.user_id)
@@ -456,7 +458,7 @@ def resolve_token(session: Session, token: str, address: str | None) -> Principa
         expires_at = expires_at.replace(tzinfo=dt.UTC)
     if expires_at <= utcnow() or not user.active:
         raise unauthenticated("The session has expired: sign in again.")
-    devices.touch(session, access.device_id)
+    devices.touch(session, access.device_id, app_version)
     return Principal(
         user.id,
         user.username,

@@ -22,3 +22,5 @@ class Device(Base):
     revoked_by: Mapped[str | None] = mapped_column(String(100))
     #: SHA-256 of the secret issued at the device's first successful sign-in; only the hash.
     secret_hash: Mapped[str | None] = mapped_column(String(64))
+    #: The app version the device sent with its last authenticated request (support, upgrades).
+    app_version: Mapped[str | None] = mapped_column(String(64))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import re
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from sync_server.errors import ApiError, forbidden, not_found
 from sync_server.timeutil import utcnow
 
 _TOUCH_EVERY = dt.timedelta(minutes=1)
+#: What an app version may look like (PEP 440 and local labels); anything else is not stored.
+_APP_VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+!_-]{0,63}")
 
 DeviceStatus = Literal["unknown", "active", "revoked"]
 
@@ -37,6 +40,8 @@ class DeviceInfo:
     registered_at: dt.datetime
     last_seen_at: dt.datetime
     revoked_at: dt.datetime | None
+    #: The app version sent with the device's last authenticated request; None before any.
+    app_version: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +62,7 @@ def _info(device: Device) -> DeviceInfo:
         registered_at=device.registered_at,
         last_seen_at=device.last_seen_at,
         revoked_at=device.revoked_at,
+        app_version=device.app_version,
     )
 
 
@@ -131,10 +137,23 @@ def status(session: Session, device_id: str) -> DeviceStatus:
     return "active" if device.revoked_at is None else "revoked"
 
 
-def touch(session: Session, device_id: str) -> None:
+def clean_app_version(raw: str | None) -> str | None:
+    """The app version a client reported, or None when it sent none or something that is not a
+    version (a header is client input: it is never stored or shown unchecked)."""
+    if raw is None:
+        return None
+    value = raw.strip()
+    return value if _APP_VERSION.fullmatch(value) else None
+
+
+def touch(session: Session, device_id: str, app_version: str | None = None) -> None:
+    """Note that the device called in, and the app version it runs when it said which."""
     device = session.get(Device, device_id)
     if device is None:
         return
+    version = clean_app_version(app_version)
+    if version is not None and device.app_version != version:
+        device.app_version = version  # written only when it changes: reads stay reads
     last = device.last_seen_at
     if last.tzinfo is None:
         last = last.replace(tzinfo=dt.UTC)

@@ -1,0 +1,1 @@
+"""Reference data files (JSON), read by :mod:`pace_shared.reference`."""
