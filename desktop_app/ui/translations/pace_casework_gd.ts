@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="gd">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About PACE Casework</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PACE Casework version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline case management for PACE partners in Scotland.
+Qt {qt}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the About box</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>An administrator has revoked this laptop&apos;s access to PACE Casework, so the local data on it has been wiped. If this is a mistake, ask your team lead or IT team, then set the laptop up again.</source>
@@ -474,6 +494,14 @@
     </message>
     <message>
         <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About PACE Casework…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
