@@ -7,6 +7,7 @@ from __future__ import annotations
 import configparser
 import importlib.metadata
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -97,7 +98,9 @@ def depends_alternatives(depends: str) -> set[str]:
 def test_control_names_the_version_and_the_qt_xcb_libraries(installed: Installed) -> None:
     fields = control_fields(installed.deb)
     assert fields["Package"] == "pace-casework"
-    assert fields["Version"] == importlib.metadata.version("pace-casework")
+    # Debian spells a PEP 440 pre-release with a tilde so that it sorts before the release.
+    version = importlib.metadata.version("pace-casework")
+    assert fields["Version"] == re.sub(r"([0-9])\.?(a|b|rc|dev)([0-9]*)", r"\1~\2\3", version)
     assert fields["Architecture"] == subprocess.run(
         ["dpkg", "--print-architecture"], capture_output=True, text=True, check=True
     ).stdout.strip()
