@@ -22,6 +22,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("PACE Casework")
     app.setOrganizationName("PACE")
+    # Matches the installed pace-casework.desktop entry, so desktops show its name and icon.
+    app.setDesktopFileName("pace-casework")
     app.setQuitOnLastWindowClosed(False)
     install_translator(app)
     if high_contrast_requested(sys.argv):
