@@ -352,7 +352,11 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=3)
     args = parser.parse_args()
     plan = Plan(
-        args.devices, args.minutes * 60, args.interval, args.push_fraction, args.changes,
+        args.devices,
+        args.minutes * 60,
+        args.interval,
+        args.push_fraction,
+        args.changes,
         args.workers,
     )
     require_postgres()
