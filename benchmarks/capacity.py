@@ -340,6 +340,7 @@ def report(plan: Plan, out: dict[str, Any]) -> None:
     for name in ("server_cpu", "postgres_cpu", "client_cpu"):
         print(f"{name}: {out[name]:.0f} CPU s = {out[name] / wall:.2f} of {cores} cores")
     print(f"whole machine busy (every user): {out['machine_busy']:.0%} of {cores} cores")
+    print(f"load average at the end (1, 5, 15 min): {os.getloadavg()}")
 
 
 def main() -> None:
