@@ -259,7 +259,8 @@ async def device_loop(dev: Device, plan: Plan, offset: float, until: float) -> N
         await dev.pull()
         dev.results.rounds += 1
         due += plan.interval
-        await asyncio.sleep(max(0.0, due - time.monotonic()))
+        # Never idle past the end: the measured time is the time requests were being made.
+        await asyncio.sleep(max(0.0, min(due, until) - time.monotonic()))
 
 
 async def enrol_all(http: httpx.AsyncClient, plan: Plan, results: Results) -> list[Device]:
