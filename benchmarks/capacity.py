@@ -30,9 +30,10 @@ from typing import Any
 import httpx
 
 from benchmarks.common import person_fields
+from benchmarks.sign_in import sign_in_device
 from pace_shared.hlc import HybridClock
 from tests.support.databases import fresh_postgres_database, require_postgres
-from tests.support.live_server import DEMO_PASSWORD, start_server
+from tests.support.live_server import start_server
 
 USERS = ["demo.adviser", "demo.lead", "demo.admin", "dwp.adviser", "fife.adviser"]
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -133,24 +134,6 @@ def percentile(values: list[float], q: float) -> float:
         return float("nan")
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] * 1000
-
-
-async def sign_in(http: httpx.AsyncClient, username: str) -> tuple[str, str]:
-    device = str(uuid.uuid4())
-    for attempt in range(20):
-        response = await http.post(
-            "/api/v1/auth/login",
-            json={
-                "username": username,
-                "password": DEMO_PASSWORD,
-                "device_id": device,
-                "device_name": "capacity device",
-            },
-        )
-        if response.status_code == 200:
-            return device, response.json()["access_token"]
-        await asyncio.sleep(0.2 * (attempt + 1))
-    raise RuntimeError(f"sign-in of {username} failed: {response.status_code} {response.text}")
 
 
 @dataclass
@@ -268,7 +251,7 @@ async def enrol_all(http: httpx.AsyncClient, plan: Plan, results: Results) -> li
 
     async def enrol(i: int) -> Device:
         async with gate:
-            device, token = await sign_in(http, USERS[i % len(USERS)])
+            device, token = await sign_in_device(http, USERS[i % len(USERS)], "capacity device")
         return Device(http, device, token, results, random.Random(i))
 
     devices = await asyncio.gather(*(enrol(i) for i in range(plan.devices)))

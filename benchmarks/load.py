@@ -27,9 +27,9 @@ import httpx
 
 from benchmarks.common import person_fields, print_table
 from benchmarks.scenarios import our_server
+from benchmarks.sign_in import sign_in_device
 from pace_shared.hlc import HybridClock
 from tests.support.databases import POSTGRES_ENV
-from tests.support.live_server import DEMO_PASSWORD
 
 LOGIN_CONCURRENCY = 1
 USERS = ["demo.adviser", "demo.lead", "demo.admin", "dwp.adviser", "fife.adviser"]
@@ -54,6 +54,9 @@ class LoadResult:
         ordered = sorted(self.latencies)
         return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] * 1000
 
+    def count_login_error(self) -> None:
+        self.login_errors += 1
+
     def error(self, kind: str) -> None:
         self.errors += 1
         self.error_kinds[kind] = self.error_kinds.get(kind, 0) + 1
@@ -65,27 +68,6 @@ class LoadResult:
     @property
     def p99_ms(self) -> float:
         return self.percentile(0.99)
-
-
-async def _login(http: httpx.AsyncClient, username: str, result: LoadResult) -> tuple[str, str]:
-    """Log a new device in; a failed login is counted (``login_errors``) and retried."""
-    device = str(uuid.uuid4())
-    for attempt in range(10):
-        response = await http.post(
-            "/api/v1/auth/login",
-            json={
-                "username": username,
-                "password": DEMO_PASSWORD,
-                "device_id": device,
-                "device_name": "load device",
-            },
-        )
-        if response.status_code == 200:
-            return device, response.json()["access_token"]
-        result.login_errors += 1
-        await asyncio.sleep(0.05 * (attempt + 1))
-    response.raise_for_status()
-    raise RuntimeError("login failed")
 
 
 @dataclass
@@ -181,7 +163,14 @@ async def _run(url: str, label: str, devices: int, rounds: int, changes: int) ->
 
         async def login(i: int) -> tuple[str, str]:
             async with gate:
-                return await _login(http, USERS[i % len(USERS)], result)
+                return await sign_in_device(
+                    http,
+                    USERS[i % len(USERS)],
+                    "load device",
+                    attempts=10,
+                    wait_s=0.05,
+                    on_failure=result.count_login_error,
+                )
 
         creds = await asyncio.gather(*(login(i) for i in range(devices)))
         start = asyncio.Event()
