@@ -126,7 +126,7 @@ def open_engine(
         if not isinstance(exc, _DamagedStoreError) and not isinstance(cause, _DamagedStoreError):
             raise
         raise StoreDamagedError(
-            "The encrypted store cannot be read with its key."
+            "The encrypted store is damaged: it cannot be read with its key."
         ) from None
     return engine
 

@@ -84,7 +84,7 @@ def open_store(path: Path, key: bytes | bytearray, *, connect: Connect | None = 
     damage = wal_damage(path.with_name(path.name + "-wal"))
     if damage:
         raise StoreDamagedError(
-            f"The encrypted store cannot be trusted: {damage}."
+            f"The encrypted store is damaged: {damage}."
         )
     engine = open_engine(path, key, connect=connect)
     try:
@@ -103,7 +103,7 @@ def verify_pages(engine: Engine) -> None:
     if failures:
         log.error("store integrity check failed on %d pages", len(failures))
         raise StoreDamagedError(
-            "Some pages of the encrypted store fail their integrity check."
+            "The encrypted store is damaged: some of its pages fail their integrity check."
         )
 
 
