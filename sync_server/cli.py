@@ -25,9 +25,10 @@ class CliError(Exception):
 
 
 def _database_url(args: argparse.Namespace) -> str:
-    from sync_server.config import default_database_url
+    from sync_server.config import get_settings
 
-    return args.database_url or os.environ.get("PACE_DATABASE_URL") or default_database_url()
+    # The settings read $PACE_DATABASE_URL and the PACE_CONFIG file, as the server does.
+    return args.database_url or get_settings().database_url
 
 
 def _open(args: argparse.Namespace, *, migrate: bool = False) -> Database:
@@ -287,7 +288,8 @@ def _parser() -> argparse.ArgumentParser:
         "--database-url",
         default=argparse.SUPPRESS,
         help="SQLAlchemy URL (sqlite:///path/pace.db or postgresql+psycopg://user@host/db); "
-        "default: $PACE_DATABASE_URL, else a SQLite file in the user's data folder",
+        "default: $PACE_DATABASE_URL, else database_url in the $PACE_CONFIG file, else a "
+        "SQLite file in the user's data folder",
     )
     parser = _Parser(
         prog="pace-sync-server", description="PACE Casework sync server", parents=[common]
