@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from pace_shared.messages import UserMessage, user_message
+
 
 class RecordType(StrEnum):
     EMPLOYER = "employer"
@@ -220,16 +222,18 @@ _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 def parse_date(text: str) -> dt.date:
     if not _DATE_RE.fullmatch(text):
-        raise ValueError("not a date in the form YYYY-MM-DD")
+        raise ValueError(user_message("validation", "not a date in the form YYYY-MM-DD"))
     return dt.date.fromisoformat(text)
 
 
 def parse_datetime(text: str) -> dt.datetime:
     if not text.isascii():  # fromisoformat is lenient about what it takes for a digit
-        raise ValueError("not a date and time in ISO 8601 form")
+        raise ValueError(user_message("validation", "not a date and time in ISO 8601 form"))
     value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     if value.tzinfo is None:
-        raise ValueError("a time needs its time zone (UTC, ending in Z)")
+        raise ValueError(
+            user_message("validation", "a time needs its time zone (UTC, ending in Z)")
+        )
     return value
 
 
@@ -246,26 +250,28 @@ Partners = Collection[str] | None
 
 def _int(spec: FieldSpec, value: Any, _partners: Partners) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError("must be a whole number")
+        raise ValueError(user_message("validation", "must be a whole number"))
     if spec.minimum is not None and value < spec.minimum:
-        raise ValueError(f"must be at least {spec.minimum}")
+        raise ValueError(
+            user_message("validation", "must be at least {minimum}").format(minimum=spec.minimum)
+        )
     if abs(value) > 2**31:
-        raise ValueError("is too large")
+        raise ValueError(user_message("validation", "is too large"))
     return int(value)
 
 
 def _known_partner(code: str, partners: Partners) -> str:
     if not is_valid_partner_code(code) or (partners is not None and code not in partners):
-        raise ValueError(f"unknown partner {code!r}")
+        raise ValueError(user_message("validation", "unknown partner {code}").format(code=code))
     return code
 
 
 def _partner_list(_spec: FieldSpec, value: Any, partners: Partners) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError("must be a list of partner codes")
+        raise ValueError(user_message("validation", "must be a list of partner codes"))
     codes = sorted(set(value))
     if SHARE_ALL in codes and len(codes) > 1:
-        raise ValueError('"ALL" cannot be combined with other partners')
+        raise ValueError(user_message("validation", '"ALL" cannot be combined with other partners'))
     for code in codes:
         if code != SHARE_ALL:
             _known_partner(code, partners)
@@ -277,7 +283,11 @@ def _text(spec: FieldSpec, text: str, _partners: Partners) -> str:
         # One spelling per name, so duplicates are found and what is shown is what is stored.
         text = unicodedata.normalize("NFC", text)
     if len(text) > spec.max_length:
-        raise ValueError(f"must be at most {spec.max_length} characters")
+        raise ValueError(
+            user_message("validation", "must be at most {count} characters").format(
+                count=spec.max_length
+            )
+        )
     return text
 
 
@@ -293,17 +303,25 @@ def _refuse_invisible(spec: FieldSpec, text: str) -> str:
     if spec.kind is Kind.LONG_TEXT:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     elif spec.kind is Kind.TEXT and not _LINE_BREAKS.isdisjoint(text):
-        raise ValueError("must be a single line")
+        raise ValueError(user_message("validation", "must be a single line"))
     allowed = _allowed_controls(spec)
     for char in text:
         if unicodedata.category(char) in _INVISIBLE_CATEGORIES and char not in allowed:
-            raise ValueError(f"contains an invisible or control character (U+{ord(char):04X})")
+            raise ValueError(
+                user_message(
+                    "validation", "contains an invisible or control character ({code_point})"
+                ).format(code_point=f"U+{ord(char):04X}")
+            )
     return text
 
 
 def _enum(spec: FieldSpec, text: str, _partners: Partners) -> str:
     if text not in spec.choices:
-        raise ValueError(f"must be one of {', '.join(spec.choices)}")
+        raise ValueError(
+            user_message("validation", "must be one of {choices}").format(
+                choices=", ".join(spec.choices)
+            )
+        )
     return text
 
 
@@ -311,9 +329,9 @@ def _date(_spec: FieldSpec, text: str, _partners: Partners) -> str:
     try:
         parsed = parse_date(text)
     except ValueError:
-        raise ValueError("not a valid date (YYYY-MM-DD)") from None
+        raise ValueError(user_message("validation", "not a valid date (YYYY-MM-DD)")) from None
     if parsed.year < 1900 or parsed.year > 2200:
-        raise ValueError("is outside the range of plausible dates")
+        raise ValueError(user_message("validation", "is outside the range of plausible dates"))
     return text
 
 
@@ -321,7 +339,9 @@ def _datetime(_spec: FieldSpec, text: str, _partners: Partners) -> str:
     try:
         parsed = parse_datetime(text)
     except ValueError:
-        raise ValueError("not a valid date and time (ISO 8601, UTC)") from None
+        raise ValueError(
+            user_message("validation", "not a valid date and time (ISO 8601, UTC)")
+        ) from None
     return parsed.astimezone(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
@@ -341,7 +361,7 @@ def _matching(
 
 def _email(_spec: FieldSpec, text: str, _partners: Partners) -> str:
     if not is_valid_email(text):
-        raise ValueError("not a valid e-mail address")
+        raise ValueError(user_message("validation", "not a valid e-mail address"))
     return text
 
 
@@ -358,15 +378,30 @@ _TEXT_CHECKS = {
     Kind.ENUM: _enum,
     Kind.DATE: _date,
     Kind.DATETIME: _datetime,
-    Kind.NINO: _matching(_NINO_RE, "not a valid National Insurance number", normalise_ni_number),
-    Kind.POSTCODE: _matching(_POSTCODE_RE, "not a valid UK postcode", normalise_postcode),
+    Kind.NINO: _matching(
+        _NINO_RE,
+        user_message("validation", "not a valid National Insurance number"),
+        normalise_ni_number,
+    ),
+    Kind.POSTCODE: _matching(
+        _POSTCODE_RE, user_message("validation", "not a valid UK postcode"), normalise_postcode
+    ),
     Kind.EMAIL: _email,
-    Kind.PHONE: _matching(_PHONE_RE, "not a valid phone number"),
+    Kind.PHONE: _matching(_PHONE_RE, user_message("validation", "not a valid phone number")),
     # Record ids are the client's own: checked, never rewritten.
-    Kind.UUID: _matching(_UUID_RE, "not a valid record id"),
+    Kind.UUID: _matching(_UUID_RE, user_message("validation", "not a valid record id")),
     Kind.PARTNER: _partner,
 }
 assert set(_VALUE_CHECKS) | set(_TEXT_CHECKS) == set(Kind)
+
+
+_REQUIRED = user_message("validation", "is required")
+
+
+def _message_of(exc: ValueError) -> str:
+    """The exception's message, kept translatable when it is a user message."""
+    first = exc.args[0] if exc.args else ""
+    return first if isinstance(first, UserMessage) else str(exc)
 
 
 def _check(spec: FieldSpec, value: Any, known_partners: Partners) -> Any:
@@ -375,7 +410,7 @@ def _check(spec: FieldSpec, value: Any, known_partners: Partners) -> Any:
     if value_check is not None:
         return value_check(spec, value, known_partners)
     if not isinstance(value, str):
-        raise ValueError("must be text")
+        raise ValueError(user_message("validation", "must be text"))
     # On the value as sent, before stripping: a control character is refused wherever it is.
     text = _refuse_invisible(spec, value)
     return _TEXT_CHECKS[spec.kind](spec, text.strip(), known_partners)
@@ -396,23 +431,28 @@ def validate_fields(
     result = ValidationResult()
     specs = FIELDS.get(record_type)
     if specs is None:
-        result.errors.append(FieldError("record_type", f"unknown record type {record_type!r}"))
+        result.errors.append(
+            FieldError(
+                "record_type",
+                user_message("validation", "unknown record type {type}").format(type=record_type),
+            )
+        )
         return result
     for name, value in fields.items():
         spec = specs.get(name)
         if spec is None:
-            result.errors.append(FieldError(name, "unknown field"))
+            result.errors.append(FieldError(name, user_message("validation", "unknown field")))
             continue
         if value is None or (isinstance(value, str) and not value.strip()):
             if spec.required:
-                result.errors.append(FieldError(name, "is required"))
+                result.errors.append(FieldError(name, _REQUIRED))
             else:
                 result.values[name] = None
             continue
         try:
             result.values[name] = _check(spec, value, known_partners)
         except ValueError as exc:
-            result.errors.append(FieldError(name, str(exc)))
+            result.errors.append(FieldError(name, _message_of(exc)))
     if creating:
         result.errors.extend(missing_required(record_type, fields))
     return result
@@ -421,7 +461,7 @@ def validate_fields(
 def missing_required(record_type: str, fields: Mapping[str, Any]) -> list[FieldError]:
     """Required fields absent from a record's first change."""
     return [
-        FieldError(name, "is required")
+        FieldError(name, _REQUIRED)
         for name, spec in FIELDS.get(record_type, {}).items()
         if spec.required and name not in fields
     ]
