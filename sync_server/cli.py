@@ -206,6 +206,33 @@ def cmd_backup(args: argparse.Namespace) -> str:
     return f"backup written to {args.destination} (epoch {epoch})"
 
 
+def cmd_import(args: argparse.Namespace) -> str:
+    from sync_server import importer
+
+    mapping = Path(args.mapping) if args.mapping else None
+    plan = importer.plan_file(Path(args.file), args.partner, mapping)
+    if args.report:
+        plan.write_report(Path(args.report))
+    lines = [
+        f"{plan.rows_read} rows read: {len(plan.records)} people valid, "
+        f"{len(plan.rejected_rows)} rows refused",
+        *plan.report_lines(),
+    ]
+    if args.dry_run:
+        lines.append("dry run: nothing was imported")
+        return "\n".join(lines)
+    db = _open(args)
+    try:
+        result = importer.run_import(db, plan, args.partner)
+    finally:
+        db.dispose()
+    lines.append(
+        f"imported {result.created} people; {result.already_imported} were already imported"
+        + (f"; the server refused {result.refused_by_server}" if result.refused_by_server else "")
+    )
+    return "\n".join(lines)
+
+
 def cmd_rotate_epoch(args: argparse.Namespace) -> str:
     from sync_server.sync.sequence import set_meta
 
@@ -280,6 +307,18 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"error: {message} (see {self.prog} --help)\n")
+
+
+def _add_import(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("file", help="a .csv (UTF-8) or .xlsx file with a header row")
+    sub.add_argument("--partner", required=True, help="the partner code the people belong to")
+    sub.add_argument(
+        "--mapping",
+        help="JSON column mapping (columns, key_column, values); default: columns named like "
+        "the standard's fields or labels",
+    )
+    sub.add_argument("--dry-run", action="store_true", help="check and report; import nothing")
+    sub.add_argument("--report", help="write every refused row and why to this CSV file")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -371,6 +410,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = add("backup", cmd_backup, "online copy of a SQLite database (for PostgreSQL use pg_dump)")
     sub.add_argument("destination")
+    _add_import(add("import", cmd_import, "import a partner's people from a CSV or XLSX file"))
     add(
         "rotate-epoch",
         cmd_rotate_epoch,

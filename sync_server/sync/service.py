@@ -164,3 +164,12 @@ def records_owned_by(partner: str) -> Select[str]:
     """A query of the ids of the records ``partner`` owns, to filter another domain's rows
     by inside the database (the list itself can be far too long to pass as values)."""
     return select(Record.id).where(Record.owner_partner == partner)
+
+
+def existing_record_ids(session: Session, record_ids: list[str]) -> set[str]:
+    """Which of ``record_ids`` the server holds (live or deleted)."""
+    found: set[str] = set()
+    for start in range(0, len(record_ids), 500):
+        chunk = record_ids[start : start + 500]
+        found.update(session.scalars(select(Record.id).where(Record.id.in_(chunk))))
+    return found
