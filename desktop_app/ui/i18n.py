@@ -26,3 +26,8 @@ def field_label(spec: FieldSpec) -> str:
     """A record field's label from the shared model, in the user's language (the labels are
     extracted for translators by scripts/update-translations under the context ``records``)."""
     return QCoreApplication.translate("records", spec.label)
+
+
+def choice_label(spec: FieldSpec, value: str) -> str:
+    """The human label of one of a field's allowed values, in the user's language."""
+    return QCoreApplication.translate("records", spec.choice_label(value))

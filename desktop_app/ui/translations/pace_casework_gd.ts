@@ -1347,6 +1347,50 @@ Has the person agreed to share their record with them? If so, their consent is r
 <context>
     <name>records</name>
     <message>
+        <source>1 Managers, directors and senior officials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 Professional occupations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 Associate professional occupations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 Administrative and secretarial occupations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 Skilled trades occupations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 Caring, leisure and other service occupations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7 Sales and customer service occupations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>8 Process, plant and machine operatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>9 Elementary occupations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Consent recorded at</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1367,6 +1411,10 @@ Has the person agreed to share their record with them? If so, their consent is r
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Disability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1383,7 +1431,23 @@ Has the person agreed to share their record with them? If so, their consent is r
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highest qualification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information session for staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1391,7 +1455,19 @@ Has the person agreed to share their record with them? If so, their consent is r
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Kind of support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leaving date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1400,6 +1476,14 @@ Has the person agreed to share their record with them? If so, their consent is r
     </message>
     <message>
         <source>NI number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No qualifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1412,6 +1496,14 @@ Has the person agreed to share their record with them? If so, their consent is r
     </message>
     <message>
         <source>Occupation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Occupation group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1431,7 +1523,19 @@ Has the person agreed to share their record with them? If so, their consent is r
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Prefer not to say</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presentation to the employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1439,11 +1543,43 @@ Has the person agreed to share their record with them? If so, their consent is r
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Recruitment event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redundancy planning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Referred to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>SCQF levels 11–12 (e.g. master&apos;s degree, doctorate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SCQF levels 1–4 (e.g. National 1–4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SCQF levels 5–6 (e.g. National 5, Higher)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SCQF levels 7–10 (e.g. Advanced Higher, HNC, HND, degree)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sector (SIC 2007 section)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1455,7 +1591,19 @@ Has the person agreed to share their record with them? If so, their consent is r
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Started on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training needs analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1509,7 +1657,7 @@ Has the person agreed to share their record with them? If so, their consent is r
     </message>
     <message>
         <source>not a date in the form YYYY-MM-DD</source>
-        <extracomment>Visible to every partner. Visible exactly where their client is; the value is the field naming the client. ``share_with`` value meaning every partner. Canonical UUIDs only: lower-case hex, 8-4-4-4-12. Upper case is refused, not normalised, because an id is the client&apos;s own and never rewritten (decisions.md #3). Zero-width joiner and non-joiner: format characters some scripts need inside names. Line structure long text keeps; every other control character is refused. Control (Cc), format (Cf: bidi overrides, zero-width characters) and lone surrogates (Cs, which no UTF-8 store can hold). Personal data: never logged, never in audit values, scanned for in the canary tests. A name: NFC-normalised, and may hold the joiners some scripts need (NAME_JOINERS).</extracomment>
+        <extracomment>Support given to an employer (a meeting, a presentation), not to a person. Visible to every partner. Visible exactly where their client is; the value is the field naming the client. ``share_with`` value meaning every partner. The answer every personal question offers (decisions.md #9). SOC 2020 major groups. Canonical UUIDs only: lower-case hex, 8-4-4-4-12. Upper case is refused, not normalised, because an id is the client&apos;s own and never rewritten (decisions.md #3). Zero-width joiner and non-joiner: format characters some scripts need inside names. Line structure long text keeps; every other control character is refused. Control (Cc), format (Cf: bidi overrides, zero-width characters) and lone surrogates (Cs, which no UTF-8 store can hold). Personal data: never logged, never in audit values, scanned for in the canary tests. A name: NFC-normalised, and may hold the joiners some scripts need (NAME_JOINERS). Human labels of ``choices``, in the same order (empty: derived from the values). One sentence saying what the field records (the data standard prints it).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
