@@ -48,10 +48,31 @@ from desktop_app.security.secret_store import (
     secure_backend,
 )
 from desktop_app.security.wipe import WipeIncompleteError, wipe_profile
+from desktop_app.storage.caseload import (
+    CaseloadFilter,
+    CaseloadIndex,
+    CaseloadOptions,
+    CaseloadResult,
+    CaseloadRow,
+    Choice,
+    FollowUp,
+    open_caseload,
+)
 from desktop_app.storage.engine import Connect
 from desktop_app.storage.repository import CURRENT_EVENT, Repository
 from desktop_app.storage.store import create_store, open_store, remove_store_files
 from desktop_app.storage.sync_store import SyncStore
+from desktop_app.storage.team_views import (
+    Direction,
+    EventSummary,
+    ReferralRow,
+    accept_referral,
+    close_event,
+    complete_referral,
+    decline_referral,
+    event_summaries,
+    referrals,
+)
 from desktop_app.storage.views import (
     Changes,
     DuplicateCandidate,
@@ -82,10 +103,19 @@ TOKEN_IN_STORE = "store"
 
 __all__ = [
     "CURRENT_EVENT",
+    "CaseloadFilter",
+    "CaseloadIndex",
+    "CaseloadOptions",
+    "CaseloadResult",
+    "CaseloadRow",
     "Changes",
+    "Choice",
     "DeviceRevoked",
+    "Direction",
     "DiskFullError",
     "DuplicateCandidate",
+    "EventSummary",
+    "FollowUp",
     "NotEnrolledError",
     "Offline",
     "OpenSession",
@@ -95,6 +125,7 @@ __all__ = [
     "RecordNotFoundError",
     "RecordValidationError",
     "RecordView",
+    "ReferralRow",
     "RejectedChange",
     "Repository",
     "ResyncRequired",
@@ -108,6 +139,13 @@ __all__ = [
     "Unauthenticated",
     "UserInfo",
     "WrongPasswordError",
+    "accept_referral",
+    "close_event",
+    "complete_referral",
+    "decline_referral",
+    "event_summaries",
+    "open_caseload",
+    "referrals",
 ]
 
 
@@ -366,9 +404,7 @@ class Session:
         engine = None
         try:
             wrapped = wrap_key(key, password, meta.profile_id, kdf_params)
-            engine = create_store(
-                profile.store_path, key, connect=connect
-            )
+            engine = create_store(profile.store_path, key, connect=connect)
             device_clock = DeviceClock(wall_clock or now_ms)
             clock = HybridClock(device_id, wall_clock=device_clock)
             partner = answer.user.partner
@@ -430,9 +466,7 @@ class Session:
             raise StoreDamagedError("The key for this profile is missing.")
         key = unwrap_key(wrapped, password, meta.profile_id)
         try:
-            engine = open_store(
-                profile.store_path, key, connect=connect
-            )
+            engine = open_store(profile.store_path, key, connect=connect)
         except BaseException:
             forget(key)
             raise
