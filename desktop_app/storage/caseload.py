@@ -128,7 +128,8 @@ _DDL = (
     "CREATE INDEX ix_c_event ON caseload (event_id, last_key)",
     "CREATE INDEX ix_c_employer ON caseload (employer_id, last_key)",
     "CREATE INDEX ix_c_council ON caseload (council_area, last_key)",
-    "CREATE INDEX ix_c_registered ON caseload (registered_on)",
+    "CREATE INDEX ix_c_registered ON caseload (registered_on, last_key)",
+    "CREATE INDEX ix_c_open_referral ON caseload (oldest_open_referral)",
     "CREATE INDEX ix_c_id ON caseload (id)",
 )
 
