@@ -320,3 +320,133 @@ def test_lead_workspaces_are_keyboard_accessible(
     assert window.workspaces.show_workspace(key)
     check_screen(qtbot, window, key)
     settle(qtbot, lead_state)
+
+
+# --- conflicts against the real server ------------------------------------------------------
+
+
+def test_conflicts_side_by_side_resolved_with_one_action(
+    qtbot: Any,
+    live_server: LiveServer,
+    tmp_path: Path,
+    memory_keyring: MemoryKeyring,
+    qtmodeltester: Any,
+) -> None:
+    from desktop_app.session import CONFLICTS_CHANGED, Changes
+    from desktop_app.ui.lead.conflicts import ConflictsPage
+    from tests.desktop_core.test_conflict_review import make_conflict
+
+    laptop = enrol(live_server, tmp_path, "demo.adviser")
+    tablet = Session.enrol(
+        Profile(tmp_path / "tablet"), live_server.url, "demo.adviser", DEMO_PASSWORD, "tablet",
+        kdf_params=FAST_KDF,
+    )  # fmt: skip
+    person = make_conflict(laptop, tablet, "<b>Welder</b>", "Fabricator")
+    lead = enrol(live_server, tmp_path, "demo.lead")
+    state = AppState(lead)
+    page = ConflictsPage(state)
+    qtbot.addWidget(page)
+    qtmodeltester.check(page.model)
+    assert page.model.rowCount() == 1
+    conflict = page.selected()
+    assert conflict is not None
+    assert conflict.record_id == person
+    assert page.model.index(0, 0).data() == "Rhona Conflicted"
+    assert page.model.index(0, 1).data() == "Occupation"
+    shown = {page.kept.value.text(), page.aside.value.text()}
+    assert shown == {"<b>Welder</b>", "Fabricator"}
+    assert page.kept.value.textFormat() == Qt.TextFormat.PlainText
+    assert page.kept.who.text() == page.aside.who.text() == "demo.adviser"
+    assert {page.kept.device.text(), page.aside.device.text()} == {
+        laptop.device_id,
+        tablet.device_id,
+    }
+    assert page.kept.when.text()
+    assert page.aside.when.text()
+    set_aside = conflict.loser.value
+
+    qtbot.mouseClick(page.keep_aside, Qt.MouseButton.LeftButton)
+    settle(qtbot, state)
+    qtbot.waitUntil(lambda: "next sync" in page.message.text(), timeout=5000)
+    assert page.model.index(0, 4).data() == "Keep the value set aside"
+    report = lead.sync()
+    assert report.resolved == 1
+    state.announce(Changes(settings=frozenset({CONFLICTS_CHANGED})), local=False)
+    assert page.model.rowCount() == 0
+    assert page.empty.isVisibleTo(page)
+    laptop.sync()
+    resolved = laptop.repo.get(person)
+    assert resolved is not None
+    assert resolved.fields["occupation"] == set_aside
+    for session in (laptop, tablet, lead):
+        session.lock()
+
+
+def test_conflict_resolved_with_a_typed_value(
+    qtbot: Any, live_server: LiveServer, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    from desktop_app.ui.lead.conflicts import ConflictsPage
+    from tests.desktop_core.test_conflict_review import make_conflict
+
+    laptop = enrol(live_server, tmp_path, "demo.adviser")
+    tablet = Session.enrol(
+        Profile(tmp_path / "tablet"), live_server.url, "demo.adviser", DEMO_PASSWORD, "tablet",
+        kdf_params=FAST_KDF,
+    )  # fmt: skip
+    make_conflict(laptop, tablet, "Joiner", "Carpenter")
+    lead = enrol(live_server, tmp_path, "demo.lead")
+    state = AppState(lead)
+    page = ConflictsPage(state)
+    qtbot.addWidget(page)
+    conflicts = lead.open_conflicts()
+    row = next(i for i, c in enumerate(conflicts) if {c.winner.value, c.loser.value} == {
+        "Joiner", "Carpenter"})  # fmt: skip
+    page.table.selectRow(row)
+    qtbot.keyClicks(page.other, "Joiner and carpenter")
+    qtbot.keyClick(page.other, Qt.Key.Key_Return)
+    settle(qtbot, state)
+    qtbot.waitUntil(lambda: "next sync" in page.message.text(), timeout=5000)
+    assert page.model.index(row, 4).data() == "Joiner and carpenter"
+    assert page.other.text() == ""
+    for session in (laptop, tablet, lead):
+        session.lock()
+
+
+def test_receiving_partner_declines_with_a_reason_and_completes(
+    qtbot: Any, two_partners: tuple[Session, Session]
+) -> None:
+    import datetime as dt
+
+    sds, dwp = two_partners
+    _p1, declined = referred_person(sds)
+    _p2, completed = referred_person(sds)
+    dwp.sync()
+    state = AppState(dwp)
+    page = ReferralsPage(state)
+    qtbot.addWidget(page)
+    rows = {page.incoming_model.row_at(r).id: r for r in range(2)}  # type: ignore[union-attr]
+
+    page.incoming.selectRow(rows[declined])
+    dialog = page.decline_selected()
+    assert dialog is not None
+    ok = dialog.buttons.buttons()[0]
+    assert not ok.isEnabled()  # a reason is required
+    qtbot.keyClicks(dialog.reason, "Not eligible: still employed")
+    dialog.accept()
+    settle(qtbot, state)
+    qtbot.waitUntil(lambda: page.message.text() == "Referral declined.", timeout=5000)
+
+    row = next(r for r in range(2) if page.incoming_model.row_at(r).id == completed)  # type: ignore[union-attr]
+    page.incoming.selectRow(row)
+    page.complete_selected()
+    settle(qtbot, state)
+    qtbot.waitUntil(lambda: page.message.text() == "Referral completed.", timeout=5000)
+    assert dwp.sync().rejected == 0
+    sds.sync()
+    first, second = sds.repo.get(declined), sds.repo.get(completed)
+    assert first is not None
+    assert second is not None
+    assert first.fields["status"] == "declined"
+    assert first.fields["decline_reason"] == "Not eligible: still employed"
+    assert second.fields["status"] == "completed"
+    assert second.fields["completed_on"] == dt.date.today().isoformat()

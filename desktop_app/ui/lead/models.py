@@ -8,14 +8,28 @@ time, from that index. Sorting is pushed down to the index, never done in a prox
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
-from desktop_app.session import CaseloadIndex, CaseloadRow, EventSummary, ReferralRow
+from desktop_app.session import (
+    CaseloadIndex,
+    CaseloadRow,
+    ConflictView,
+    EventSummary,
+    ReferralRow,
+)
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui.models.records import column_title, humanise, partner_name
 from desktop_app.ui.plain import plain_tooltip
+from pace_shared.records import FIELDS
 
 ItemIndex = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -116,7 +130,12 @@ class CaseloadModel(QAbstractTableModel):
             self.sort_requested.emit(CASELOAD_COLUMNS[column][0], descending)
 
 
-Row = TypeVar("Row", ReferralRow, EventSummary)
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+Row = TypeVar("Row", bound=_HasId)
 
 
 class ListModel(QAbstractTableModel, Generic[Row]):
@@ -196,3 +215,45 @@ class EventSummaryModel(ListModel[EventSummary]):
         (QT_TRANSLATE_NOOP("Columns", "Open referrals"), lambda s: str(s.open_referrals)),
         (QT_TRANSLATE_NOOP("Columns", "Outcomes"), lambda s: str(s.outcomes)),
     )
+
+
+def value_text(value: Any) -> str:
+    """A field value as the plain text a person reads (lists joined, nothing as a dash)."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _queued(view: ConflictView) -> str:
+    if view.queued_keep == "winner":
+        return QCoreApplication.translate("Conflicts", "Keep the value shown now")
+    if view.queued_keep == "loser":
+        return QCoreApplication.translate("Conflicts", "Keep the value set aside")
+    if view.queued_keep == "value":
+        return value_text(view.queued_value)
+    return ""
+
+
+class ConflictsModel(ListModel[ConflictView]):
+    """Conflicts with the record they are on; ``labels`` names each record (person's name)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.labels: dict[str, str] = {}
+
+    @property
+    def columns(self) -> tuple[tuple[str, Callable[[ConflictView], str]], ...]:  # type: ignore[override]
+        return (
+            (QT_TRANSLATE_NOOP("Columns", "Record"), lambda c: self.labels.get(c.record_id, "")),
+            (QT_TRANSLATE_NOOP("Columns", "Field"), lambda c: field_label(c.record_type, c.field)),
+            (QT_TRANSLATE_NOOP("Columns", "Value now"), lambda c: value_text(c.winner.value)),
+            (QT_TRANSLATE_NOOP("Columns", "Set aside"), lambda c: value_text(c.loser.value)),
+            (QT_TRANSLATE_NOOP("Columns", "Resolution queued"), _queued),
+        )
+
+
+def field_label(record_type: str, field: str) -> str:
+    spec = FIELDS.get(record_type, {}).get(field)
+    return spec.label if spec is not None else field
