@@ -49,7 +49,7 @@ class FollowUp(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class CaseloadFilter:
-    adviser: str | None = None  # device id
+    adviser: str | None = None  # adviser name, as in CaseloadOptions.advisers
     event_id: str | None = None
     employer_id: str | None = None
     council_area: str | None = None
@@ -80,8 +80,8 @@ class CaseloadRow:
 class CaseloadResult:
     #: Row keys of every match, in the requested order; fetch their rows with ``rows``.
     keys: list[int]
-    #: (adviser device id, adviser name, matches), most matches first.
-    per_adviser: list[tuple[str, str, int]] = field(default_factory=list)
+    #: (adviser name, matches), most matches first. One adviser's devices count together.
+    per_adviser: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -118,13 +118,14 @@ SORT_KEYS: Mapping[str, str] = {
 
 _DDL = (
     "CREATE TABLE caseload (k INTEGER PRIMARY KEY, id TEXT NOT NULL, first_name TEXT, "
-    "last_name TEXT, first_key TEXT, last_key TEXT, adviser TEXT, adviser_key TEXT, "
+    "last_name TEXT, first_key TEXT, last_key TEXT, adviser TEXT, adviser_name TEXT, "
+    "adviser_key TEXT, "
     "registered_on TEXT, event_id TEXT, event_label TEXT, event_key TEXT, employer_id TEXT, "
     "council_area TEXT, council_key TEXT, last_engagement TEXT, oldest_open_referral TEXT, "
     "open_referrals INTEGER, outcome_3 INTEGER, outcome_6 INTEGER, outcome_12 INTEGER, "
     "outcomes TEXT, owner_partner TEXT)",
     "CREATE INDEX ix_c_last ON caseload (last_key, first_key)",
-    "CREATE INDEX ix_c_adviser ON caseload (adviser, last_key)",
+    "CREATE INDEX ix_c_adviser ON caseload (adviser_name, last_key)",
     "CREATE INDEX ix_c_event ON caseload (event_id, last_key)",
     "CREATE INDEX ix_c_employer ON caseload (employer_id, last_key)",
     "CREATE INDEX ix_c_council ON caseload (council_area, last_key)",
@@ -180,7 +181,8 @@ _FILL = (
     "max(type = 'outcome' AND months_after = 12) AS o12 "
     "FROM c_raw GROUP BY pid) "
     "INSERT INTO caseload SELECT p.k, p.id, p.first_name, p.last_name, p.first_key, p.last_key, "
-    "substr(p.created, 20), lower(coalesce(d.name, 'Device ' || substr(p.created, 20, 8))), "
+    "substr(p.created, 20), coalesce(d.name, 'Device ' || substr(p.created, 20, 8)), "
+    "lower(coalesce(d.name, 'Device ' || substr(p.created, 20, 8))), "
     + _HLC_DAY.format("p.created")
     + ", p.event_id, p.event_label, lower(p.event_label), f.employer_id, "
     "coalesce(f.area, ''), lower(coalesce(f.area, '')), coalesce(kids.last_engagement, ''), "
@@ -194,8 +196,8 @@ _FILL = (
 )
 
 _ROW_COLUMNS = (
-    "k, id, first_name, last_name, adviser, registered_on, event_label, council_area, "
-    "last_engagement, open_referrals, outcomes, owner_partner"
+    "k, id, first_name, last_name, adviser, adviser_name, registered_on, event_label, "
+    "council_area, last_engagement, open_referrals, outcomes, owner_partner"
 )
 
 
@@ -291,7 +293,7 @@ class CaseloadIndex:
         where: list[str] = []
         params: list[Any] = []
         for column, value in (
-            ("adviser", f.adviser),
+            ("adviser_name", f.adviser),
             ("event_id", f.event_id),
             ("employer_id", f.employer_id),
             ("council_area", f.council_area),
@@ -328,12 +330,11 @@ class CaseloadIndex:
                 )
             ]
             counts = self._db.execute(
-                f"SELECT adviser, count(*) FROM caseload{where} "  # noqa: S608
-                "GROUP BY adviser ORDER BY count(*) DESC, adviser",
+                f"SELECT adviser_name, count(*) FROM caseload{where} "  # noqa: S608
+                "GROUP BY adviser_name ORDER BY count(*) DESC, adviser_key",
                 params,
             ).fetchall()
-        per_adviser = [(a, device_label(a, self.device_names), n) for a, n in counts]
-        return CaseloadResult(found, per_adviser)
+        return CaseloadResult(found, [(str(name), int(n)) for name, n in counts])
 
     def rows(self, keys: Sequence[int]) -> list[CaseloadRow]:
         """The rows of ``keys``, in that order (missing keys are left out)."""
@@ -350,18 +351,31 @@ class CaseloadIndex:
         return [found[k] for k in keys if k in found]
 
     def _row(self, row: tuple[Any, ...]) -> CaseloadRow:
-        k, pid, first, last, adviser, registered, label, area, last_eng, refs, outs, owner = row
-        del k
+        (
+            _k,
+            pid,
+            first,
+            last,
+            adviser,
+            name,
+            registered,
+            label,
+            area,
+            last_eng,
+            refs,
+            outs,
+            owner,
+        ) = row
         return CaseloadRow(
             pid, first or "", last or "", adviser or "",
-            device_label(adviser or "", self.device_names), registered or "", label or "",
+            name or "", registered or "", label or "",
             area or "", last_eng or "", int(refs or 0), outs or "", owner or "",
         )  # fmt: skip
 
     def options(self) -> CaseloadOptions:
         with self._lock:
             advisers = self._db.execute(
-                "SELECT DISTINCT adviser FROM caseload WHERE adviser != ''"
+                "SELECT DISTINCT adviser_name FROM caseload WHERE adviser_name != ''"
             ).fetchall()
             events = self._db.execute(
                 "SELECT DISTINCT event_id, event_label FROM caseload WHERE event_id IS NOT NULL "
@@ -376,7 +390,7 @@ class CaseloadIndex:
                 "ORDER BY council_key"
             ).fetchall()
         adviser_choices = sorted(
-            (Choice(a, device_label(a, self.device_names)) for (a,) in advisers),
+            (Choice(a, a) for (a,) in advisers),
             key=lambda c: c.label.casefold(),
         )
         employer_choices = sorted(

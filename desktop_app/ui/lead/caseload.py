@@ -132,7 +132,7 @@ class CaseloadPage(QWidget):
         table.setTabKeyNavigation(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((110, 90, 120, 90, 170, 110, 110, 100)):
+        for column, width in enumerate((95, 80, 120, 85, 140, 90, 110, 100)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         return table
@@ -254,12 +254,20 @@ class CaseloadPage(QWidget):
         if session is None or session.is_locked:
             return
         self._stale = False
-        repo = session.repo
         own = session.user.display_name or session.user.username
+
+        def build(_progress: object) -> CaseloadIndex:
+            # Other devices are named after their users where a conflict record says who they are.
+            names = {
+                side.device_id: side.user
+                for conflict in session.open_conflicts()
+                for side in (conflict.winner, conflict.loser)
+                if side.device_id and side.user
+            }
+            return open_caseload(session.repo, own, names)
+
         self.count_label.setText(self.tr("Reading the caseload…"))
-        self.queries.run(
-            lambda _p: open_caseload(repo, own), on_success=self._set_index, show_progress=False
-        )
+        self.queries.run(build, on_success=self._set_index, show_progress=False)
 
     def _set_index(self, index: CaseloadIndex | None) -> None:
         old, self.index = self.index, index
@@ -302,7 +310,7 @@ class CaseloadPage(QWidget):
     def _show_counts(self, result: CaseloadResult | None) -> None:
         rows = [] if result is None else result.per_adviser
         self.per_adviser.setRowCount(len(rows))
-        for i, (_device, name, count) in enumerate(rows):
+        for i, (name, count) in enumerate(rows):
             self.per_adviser.setItem(i, 0, QTableWidgetItem(name))
             number = QTableWidgetItem(f"{count:,}")
             number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

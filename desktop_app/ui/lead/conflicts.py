@@ -138,7 +138,8 @@ class ConflictsPage(QWidget):
         table.setTabKeyNavigation(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((150, 110, 130, 130)):
+        table.setWordWrap(False)
+        for column, width in enumerate((120, 85, 110, 100)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         return table
@@ -174,7 +175,7 @@ class ConflictsPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(detail)
-        splitter.setSizes([620, 560])
+        splitter.setSizes([560, 620])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

@@ -53,7 +53,7 @@ CASELOAD_COLUMNS: tuple[tuple[str, str, Callable[[CaseloadRow], str]], ...] = (
         QT_TRANSLATE_NOOP("Columns", "Open referrals"),
         lambda r: str(r.open_referrals),
     ),
-    ("outcomes", QT_TRANSLATE_NOOP("Columns", "Outcomes (months)"), lambda r: r.outcomes),
+    ("outcomes", QT_TRANSLATE_NOOP("Columns", "Outcomes at (months)"), lambda r: r.outcomes),
 )
 
 
@@ -250,7 +250,7 @@ class ConflictsModel(ListModel[ConflictView]):
             (QT_TRANSLATE_NOOP("Columns", "Field"), lambda c: field_label(c.record_type, c.field)),
             (QT_TRANSLATE_NOOP("Columns", "Value now"), lambda c: value_text(c.winner.value)),
             (QT_TRANSLATE_NOOP("Columns", "Set aside"), lambda c: value_text(c.loser.value)),
-            (QT_TRANSLATE_NOOP("Columns", "Resolution queued"), _queued),
+            (QT_TRANSLATE_NOOP("Columns", "Queued"), _queued),
         )
 
 
