@@ -201,12 +201,6 @@ _ROW_COLUMNS = (
 )
 
 
-def device_label(device_id: str, names: Mapping[str, str]) -> str:
-    if not device_id:
-        return "Unknown"
-    return names.get(device_id) or f"Device {device_id[:8]}"
-
-
 def months_before(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` earlier (clamped to the month's end: 31 May - 3 = 28/29 Feb)."""
     month_index = day.year * 12 + day.month - 1 - months

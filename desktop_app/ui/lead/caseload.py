@@ -42,6 +42,8 @@ from desktop_app.ui.plain import plain_label
 from desktop_app.ui.state import AppState
 
 FILTER_DEBOUNCE_MS = 120
+#: A burst of saves or a sync rebuilds the index once, after this quiet time.
+REBUILD_DEBOUNCE_MS = 1000
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 CASE_TYPES = ("client", "engagement", "referral", "outcome", "redundancy_event", "employer")
 
@@ -62,6 +64,10 @@ class CaseloadPage(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(FILTER_DEBOUNCE_MS)
         self._timer.timeout.connect(self.apply_filters)
+        self._rebuild = QTimer(self)
+        self._rebuild.setSingleShot(True)
+        self._rebuild.setInterval(REBUILD_DEBOUNCE_MS)
+        self._rebuild.timeout.connect(self.reload)
         self._build_filters()
         self.table = self._build_table()
         self.per_adviser = self._build_counts()
@@ -244,7 +250,7 @@ class CaseloadPage(QWidget):
         if changes.touches(*CASE_TYPES):
             self._stale = True
             if self.isVisible():
-                self.reload()
+                self._rebuild.start()
 
     def reload(self) -> None:
         """Rebuild the caseload index from the store, then query it. The build only reads, so it
@@ -254,6 +260,7 @@ class CaseloadPage(QWidget):
         if session is None or session.is_locked:
             return
         self._stale = False
+        self._rebuild.stop()
         own = session.user.display_name or session.user.username
 
         def build(_progress: object) -> CaseloadIndex:

@@ -53,7 +53,7 @@ CASELOAD_COLUMNS: tuple[tuple[str, str, Callable[[CaseloadRow], str]], ...] = (
         QT_TRANSLATE_NOOP("Columns", "Open referrals"),
         lambda r: str(r.open_referrals),
     ),
-    ("outcomes", QT_TRANSLATE_NOOP("Columns", "Outcomes at (months)"), lambda r: r.outcomes),
+    ("outcomes", QT_TRANSLATE_NOOP("Columns", "Outcomes"), lambda r: r.outcomes),
 )
 
 
