@@ -49,9 +49,10 @@ class CaseworkWorkspace(QTabWidget):
         self.registration = RegistrationForm(state)
         self.people = PeoplePage(state)
         self.events = EventsPage(state)
-        self.addTab(self.registration, self.tr("&1 Register"))
-        self.addTab(self.people, self.tr("&2 People"))
-        self.addTab(self.events, self.tr("&3 Events"))
+        # The main window's own strings (their translations predate the workspaces).
+        self.addTab(self.registration, QCoreApplication.translate("MainWindow", "&1 Register"))
+        self.addTab(self.people, QCoreApplication.translate("MainWindow", "&2 People"))
+        self.addTab(self.events, QCoreApplication.translate("MainWindow", "&3 Events"))
 
 
 Factory = Callable[[AppState], QWidget]

@@ -450,3 +450,21 @@ def test_receiving_partner_declines_with_a_reason_and_completes(
     assert first.fields["decline_reason"] == "Not eligible: still employed"
     assert second.fields["status"] == "completed"
     assert second.fields["completed_on"] == dt.date.today().isoformat()
+
+
+def test_caseload_forgets_everyone_when_locked(
+    qtbot: Any, lead_state: AppState, repo: Repository, event_id: str
+) -> None:
+    _seed_caseload(repo, event_id)
+    page = CaseloadPage(lead_state)
+    qtbot.addWidget(page)
+    caseload_ready(qtbot, page, 3)
+    session = lead_state.session
+    lead_state.set_session(None)
+    assert page.index is None
+    assert page.model.rowCount() == 0
+    assert page.per_adviser.rowCount() == 0
+    lead_state.set_session(session)
+    page.reload()
+    caseload_ready(qtbot, page, 3)
+    settle(qtbot, lead_state)

@@ -277,6 +277,9 @@ class CaseloadPage(QWidget):
         self.queries.run(build, on_success=self._set_index, show_progress=False)
 
     def _set_index(self, index: CaseloadIndex | None) -> None:
+        if index is not None and self.state.repo is None:
+            index.close()  # built just before a lock: its people must not stay in memory
+            index = None
         old, self.index = self.index, index
         self._fill_options(None if index is None else index.options())
         if index is None:

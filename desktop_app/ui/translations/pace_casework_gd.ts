@@ -197,22 +197,6 @@ Qt {qt}</source>
     </message>
 </context>
 <context>
-    <name>CaseworkWorkspace</name>
-    <message>
-        <source>&amp;1 Register</source>
-        <extracomment>Roles that review their partner&apos;s casework (team leads and the admins above them). Roles that see person records at all (analysts never do).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;2 People</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;3 Events</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Columns</name>
     <message>
         <source>Last name</source>
@@ -849,6 +833,19 @@ Qt {qt}</source>
     </message>
     <message>
         <source>PACE Casework — {name} ({partner})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;1 Register</source>
+        <extracomment>Roles that review their partner&apos;s casework (team leads and the admins above them). Roles that see person records at all (analysts never do).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;2 People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;3 Events</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
