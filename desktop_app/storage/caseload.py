@@ -22,11 +22,12 @@ import calendar
 import datetime as dt
 import sqlite3
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+import sqlcipher3
 from sqlalchemy import Connection, text
 
 from desktop_app.storage.codec import loads
@@ -140,26 +141,26 @@ _CREATED_HLC = "(SELECT min(value) FROM json_each(r.versions))"
 # What the follow-up filters need from the child records: one flat scan (NOT INDEXED: a scan in
 # rowid order beats hopping through the type index), aggregated afterwards in memory.
 _CHILDREN = (
-    "SELECT c.parent_id, c.type, json_extract(c.fields, '$.occurred_on'), "
-    "coalesce(json_extract(c.fields, '$.status'), 'open'), "
-    "json_extract(c.fields, '$.referred_on'), json_extract(c.fields, '$.months_after'), "
-    "(SELECT min(value) FROM json_each(c.versions)) "
+    "SELECT c.parent_id AS pid, c.type AS type, "
+    "json_extract(c.fields, '$.occurred_on') AS occurred_on, "
+    "coalesce(json_extract(c.fields, '$.status'), 'open') AS status, "
+    "json_extract(c.fields, '$.referred_on') AS referred_on, "
+    "json_extract(c.fields, '$.months_after') AS months_after, "
+    "(SELECT min(value) FROM json_each(c.versions)) AS created "
     "FROM records c NOT INDEXED WHERE c.deleted = 0 AND c.parent_id IS NOT NULL "
     "AND c.type IN ('engagement', 'referral', 'outcome')"
 )
 
 _PEOPLE = (
-    "SELECT p.rid, p.id, p.first_name, p.last_name, p.first_key, p.last_key, p.event_id, "
-    "p.event_label, p.owner_partner, " + _CREATED_HLC + " "
+    "SELECT p.rid AS k, p.id AS id, p.first_name AS first_name, p.last_name AS last_name, "
+    "p.first_key AS first_key, p.last_key AS last_key, p.event_id AS event_id, "
+    "p.event_label AS event_label, p.owner_partner AS owner_partner, "
+    + _CREATED_HLC
+    + " AS created "
     "FROM people p JOIN records r ON r.id = p.id"
 )
 
 _STAGING = (
-    "CREATE TEMP TABLE p_raw (k INTEGER PRIMARY KEY, id TEXT, first_name TEXT, last_name TEXT, "
-    "first_key TEXT, last_key TEXT, event_id TEXT, event_label TEXT, owner_partner TEXT, "
-    "created TEXT)",
-    "CREATE TEMP TABLE c_raw (pid TEXT, type TEXT, occurred_on TEXT, status TEXT, "
-    "referred_on TEXT, months_after INTEGER, created TEXT)",
     "CREATE TEMP TABLE devices (id TEXT PRIMARY KEY, name TEXT)",
     "CREATE TEMP TABLE facts (event_id TEXT PRIMARY KEY, employer_id TEXT, area TEXT)",
 )
@@ -242,10 +243,10 @@ class CaseloadIndex:
     """The derived, in-memory caseload table; safe to query from any one thread at a time
     (a lock serialises callers)."""
 
-    def __init__(self, device_names: Mapping[str, str]) -> None:
-        # check_same_thread=False: built on the store's lane, queried from a reader thread and
-        # paged from the GUI thread; the lock below keeps those calls apart.
-        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+    def __init__(self, device_names: Mapping[str, str], db: Any = None) -> None:
+        # check_same_thread=False: built on a reader thread and paged from the GUI thread;
+        # the lock below keeps those calls apart.
+        self._db = db if db is not None else sqlite3.connect(":memory:", check_same_thread=False)
         self._db.execute("PRAGMA temp_store = MEMORY")  # sorts never spill to a file
         self._lock = threading.Lock()
         self.device_names = dict(device_names)
@@ -256,18 +257,12 @@ class CaseloadIndex:
         with self._lock:
             self._db.close()
 
-    def _load(
-        self,
-        people: Iterable[tuple[Any, ...]],
-        children: Iterable[tuple[Any, ...]],
-        facts: Mapping[str, _EventFacts],
-    ) -> None:
+    def _load(self, facts: Mapping[str, _EventFacts]) -> None:
+        """Join the staged ``p_raw`` and ``c_raw`` (see :func:`_stage`) into the table."""
         with self._lock:
             db = self._db
             for ddl in _STAGING:
                 db.execute(ddl)
-            db.executemany("INSERT INTO p_raw VALUES (?,?,?,?,?,?,?,?,?,?)", people)
-            db.executemany("INSERT INTO c_raw VALUES (?,?,?,?,?,?,?)", children)
             db.executemany("INSERT INTO devices VALUES (?,?)", self.device_names.items())
             db.executemany(
                 "INSERT INTO facts VALUES (?,?,?)",
@@ -422,7 +417,8 @@ def _follow_up_clause(f: CaseloadFilter) -> tuple[str, str]:
 def build_caseload(conn: Connection, device_names: Mapping[str, str]) -> CaseloadIndex:
     """Read the store once into a new :class:`CaseloadIndex` (one pass over people, one grouped
     pass over engagements, referrals and outcomes)."""
-    index = CaseloadIndex(device_names)
+    # Staged first: ATTACH is refused inside the transaction the reads below begin.
+    index = CaseloadIndex(device_names, _stage(conn))
     facts = _event_facts(conn)
     index.employer_names = {
         rid: str(loads(fields).get("name") or "")
@@ -432,8 +428,25 @@ def build_caseload(conn: Connection, device_names: Mapping[str, str]) -> Caseloa
             )
         )
     }
-    index._load(each(conn.execute(text(_PEOPLE))), each(conn.execute(text(_CHILDREN))), facts)
+    index._load(facts)
     return index
+
+
+def _stage(conn: Connection) -> Any:
+    """A new in-memory database holding ``p_raw`` and ``c_raw``, copied in C: an unkeyed
+    ``:memory:`` database is attached to the store's connection, filled with INSERT ... SELECT
+    (no row passes through Python), copied out with the backup API and detached again. Nothing
+    of it is ever a file."""
+    raw: Any = conn.connection.driver_connection
+    target = sqlcipher3.dbapi2.connect(":memory:", check_same_thread=False)
+    raw.execute("ATTACH DATABASE ':memory:' AS caseload_stage KEY ''")
+    try:
+        raw.execute(f"CREATE TABLE caseload_stage.p_raw AS {_PEOPLE}")
+        raw.execute(f"CREATE TABLE caseload_stage.c_raw AS {_CHILDREN}")
+        raw.backup(target, name="caseload_stage")
+    finally:
+        raw.execute("DETACH DATABASE caseload_stage")
+    return target
 
 
 def open_caseload(
