@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError
@@ -48,12 +48,37 @@ from desktop_app.security.secret_store import (
     secure_backend,
 )
 from desktop_app.security.wipe import WipeIncompleteError, wipe_profile
+from desktop_app.storage.caseload import (
+    CaseloadFilter,
+    CaseloadIndex,
+    CaseloadOptions,
+    CaseloadResult,
+    CaseloadRow,
+    Choice,
+    FollowUp,
+    open_caseload,
+)
+from desktop_app.storage.conflicts import CONFLICTS_CHANGED, ConflictCache
 from desktop_app.storage.engine import Connect
 from desktop_app.storage.repository import CURRENT_EVENT, Repository
 from desktop_app.storage.store import create_store, open_store, remove_store_files
 from desktop_app.storage.sync_store import SyncStore
+from desktop_app.storage.team_views import (
+    Direction,
+    EventSummary,
+    ReferralRow,
+    accept_referral,
+    close_event,
+    complete_referral,
+    decline_referral,
+    event_summaries,
+    referrals,
+)
+from desktop_app.storage.viewed import ViewedOutbox
 from desktop_app.storage.views import (
     Changes,
+    ConflictSideView,
+    ConflictView,
     DuplicateCandidate,
     PersonRow,
     RecordValidationError,
@@ -82,11 +107,24 @@ log = logging.getLogger(__name__)
 TOKEN_IN_STORE = "store"
 
 __all__ = [
+    "CONFLICTS_CHANGED",
     "CURRENT_EVENT",
+    "CaseloadFilter",
+    "CaseloadIndex",
+    "CaseloadOptions",
+    "CaseloadResult",
+    "CaseloadRow",
     "Changes",
+    "Choice",
+    "ConflictCache",
+    "ConflictSideView",
+    "ConflictView",
     "DeviceRevoked",
+    "Direction",
     "DiskFullError",
     "DuplicateCandidate",
+    "EventSummary",
+    "FollowUp",
     "NotEnrolledError",
     "Offline",
     "OpenSession",
@@ -96,6 +134,7 @@ __all__ = [
     "RecordNotFoundError",
     "RecordValidationError",
     "RecordView",
+    "ReferralRow",
     "RejectedChange",
     "Repository",
     "ResyncRequired",
@@ -109,6 +148,15 @@ __all__ = [
     "Unauthenticated",
     "UserInfo",
     "WrongPasswordError",
+    "accept_referral",
+    "close_event",
+    "complete_referral",
+    "conflicts_of",
+    "decline_referral",
+    "event_summaries",
+    "open_caseload",
+    "record_view_of",
+    "referrals",
 ]
 
 
@@ -152,6 +200,21 @@ class OpenSession(Protocol):
     def lock(self) -> None: ...
 
     def wipe(self) -> None: ...
+
+    def open_conflicts(self) -> list[ConflictView]:
+        """The partner's open conflicts as cached at the last sync (team leads and
+        administrators; empty for other roles), read offline from the store."""
+        ...
+
+    def queue_conflict_resolution(self, conflict_id: str, keep: str, value: Any = None) -> Changes:
+        """Queue how to resolve a cached conflict (``winner``, ``loser`` or ``value``), sent at
+        the next sync. A store write: call it on the job lane."""
+        ...
+
+    def record_view(self, record_id: str) -> Changes:
+        """Note that a person's record was opened; another partner's person becomes an audit
+        ``viewed`` event sent with the next sync. A store write: call it on the job lane."""
+        ...
 
 
 #: Messages of SQLCipher/SQLite errors that mean the file itself is damaged (wrong bytes, a
@@ -284,6 +347,17 @@ def _move_token_into_store(profile: Profile, meta: ProfileMeta, store: SyncStore
     profile._write_meta(moved)
     log.info("sign-in token moved from the keyring into the encrypted store")
     return moved
+
+
+def conflicts_of(repo: Repository) -> list[ConflictView]:
+    """The cached open conflicts (shared by every OpenSession implementation)."""
+    return ConflictCache(repo).open_conflicts()
+
+
+def record_view_of(repo: Repository, record_id: str) -> Changes:
+    """Queue a ``viewed`` audit event when needed; nothing the views must refresh."""
+    ViewedOutbox(repo).record_view(record_id)
+    return Changes()
 
 
 def _known_partners(own_partner: str) -> frozenset[str]:
@@ -611,6 +685,17 @@ class Session:
             repo.pending_count(),
             repo.rejected_count(),
         )
+
+    # --- conflicts and audited views ----------------------------------------------------
+
+    def open_conflicts(self) -> list[ConflictView]:
+        return conflicts_of(self.repo)
+
+    def queue_conflict_resolution(self, conflict_id: str, keep: str, value: Any = None) -> Changes:
+        return ConflictCache(self.repo).queue_resolution(conflict_id, keep, value)
+
+    def record_view(self, record_id: str) -> Changes:
+        return record_view_of(self.repo, record_id)
 
     # --- sync ---------------------------------------------------------------------------
 

@@ -26,12 +26,16 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QPlainTextEdit, QWidget
 
 from desktop_app.demo import DEMO_EVENT_ID, DEMO_PASSWORD, DEMO_USERNAME, DemoServer
+from desktop_app.security.keywrap import KdfParams
 from desktop_app.session import Profile, Session
 from desktop_app.ui.app import AppController
 from desktop_app.ui.dialogs.enrol import EnrolDialog
 from desktop_app.ui.dialogs.timeline_entry import TimelineEntryDialog
 from desktop_app.ui.dialogs.unlock import PasswordDialog
 from desktop_app.ui.launch import application
+from desktop_app.ui.lead.caseload import CaseloadPage
+from desktop_app.ui.lead.events_review import EventsReviewPage
+from desktop_app.ui.lead.referrals import ReferralsPage
 from desktop_app.ui.main_window import MainWindow
 
 #: Every file this script writes (tests check they all exist).
@@ -52,6 +56,10 @@ SHOTS = (
     "unlock-damaged.png",
     "rebuild-confirm.png",
     "revoked.png",
+    "lead-caseload.png",
+    "lead-conflicts.png",
+    "lead-referrals.png",
+    "lead-events.png",
 )
 WAIT_S = 120.0
 PAGE = 4096
@@ -159,6 +167,7 @@ class Tour:
         self.register()
         self.people_and_timeline()
         self.events()
+        LeadTour(self).run()
         self.rejected()
         self.offline()
         self.lock_and_damage()
@@ -382,6 +391,106 @@ class Tour:
         window = self.ctl.window if self.controller is not None else None
         if window is not None:
             window.quit_now()
+
+
+class LeadTour:
+    """A team lead's workspaces: other devices and partners add to the adviser's records first
+    (a second adviser laptop, a conflict, a referral in from DWP), then the lead signs in."""
+
+    def __init__(self, tour: Tour) -> None:
+        self.tour = tour
+        self.url = tour.server.url
+        self.sessions: list[Session] = []
+        self.controller: AppController | None = None
+
+    def enrol(self, name: str, username: str, device: str) -> Session:
+        session = Session.enrol(
+            Profile(self.tour.folder / name), self.url, username, DEMO_PASSWORD, device,
+            kdf_params=KdfParams(memory_cost_kib=1024, time_cost=1, parallelism=1),
+        )  # fmt: skip
+        self.sessions.append(session)
+        return session
+
+    def others(self) -> None:
+        tablet = self.enrol("tablet", DEMO_USERNAME, "SDS tablet 3")
+        for first, last in (("Graham", "Wallace"), ("Shona", "Morrison"), ("Ewan", "Stewart")):
+            tablet.repo.save(
+                "client",
+                {"first_name": first, "last_name": last, "event_id": DEMO_EVENT_ID,
+                 "share_with": ["ALL"], "consent_recorded_at": "2026-11-21T10:00:00.000Z"},
+            )  # fmt: skip
+        tablet.sync()
+        # The same field edited on two laptops before either synced: one conflict.
+        laptop = self.tour.ctl.state.session
+        assert isinstance(laptop, Session)
+        laptop.repo.save("client", {"occupation": "Forklift driver"}, self.tour.morag)
+        tablet.sync()
+        tablet.repo.save("client", {"occupation": "Warehouse team leader"}, self.tour.morag)
+        laptop.sync()
+        tablet.sync()
+        dwp = self.enrol("dwp", "dwp.adviser", "DWP laptop 2")
+        person = dwp.repo.save(
+            "client",
+            {"first_name": "Callum", "last_name": "Robertson", "share_with": ["SDS"],
+             "consent_recorded_at": "2026-11-22T11:00:00.000Z"},
+        )  # fmt: skip
+        dwp.repo.save(
+            "referral",
+            {"client_id": person, "to_partner": "SDS", "referred_on": "2026-11-23",
+             "reason": "Wants help with a CV for warehouse jobs."},
+        )  # fmt: skip
+        dwp.sync()
+
+    def run(self) -> None:
+        self.tour.sync()
+        self.others()
+        ctl = AppController(
+            Profile(self.tour.folder / "lead"), Session, server_url=self.url,
+            username="demo.lead", lock_minutes=10, settings=self.tour.settings,
+        )  # fmt: skip
+        self.controller = ctl
+        dialog = ctl.start_dialog()
+        assert isinstance(dialog, EnrolDialog)
+        dialog.device.setText("SDS laptop 2")
+        dialog.password.setText(DEMO_PASSWORD)
+        dialog.start()
+        wait_until(lambda: ctl.window is not None and ctl.window.isVisible(), "lead sign-in")
+        notice = ctl._notice
+        if notice is not None:
+            notice.close()
+        ctl.scheduler.stop()
+        window = ctl.window
+        assert window is not None
+        window.resize(1200, 760)
+        wait_until(lambda: not ctl.runner.busy, "the lead's store")
+        self.shoot(window)
+        window.quit_now()
+        session = ctl.state.session
+        if session is not None:
+            session.lock()
+        for other in self.sessions:
+            other.lock()
+
+    def shoot(self, window: MainWindow) -> None:
+        shots = self.tour.shots
+        shell = window.workspaces
+        shell.show_workspace("caseload")
+        caseload = shell.currentWidget()
+        assert isinstance(caseload, CaseloadPage)
+        wait_until(lambda: caseload.result is not None, "the caseload")
+        shots.save(window, "lead-caseload.png")
+        shell.show_workspace("conflicts")
+        shots.save(window, "lead-conflicts.png")
+        shell.show_workspace("referrals")
+        referrals = shell.currentWidget()
+        assert isinstance(referrals, ReferralsPage)
+        referrals.incoming.selectRow(0)
+        shots.save(window, "lead-referrals.png")
+        shell.show_workspace("events_review")
+        events = shell.currentWidget()
+        assert isinstance(events, EventsReviewPage)
+        events.table.selectRow(0)
+        shots.save(window, "lead-events.png")
 
 
 def main(argv: list[str] | None = None) -> int:

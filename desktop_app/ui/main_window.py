@@ -1,4 +1,5 @@
-"""The main window: register, people and events tabs, with the sync status always in view."""
+"""The main window: the workspaces the role allows (casework: register, people, events), with
+the sync status always in view."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QMainWindow,
     QSpinBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +24,7 @@ from .registration import RegistrationForm
 from .state import AppState
 from .status import SyncStatusBar
 from .sync_scheduler import SyncScheduler
+from .workspaces import CaseworkWorkspace, WorkspaceShell
 
 #: Roles that may import people from a partner's existing files.
 IMPORT_ROLES = frozenset({"team_lead", "admin", "system_admin"})
@@ -63,15 +64,16 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self.setObjectName("main_window")
         self.resize(1200, 760)
-        self.registration = RegistrationForm(state)
-        self.people = PeoplePage(state)
-        self.events = EventsPage(state)
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("main_tabs")
-        self.tabs.addTab(self.registration, self.tr("&1 Register"))
-        self.tabs.addTab(self.people, self.tr("&2 People"))
-        self.tabs.addTab(self.events, self.tr("&3 Events"))
-        self.setCentralWidget(self.tabs)
+        self.workspaces = WorkspaceShell(state, self)
+        # Casework is always built (its attributes are the window's API), shown only to the
+        # roles that may use it.
+        casework = self.workspaces.widget_for("casework", build=True)
+        assert isinstance(casework, CaseworkWorkspace)
+        self.tabs = casework
+        self.registration: RegistrationForm = casework.registration
+        self.people: PeoplePage = casework.people
+        self.events: EventsPage = casework.events
+        self.setCentralWidget(self.workspaces)
         self.status_area = SyncStatusBar(state, scheduler, self)
         self.statusBar().addPermanentWidget(self.status_area, 1)
         self.statusBar().setSizeGripEnabled(False)
@@ -134,6 +136,7 @@ class MainWindow(QMainWindow):
         )
 
     def open_person(self, person_id: str) -> None:
+        self.workspaces.show_workspace("casework")
         self.tabs.setCurrentWidget(self.people)
         self.people.open_person(person_id)
 

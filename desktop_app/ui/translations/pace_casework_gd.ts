@@ -53,10 +53,156 @@ Qt {qt}</source>
     </message>
 </context>
 <context>
+    <name>CaseloadPage</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <extracomment>A burst of saves or a sync rebuilds the index once, after this quiet time.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by adviser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by council area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered on or after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered on or before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open referral older than N days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No engagement for N days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-month outcome missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6-month outcome missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>12-month outcome missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of days for the follow-up filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caseload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People per adviser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adviser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dviser:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;vent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;mployer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Council &amp;area:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered &amp;from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered &amp;until:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ollow-up:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Within:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All advisers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All employers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All council areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the caseload…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} people</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Last name</source>
-        <extracomment>(sort key, header, the column&apos;s text of a PersonRow)</extracomment>
+        <extracomment>(sort key, header, the column&apos;s text)
+----------
+(sort key, header, the column&apos;s text of a PersonRow)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -112,7 +258,52 @@ Qt {qt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Adviser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Council area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last engagement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <extracomment>The view asked for another order: (sort key, descending). The page re-queries.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -124,11 +315,109 @@ Qt {qt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Engagements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Current</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>Keep the value shown now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the value set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Value shown now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep the value shown now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve: keep the value shown now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the value set &amp;aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve: keep the value set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another value for this field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use this value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve: use the value typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or type a&amp;nother value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field} of {record} ({kind})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution saved; it is sent at the next sync.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -172,6 +461,25 @@ Qt {qt}</source>
     </message>
     <message>
         <source>Tick at least one partner, or choose another option.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeclineDialog</name>
+    <message>
+        <source>Decline referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for declining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Why is this referral declined?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -409,6 +717,33 @@ Qt {qt}</source>
     </message>
 </context>
 <context>
+    <name>EventsReviewPage</name>
+    <message>
+        <source>Redundancy events and their figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lose event…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the selected event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this event? Advisers can still record engagements and outcomes for people already registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FieldRow</name>
     <message>
         <source>{field} (required)</source>
@@ -572,18 +907,6 @@ Qt {qt}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>&amp;1 Register</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;2 People</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;3 Events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
@@ -625,6 +948,19 @@ Qt {qt}</source>
     </message>
     <message>
         <source>PACE Casework — {name} ({partner})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;1 Register</source>
+        <extracomment>Roles that review their partner&apos;s casework (team leads and the admins above them). Roles that see person records at all (analysts never do).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;2 People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;3 Events</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -919,6 +1255,69 @@ What was found: {detail}</source>
     </message>
 </context>
 <context>
+    <name>ReferralsPage</name>
+    <message>
+        <source>Incoming referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outgoing referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept the referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline the referral, saying why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the referral completed today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the person of the selected referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred to us</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred by us</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral declined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RegistrationForm</name>
     <message>
         <source>&amp;Save and next person  (Enter)</source>
@@ -1030,6 +1429,33 @@ What was found: {detail}</source>
     </message>
     <message>
         <source>Could not discard: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SidePanel</name>
+    <message>
+        <source>Value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this laptop</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1195,6 +1621,45 @@ Has the person agreed to share their record with them? If so, their consent is r
     </message>
     <message>
         <source>Not saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceShell</name>
+    <message>
+        <source>Workspaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+{n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Workspaces</name>
+    <message>
+        <source>Casework</source>
+        <extracomment>workspace → roles → factory, in the order the shell shows them (Ctrl+1..n).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caseload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,0 +1,1 @@
+"""Team-lead workspaces: caseload review, conflicts, referrals, events."""
