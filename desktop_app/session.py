@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError
@@ -71,8 +71,10 @@ from desktop_app.sync.errors import (
     SyncError,
     Unauthenticated,
 )
+from desktop_app.sync.stats_client import REPORT_FORMATS, ReportFormat, StatsClient, StatsQuery
 from pace_shared import reference
 from pace_shared.hlc import HybridClock, now_ms
+from pace_shared.stats_wire import StatsResponse
 from pace_shared.wire import UserInfo
 
 log = logging.getLogger(__name__)
@@ -82,6 +84,7 @@ TOKEN_IN_STORE = "store"
 
 __all__ = [
     "CURRENT_EVENT",
+    "REPORT_FORMATS",
     "Changes",
     "DeviceRevoked",
     "DiskFullError",
@@ -96,11 +99,14 @@ __all__ = [
     "RecordValidationError",
     "RecordView",
     "RejectedChange",
+    "ReportFormat",
     "Repository",
     "ResyncRequired",
     "ServerError",
     "Session",
     "SessionError",
+    "StatsQuery",
+    "StatsResponse",
     "StoreDamagedError",
     "SyncError",
     "SyncReport",
@@ -108,7 +114,18 @@ __all__ = [
     "Unauthenticated",
     "UserInfo",
     "WrongPasswordError",
+    "syncs_records",
 ]
+
+_Answer = TypeVar("_Answer")
+
+#: Roles that never hold a person's record (decisions.md #10): statistics only, no record sync.
+STATISTICS_ONLY_ROLES = frozenset({"analyst"})
+
+
+def syncs_records(role: str) -> bool:
+    """Whether a user of this role syncs records; analysts see statistics only."""
+    return role not in STATISTICS_ONLY_ROLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +164,12 @@ class OpenSession(Protocol):
     def sync(self, progress: ProgressCallback | None = None) -> SyncReport: ...
 
     def reauthenticate(self, password: str) -> None: ...
+
+    def fetch_stats(self, query: StatsQuery) -> StatsResponse: ...
+
+    def download_report(
+        self, query: StatsQuery, report_format: ReportFormat, destination: Path
+    ) -> Path: ...
 
     def lock(self) -> None: ...
 
@@ -366,9 +389,7 @@ class Session:
         engine = None
         try:
             wrapped = wrap_key(key, password, meta.profile_id, kdf_params)
-            engine = create_store(
-                profile.store_path, key, connect=connect
-            )
+            engine = create_store(profile.store_path, key, connect=connect)
             device_clock = DeviceClock(wall_clock or now_ms)
             clock = HybridClock(device_id, wall_clock=device_clock)
             partner = answer.user.partner
@@ -430,9 +451,7 @@ class Session:
             raise StoreDamagedError("The key for this profile is missing.")
         key = unwrap_key(wrapped, password, meta.profile_id)
         try:
-            engine = open_store(
-                profile.store_path, key, connect=connect
-            )
+            engine = open_store(profile.store_path, key, connect=connect)
         except BaseException:
             forget(key)
             raise
@@ -609,7 +628,10 @@ class Session:
 
     def sync(self, progress: ProgressCallback | None = None) -> SyncReport:
         """Push the outbox, then pull. Raises Offline, Unauthenticated (outbox kept),
-        DeviceRevoked (after wiping the store), ServerError."""
+        DeviceRevoked (after wiping the store), ServerError. A statistics-only user (analyst)
+        has no records to sync, and the server would refuse: nothing is sent."""
+        if not syncs_records(self._user.role):
+            return SyncReport()
         client = self._client(self._meta.server_url, self._token, self._http_timeout)
         try:
             report = SyncEngine(self.sync_store, client).run(progress)
@@ -625,6 +647,38 @@ class Session:
             client.close()
         self._online = True
         return report
+
+    # --- statistics ---------------------------------------------------------------------
+
+    def fetch_stats(self, query: StatsQuery) -> StatsResponse:
+        """The dashboards' tables (disclosure control already applied by the server).
+        Raises like sync: Offline, Unauthenticated, Forbidden, DeviceRevoked (after wiping)."""
+        return self._with_stats_client(lambda client: client.stats(query))
+
+    def download_report(
+        self, query: StatsQuery, report_format: ReportFormat, destination: Path
+    ) -> Path:
+        """Download the quarterly report to ``destination``, atomically."""
+        return self._with_stats_client(
+            lambda client: client.download_report(query, report_format, destination)
+        )
+
+    def _with_stats_client(self, call: Callable[[StatsClient], _Answer]) -> _Answer:
+        client = StatsClient(self._meta.server_url, self._token, timeout=self._http_timeout)
+        try:
+            answer = call(client)
+        except DeviceRevoked as revoked:
+            raise self._wipe_after_revocation(revoked) from None
+        except Offline:
+            self._online = False
+            raise
+        except SyncError:
+            self._online = True
+            raise
+        finally:
+            client.close()
+        self._online = True
+        return answer
 
     def reauthenticate(self, password: str) -> None:
         """After a 401: sign in again with the same device id and its secret; queued changes

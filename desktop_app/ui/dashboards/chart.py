@@ -1,0 +1,249 @@
+"""One statistics table as a chart (matplotlib's Qt Agg backend) beside a table of its numbers.
+
+The table is the accessible form of the chart: keyboard focus goes to it (the picture takes
+none), and a screen reader reads each cell with its row and column. Withheld values are gaps
+in the chart with their marker drawn where the bar would start, and a note under the chart
+says they are not zero.
+"""
+
+from __future__ import annotations
+
+import math
+
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
+from desktop_app.ui.plain import plain_label
+from pace_shared.stats_wire import StatsTable
+
+from .series import ChartData, chart_data
+from .table_model import StatsTableModel
+
+#: Colour-blind-safe palette (Okabe-Ito), so series are told apart without relying on hue alone
+#: (the legend and the table name them too).
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+#: Above this many categories, or with long names, bars run sideways so labels stay readable.
+SIDEWAYS_CATEGORIES = 12
+SIDEWAYS_LABEL_CHARS = 14
+FONT_SIZE = 9
+GAP_NOTE = QT_TRANSLATE_NOOP(
+    "ChartPanel",
+    "Values marked [c] (withheld to protect confidentiality) or [x] (not available) are "
+    "left out of the chart; they are not zero. The table gives every value.",
+)
+LEFT_OUT_NOTE = QT_TRANSLATE_NOOP(
+    "ChartPanel", "The chart shows totals only; the table gives every column."
+)
+EMPTY_TEXT = QT_TRANSLATE_NOOP("ChartPanel", "No figures for this selection")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ChartPanel", text)
+
+
+def is_sideways(data: ChartData) -> bool:
+    longest = max((len(c) for c in data.categories), default=0)
+    return len(data.categories) > SIDEWAYS_CATEGORIES or longest > SIDEWAYS_LABEL_CHARS
+
+
+def chart_height(data: ChartData) -> int:
+    """Pixels the chart needs: sideways bars get a steady height per category."""
+    if is_sideways(data):
+        return max(260, 24 * len(data.categories) + 110)
+    return 300
+
+
+def draw(figure: Figure, data: ChartData, *, per_measure: bool = False) -> None:
+    """Draw ``data`` on ``figure``, replacing what was there: grouped bars, or with
+    ``per_measure`` one small chart per column (columns that measure different things, such
+    as events and people affected, never share an axis)."""
+    figure.clear()
+    if data.is_empty or (not data.plotted_values() and not data.gaps):
+        axes = figure.add_subplot()
+        axes.set_axis_off()
+        axes.text(0.5, 0.5, _tr(EMPTY_TEXT), ha="center", va="center", fontsize=FONT_SIZE + 1)
+        return
+    sideways = is_sideways(data)
+    if per_measure and len(data.series_names) > 1:
+        count = len(data.series_names)
+        grid = figure.subplots(1, count, sharey=sideways, squeeze=False)[0]
+        for s, axes in enumerate(grid):
+            single = data.single(s)
+            _bars(axes, single, sideways=sideways, first_colour=s)
+            _label_axes(axes, single, sideways=sideways, value_label=data.series_names[s])
+            if s and sideways:
+                axes.set_ylabel("")
+        return
+    axes = figure.add_subplot()
+    _bars(axes, data, sideways=sideways)
+    _label_axes(axes, data, sideways=sideways)
+    if len(data.series_names) > 1:
+        # Above the plot, never over the bars.
+        figure.legend(
+            loc="outside upper center",
+            ncols=len(data.series_names),
+            fontsize=FONT_SIZE,
+            frameon=False,
+        )
+
+
+def _bars(axes: Axes, data: ChartData, *, sideways: bool, first_colour: int = 0) -> None:
+    count = len(data.series_names)
+    width = 0.8 / count
+    for s, (name, values) in enumerate(zip(data.series_names, data.values, strict=True)):
+        offsets = [c - 0.4 + width * (s + 0.5) for c in range(len(data.categories))]
+        colour = PALETTE[(first_colour + s) % len(PALETTE)]
+        if sideways:
+            axes.barh(offsets, values, height=width, label=name, color=colour)
+        else:
+            axes.bar(offsets, values, width=width, label=name, color=colour)
+    _mark_gaps(axes, data, width, sideways=sideways)
+
+
+def _mark_gaps(axes: Axes, data: ChartData, width: float, *, sideways: bool) -> None:
+    """Write the marker where a withheld bar would start, so the gap reads as withheld."""
+    for gap in data.gaps:
+        position = gap.category - 0.4 + width * (gap.series + 0.5)
+        point = (0.0, position) if sideways else (position, 0.0)
+        axes.annotate(
+            gap.marker,
+            point,
+            xytext=(4, 0) if sideways else (0, 3),
+            textcoords="offset points",
+            ha="left" if sideways else "center",
+            va="center" if sideways else "bottom",
+            fontsize=FONT_SIZE,
+            color="#444444",
+        )
+
+
+def _label_axes(
+    axes: Axes, data: ChartData, *, sideways: bool, value_label: str | None = None
+) -> None:
+    positions = list(range(len(data.categories)))
+    value_label = value_label or data.value_label[:1].upper() + data.value_label[1:]
+    top = max(data.plotted_values(), default=0.0)
+    limit = 1.0 if math.isnan(top) or top <= 0 else top * 1.08
+    if sideways:
+        axes.set_yticks(positions, data.categories, fontsize=FONT_SIZE)
+        # First category at the top, as in the table, with half a bar of room at both ends.
+        axes.set_ylim(len(data.categories) - 0.5, -0.5)
+        axes.set_xlabel(value_label, fontsize=FONT_SIZE)
+        axes.set_ylabel(data.category_label, fontsize=FONT_SIZE)
+        axes.set_xlim(0, limit)
+        axes.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+        axes.grid(axis="x", alpha=0.3)
+    else:
+        rotate = len(data.categories) > 8
+        axes.set_xticks(
+            positions,
+            data.categories,
+            fontsize=FONT_SIZE,
+            rotation=45 if rotate else 0,
+            ha="right" if rotate else "center",
+        )
+        axes.set_xlabel(data.category_label, fontsize=FONT_SIZE)
+        axes.set_ylabel(value_label, fontsize=FONT_SIZE)
+        axes.set_ylim(0, limit)
+        axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+        axes.grid(axis="y", alpha=0.3)
+    axes.tick_params(labelsize=FONT_SIZE)
+    axes.set_axisbelow(True)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+
+
+class ChartPanel(QWidget):
+    """Title, chart and notes on the left; the table of the same numbers on the right."""
+
+    def __init__(
+        self, table_id: str, parent: QWidget | None = None, *, per_measure: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self.table_id = table_id
+        self.per_measure = per_measure
+        self.setObjectName(f"chart_{table_id}")
+        self.title = plain_label("", self)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.title.setFont(font)
+        self.figure = Figure(figsize=(6, 3), dpi=100, layout="constrained")
+        # matplotlib's Qt backend has no type hints.
+        self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
+        self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the table is the keyboard's way in
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.gap_note = plain_label(_tr(GAP_NOTE), self)
+        self.notes = plain_label("", self)
+        for label in (self.gap_note, self.notes):
+            label.setWordWrap(True)
+        self.model = StatsTableModel()
+        self.table = self._table_view()
+        self.data: ChartData | None = None
+        self._layout()
+        self.set_table(None)
+
+    def _table_view(self) -> QTableView:
+        view = QTableView(self)
+        view.setModel(self.model)
+        view.setObjectName(f"table_{self.table_id}")
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().setVisible(False)
+        # Compact rows: a line of text and a little air, like a spreadsheet.
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.setTabKeyNavigation(False)  # Tab moves on to the next table, arrows move inside
+        return view
+
+    def _layout(self) -> None:
+        left = QVBoxLayout()
+        left.addWidget(self.title)
+        left.addWidget(self.canvas)
+        left.addWidget(self.gap_note)
+        left.addWidget(self.notes)
+        left.addStretch(1)
+        row = QHBoxLayout(self)
+        row.addLayout(left, 3)
+        row.addWidget(self.table, 2)
+
+    def set_table(self, table: StatsTable | None) -> None:
+        """Show ``table`` (None: nothing fetched yet, or the server did not send it)."""
+        self.model.set_table(table)
+        title = table.title if table is not None else ""
+        self.title.setText(title)
+        self.title.setVisible(bool(title))
+        self.canvas.setAccessibleName(self.tr("Chart: {title}").format(title=title))
+        self.canvas.setAccessibleDescription(
+            self.tr("Bar chart. The same figures are in the table beside it.")
+        )
+        self.table.setAccessibleName(self.tr("Table: {title}").format(title=title))
+        self.data = chart_data(table) if table is not None else None
+        notes = list(table.notes) if table is not None else []
+        if self.data is not None and self.data.series_left_out:
+            notes.insert(0, _tr(LEFT_OUT_NOTE))
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
+        self.gap_note.setVisible(bool(self.data and self.data.gaps))
+        self._redraw()
+
+    def _redraw(self) -> None:
+        data = self.data or ChartData("", "", "", [], [], [])
+        self.canvas.setFixedHeight(chart_height(data))
+        draw(self.figure, data, per_measure=self.per_measure)
+        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
