@@ -114,6 +114,7 @@ __all__ = [
     "Unauthenticated",
     "UserInfo",
     "WrongPasswordError",
+    "sees_statistics",
     "syncs_records",
 ]
 
@@ -121,6 +122,13 @@ _Answer = TypeVar("_Answer")
 
 #: Roles that never hold a person's record (decisions.md #10): statistics only, no record sync.
 STATISTICS_ONLY_ROLES = frozenset({"analyst"})
+#: Roles the server answers ``GET /api/v1/stats`` for (advisers get 403).
+STATISTICS_ROLES = frozenset({"team_lead", "admin", "analyst", "system_admin"})
+
+
+def sees_statistics(role: str) -> bool:
+    """Whether a user of this role may open the statistics dashboards."""
+    return role in STATISTICS_ROLES
 
 
 def syncs_records(role: str) -> bool:
@@ -389,7 +397,9 @@ class Session:
         engine = None
         try:
             wrapped = wrap_key(key, password, meta.profile_id, kdf_params)
-            engine = create_store(profile.store_path, key, connect=connect)
+            engine = create_store(
+                profile.store_path, key, connect=connect
+            )
             device_clock = DeviceClock(wall_clock or now_ms)
             clock = HybridClock(device_id, wall_clock=device_clock)
             partner = answer.user.partner
@@ -451,7 +461,9 @@ class Session:
             raise StoreDamagedError("The key for this profile is missing.")
         key = unwrap_key(wrapped, password, meta.profile_id)
         try:
-            engine = open_store(profile.store_path, key, connect=connect)
+            engine = open_store(
+                profile.store_path, key, connect=connect
+            )
         except BaseException:
             forget(key)
             raise

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -15,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.session import sees_statistics, syncs_records
+
 from .dialogs.about import AboutDialog
 from .dialogs.rejected import RejectedDialog
 from .events import EventsPage
@@ -23,6 +27,9 @@ from .registration import RegistrationForm
 from .state import AppState
 from .status import SyncStatusBar
 from .sync_scheduler import SyncScheduler
+
+if TYPE_CHECKING:
+    from .dashboards import DashboardsWorkspace
 
 
 class PreferencesDialog(QDialog):
@@ -71,12 +78,16 @@ class MainWindow(QMainWindow):
         self.status_area = SyncStatusBar(state, scheduler, self)
         self.statusBar().addPermanentWidget(self.status_area, 1)
         self.statusBar().setSizeGripEnabled(False)
+        #: The Statistics workspace, made when first shown (temporary home: a tab).
+        self.statistics: DashboardsWorkspace | None = None
         self._build_menu()
         state.open_person.connect(self.open_person)
         state.session_changed.connect(self._update_title)
+        state.session_changed.connect(self._apply_role)
         self.status_area.sync_clicked.connect(lambda: scheduler.sync_now(manual=True))
         self.status_area.rejected_clicked.connect(self.show_rejected)
         self._update_title()
+        self._apply_role()
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Tools"))
@@ -98,8 +109,48 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(quit_action)
         self.sync_action = sync
+        self.rejected_action = rejected
         self.lock_action = lock
+        self._build_view_menu()
         self._build_help_menu()
+
+    def _build_view_menu(self) -> None:
+        view = self.menuBar().addMenu(self.tr("Vie&w"))
+        statistics = QAction(self.tr("&Statistics"), self)
+        statistics.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        statistics.triggered.connect(self.show_statistics)
+        view.addAction(statistics)
+        self.statistics_action = statistics
+
+    def show_statistics(self) -> DashboardsWorkspace:
+        if self.statistics is None:
+            # Imported here: matplotlib loads only for those who open the dashboards.
+            from .dashboards import DashboardsWorkspace
+
+            workspace = DashboardsWorkspace(self.state)
+            # Revocation and expired sign-ins are handled where a sync's are.
+            workspace.device_revoked.connect(self.scheduler.device_revoked)
+            workspace.reauth_needed.connect(self.scheduler.reauth_needed)
+            self.tabs.addTab(workspace, self.tr("&4 Statistics"))
+            self.statistics = workspace
+        self.tabs.setCurrentWidget(self.statistics)
+        return self.statistics
+
+    def _apply_role(self) -> None:
+        """Analysts see statistics only (decisions.md #10): no record tabs, no sync."""
+        session = self.state.session
+        if session is None:
+            return
+        role = session.user.role
+        self.statistics_action.setVisible(sees_statistics(role))
+        records = syncs_records(role)
+        for page in (self.registration, self.people, self.events):
+            self.tabs.setTabVisible(self.tabs.indexOf(page), records)
+        for action in (self.sync_action, self.rejected_action):
+            action.setVisible(records)
+        self.status_area.setVisible(records)
+        if not records:
+            self.show_statistics()
 
     def _build_help_menu(self) -> None:
         help_menu = self.menuBar().addMenu(self.tr("&Help"))

@@ -46,7 +46,7 @@ class FilterBar(QWidget):
             self.council_area.addItem(area, area)
         self.sector = self._combo(self.tr("Sector"), self.tr("All sectors"))
         for section in reference.sic_sections():
-            self.sector.addItem(f"{section['code']} {section['name']}", section["code"])
+            self.sector.addItem(f"{section['code']} — {section['name']}", section["code"])
         self.partner = self._combo(self.tr("Partner"), self.tr("All partners"))
         for code, name in sorted(reference.partner_names().items(), key=lambda p: p[1]):
             self.partner.addItem(name, code)

@@ -137,7 +137,7 @@ class DashboardsWorkspace(QWidget):
         )
         return self._run(
             lambda: session.fetch_stats(query),
-            self._show,
+            self.show_response,
             self.tr("Fetching statistics from the server…"),
         )
 
@@ -148,7 +148,7 @@ class DashboardsWorkspace(QWidget):
             return None
         return query
 
-    def _show(self, response: StatsResponse) -> None:
+    def show_response(self, response: StatsResponse) -> None:
         self.response = response
         for table_id, panel in self.panels.items():
             panel.set_table(response.table(table_id))

@@ -53,6 +53,34 @@ Qt {qt}</source>
     </message>
 </context>
 <context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Values marked [c] (withheld to protect confidentiality) or [x] (not available) are left out of the chart; they are not zero. The table gives every value.</source>
+        <extracomment>Colour-blind-safe palette (Okabe-Ito), so series are told apart without relying on hue alone (the legend and the table name them too). Above this many categories, or with long names, bars run sideways so labels stay readable.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chart shows totals only; the table gives every column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No figures for this selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bar chart. The same figures are in the table beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Last name</source>
@@ -172,6 +200,72 @@ Qt {qt}</source>
     </message>
     <message>
         <source>Tick at least one partner, or choose another option.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardsWorkspace</name>
+    <message>
+        <source>Re&amp;dundancies</source>
+        <extracomment>(tab title, table ids shown on it, in order)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;gistrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;ngagements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out&amp;comes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time out of wor&amp;k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <extracomment>Tables whose columns measure different things (events, people affected): one chart each.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics error</source>
+        <extracomment>The server said this device is revoked (the session has wiped the store): message. The sign-in expired: the app should ask for the password again. A fetch or export finished (True) or failed (False); for tests and the status line.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching figures for {what}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching statistics from the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period ends before it starts: check the dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures for {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report saved to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export quarterly workbook</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -428,6 +522,74 @@ Qt {qt}</source>
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>Period from</source>
+        <extracomment>The default period: the twelve months up to today.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Council area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All council areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport quarterly workbook…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;o</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Council &amp;area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FixChangeDialog</name>
     <message>
         <source>Fix and resend</source>
@@ -474,6 +636,7 @@ Qt {qt}</source>
     </message>
     <message>
         <source>&amp;Tools</source>
+        <extracomment>The Statistics workspace, made when first shown (temporary home: a tab).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -494,6 +657,18 @@ Qt {qt}</source>
     </message>
     <message>
         <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vie&amp;w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;4 Statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -914,6 +1089,17 @@ What was found: {detail}</source>
     </message>
     <message>
         <source>Could not discard: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatsTableModel</name>
+    <message>
+        <source>[c]: withheld to protect confidentiality (a small number, or one that would reveal one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[x]: not available</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
