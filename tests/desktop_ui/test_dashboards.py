@@ -172,8 +172,10 @@ def test_workspace_is_reachable_by_keyboard_and_named_for_screen_readers(
     ):
         assert widget.accessibleName()
         labels = [label for label in filters.findChildren(QLabel) if label.buddy() is widget]
-        assert len(labels) == 1 and "&" in labels[0].text()
-    assert "&" in filters.refresh.text() and "&" in filters.export.text()
+        assert len(labels) == 1
+        assert "&" in labels[0].text()
+    assert "&" in filters.refresh.text()
+    assert "&" in filters.export.text()
     titles = [workspace.sections.tabText(i) for i in range(workspace.sections.count())]
     assert all("&" in title for title in titles)
 
