@@ -17,7 +17,7 @@ TOTAL_LABEL = "total"
 #: More series than this in one chart cannot be told apart; then only the totals are drawn.
 MAX_SERIES = 6
 
-__all__ = ["MAX_SERIES", "ChartData", "Gap", "chart_data", "is_marker"]
+__all__ = ["MAX_SERIES", "ChartData", "Gap", "StatsTable", "chart_data", "is_marker"]
 
 
 def is_marker(cell: Cell) -> bool:
