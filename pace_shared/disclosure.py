@@ -185,3 +185,21 @@ def median_cell(values: Sequence[float]) -> float | str:
     if len(ordered) % 2:
         return float(ordered[middle])
     return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def protect_column(values: Sequence[int]) -> list[int | str]:
+    """A column whose total is not the sum of its cells (a person counted under each partner
+    they had help from): small counts, then, if exactly one is suppressed, the next smallest."""
+    grid = [[v] for v in values]
+    mask = [[is_primary(v)] for v in values]
+    if sum(hidden for (hidden,) in mask) == 1:
+        cell = _smallest(grid, mask, [(i, 0) for i in range(len(values))])
+        if cell is not None:
+            mask[cell[0]][0] = True
+    return [SUPPRESSED if hidden else v for v, (hidden,) in zip(values, mask, strict=True)]
+
+
+def share(numerator: int, base: int, *, hidden: bool = False) -> float | str:
+    """:func:`rate`, and ``[c]`` when any count it derives from is ``hidden`` (suppressed
+    where it is published): with the base shown, the rate would give that count away."""
+    return SUPPRESSED if hidden and base > 0 else rate(numerator, base)

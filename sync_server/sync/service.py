@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, or_, select
+from sqlalchemy import ColumnElement, Select, Subquery, exists, or_, select
 from sqlalchemy.orm import Session
 
 from pace_shared.hlc import HybridClock
@@ -164,3 +164,13 @@ def records_owned_by(partner: str) -> Select[str]:
     """A query of the ids of the records ``partner`` owns, to filter another domain's rows
     by inside the database (the list itself can be far too long to pass as values)."""
     return select(Record.id).where(Record.owner_partner == partner)
+
+
+def live_records(record_type: str) -> Subquery:
+    """The records of one type that are not deleted, for aggregate statistics read inside the
+    database: ``id``, ``owner_partner``, ``client_id``, ``fields`` (JSON), ``created_at``."""
+    return (
+        select(Record.id, Record.owner_partner, Record.client_id, Record.fields, Record.created_at)
+        .where(Record.type == record_type, Record.deleted.is_(False))
+        .subquery(record_type)
+    )
