@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, literal, select
+from sqlalchemy import ColumnElement, func, literal, select
 from sqlalchemy.orm import Session
 
 from sync_server.sync.service import live_records
@@ -92,10 +92,14 @@ class Support:
 
 
 @dataclass(frozen=True, slots=True)
-class Engagement:
-    client_id: str
+class Engagements:
+    """How many engagements of one kind one partner recorded (with one person, when the
+    place filters need to know whose)."""
+
+    client_id: str | None
     partner: str
     kind: str | None
+    count: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,13 +263,21 @@ def _day_after(period: Period) -> str:
     return (period.end + dt.timedelta(days=1)).isoformat()
 
 
-def engagements_in(session: Session, period: Period) -> list[Engagement]:
+def engagement_counts(session: Session, period: Period, *, by_client: bool) -> list[Engagements]:
+    """Engagements in the period counted inside the database by partner and kind (and by
+    person when ``by_client``): the largest table is never read row by row unless filtered."""
     sub = live_records("engagement")
-    occurred = sub.c.fields["occurred_on"].as_string()
-    stmt = select(sub.c.client_id, sub.c.owner_partner, sub.c.fields["kind"].as_string()).where(
-        *_within(occurred, period), sub.c.client_id.is_not(None)
+    kind = sub.c.fields["kind"].as_string()
+    groups = [sub.c.owner_partner, kind, *([sub.c.client_id] if by_client else [])]
+    stmt = (
+        select(*groups, func.count())
+        .where(*_within(sub.c.fields["occurred_on"].as_string(), period))
+        .group_by(*groups)
     )
-    return [Engagement(_id(c), _id(p), _text(k)) for c, p, k in session.execute(stmt)]
+    return [
+        Engagements(_text(row[2]) if by_client else None, _id(row[0]), _text(row[1]), row[-1])
+        for row in session.execute(stmt)
+    ]
 
 
 def referrals_in(session: Session, period: Period) -> list[Referral]:

@@ -75,12 +75,13 @@ class Source:
     def clients(self) -> dict[str, Client]:
         return {c.id: c for c in facts.clients(self.session, self.event_places)}
 
-    def client_in_scope(self, client_id: str) -> Client | None:
-        """The client, when the place filters let its records count."""
+    def client_in_scope(self, client_id: str) -> bool:
+        """Whether the place filters let this person's records count (without place filters
+        the people are not even read)."""
+        if self.query.council_area is None and self.query.sector is None:
+            return True
         client = self.clients.get(client_id)
-        if client is None or not self.query.place_matches(client.place):
-            return None
-        return client
+        return client is not None and self.query.place_matches(client.place)
 
     @cached_property
     def events(self) -> list[facts.Event]:
@@ -101,11 +102,14 @@ class Source:
         ]
 
     @cached_property
-    def engagements(self) -> list[facts.Engagement]:
+    def engagements(self) -> list[facts.Engagements]:
+        q = self.query
+        by_client = q.council_area is not None or q.sector is not None
         return [
             e
-            for e in facts.engagements_in(self.session, self.query.period)
-            if self.query.partner_matches(e.partner) and self.client_in_scope(e.client_id)
+            for e in facts.engagement_counts(self.session, q.period, by_client=by_client)
+            if q.partner_matches(e.partner)
+            and (not by_client or self.client_in_scope(e.client_id or ""))
         ]
 
     @cached_property

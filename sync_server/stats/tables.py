@@ -274,7 +274,9 @@ def employer_support_by_kind(source: Source) -> StatsTable:
 
 
 def engagements_by_kind_and_partner(source: Source) -> StatsTable:
-    counts = Counter((e.kind, e.partner) for e in source.engagements)
+    counts: Counter[tuple[str | None, str]] = Counter()
+    for group in source.engagements:
+        counts[(group.kind, group.partner)] += group.count
     kinds = labels.kind_labels(labels.ENGAGEMENT_KINDS, (k for k, _ in counts))
     partners = labels.partner_labels(p for _, p in counts)
     heading = Heading(
