@@ -397,9 +397,7 @@ class Session:
         engine = None
         try:
             wrapped = wrap_key(key, password, meta.profile_id, kdf_params)
-            engine = create_store(
-                profile.store_path, key, connect=connect
-            )
+            engine = create_store(profile.store_path, key, connect=connect)
             device_clock = DeviceClock(wall_clock or now_ms)
             clock = HybridClock(device_id, wall_clock=device_clock)
             partner = answer.user.partner
@@ -461,9 +459,7 @@ class Session:
             raise StoreDamagedError("The key for this profile is missing.")
         key = unwrap_key(wrapped, password, meta.profile_id)
         try:
-            engine = open_store(
-                profile.store_path, key, connect=connect
-            )
+            engine = open_store(profile.store_path, key, connect=connect)
         except BaseException:
             forget(key)
             raise

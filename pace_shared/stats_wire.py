@@ -1,43 +1,52 @@
-"""The wire shape of ``GET /api/v1/stats`` (statistics with disclosure control applied).
+"""Wire schemas of the statistics API (``GET /api/v1/stats``), shared by server and app.
 
-Both sides use it: the server to answer, the desktop dashboards to check what they got.
-Suppressed cells arrive already replaced by the strings :data:`SUPPRESSED` (``[c]``) and
-:data:`NOT_AVAILABLE` (``[x]``), decisions.md #11: a client never sees the small number.
+Suppressed cells arrive already replaced by the strings ``"[c]"`` (confidential: a small count
+or what would reveal one) and ``"[x]"`` (not available); see :mod:`pace_shared.disclosure`.
 """
 
 from __future__ import annotations
 
-from datetime import date
-
 from pydantic import BaseModel, Field
 
-#: A count of 1-4, or a rate/median on a base under 10, or its secondary suppression.
-SUPPRESSED = "[c]"
-#: Not available.
-NOT_AVAILABLE = "[x]"
-#: The markers that stand for a value that must never be shown or plotted as a number.
-MARKERS = (SUPPRESSED, NOT_AVAILABLE)
+from pace_shared.disclosure import NOT_AVAILABLE, SUPPRESSED
 
-Cell = int | float | str | None
+__all__ = ["NOT_AVAILABLE", "SUPPRESSED", "StatsFilters", "StatsResponse", "StatsTable"]
+
+Cell = str | int | float | None
+
+#: The table ids the dashboards read (contracts.md); the response holds more.
+DASHBOARD_TABLES = (
+    "events_by_month",
+    "people_affected_by_month",
+    "events_by_sector",
+    "events_by_council_area",
+    "registrations_by_month",
+    "engagements_by_kind_and_partner",
+    "outcomes_at_3_6_12_months",
+    "days_out_of_work",
+)
+REPORT_FORMATS = ("xlsx", "csv")
+
+
+class StatsFilters(BaseModel):
+    council_area: str | None = None
+    sector: str | None = None
+    partner: str | None = None
 
 
 class StatsTable(BaseModel):
-    #: Stable identifier the dashboards key on (``events_by_month``, ...).
-    id: str
+    id: str = Field(examples=["events_by_month"])
     title: str
-    #: What the numbers count ("events", "people", "days", "%", ...).
-    unit: str = ""
+    #: What the counts count, e.g. "people" or "redundancy events".
+    unit: str
     columns: list[str]
-    rows: list[list[Cell]] = Field(default_factory=list)
+    #: The first cell of a row is its label; a "Total" row comes last where the table adds up.
+    rows: list[list[Cell]]
     notes: list[str] = Field(default_factory=list)
 
 
 class StatsResponse(BaseModel):
-    period_from: date
-    period_to: date
-    #: The filters the server applied (council_area, sector, partner), absent ones omitted.
-    filters: dict[str, str | None] = Field(default_factory=dict)
-    tables: list[StatsTable] = Field(default_factory=list)
-
-    def table(self, table_id: str) -> StatsTable | None:
-        return next((t for t in self.tables if t.id == table_id), None)
+    period_from: str = Field(examples=["2026-07-01"])
+    period_to: str = Field(examples=["2026-09-30"])
+    filters: StatsFilters
+    tables: list[StatsTable]

@@ -66,8 +66,7 @@ class StatsClient(SyncClient):
         """Download the report into ``destination`` (replaced only once complete)."""
         if report_format not in REPORT_FORMATS:
             raise ValueError(f"unknown report format {report_format!r}")
-        params = {"from": query.period_from.isoformat(), "to": query.period_to.isoformat()}
-        params["format"] = report_format
+        params = {**query.params(), "format": report_format}
         response = self._send(
             "GET",
             f"{API_PREFIX}/stats/report",

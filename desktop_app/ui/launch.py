@@ -88,7 +88,13 @@ def check_charts() -> str:
 
     panel = ChartPanel("self_test")
     panel.set_table(
-        StatsTable(id="self_test", title="Self-test", columns=["Month", "Events"], rows=[["a", 1]])
+        StatsTable(
+            id="self_test",
+            title="Self-test",
+            unit="events",
+            columns=["Month", "Events"],
+            rows=[["a", 1]],
+        )
     )
     panel.grab()
     panel.close()

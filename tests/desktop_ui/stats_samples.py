@@ -87,37 +87,41 @@ def sample_response() -> StatsResponse:
         ),
         _table(
             "outcomes_at_3_6_12_months",
-            "Outcomes 3, 6 and 12 months after leaving",
+            "Outcomes 3, 6 and 12 months after support: share in work, training or study",
             "people",
-            ["Outcome", "3 months", "6 months", "12 months"],
             [
-                ["In work", 210, 320, 390],
-                ["In training or education", 60, 55, 40],
-                ["Not in work", 180, 95, "[c]"],
-                ["Not known", 50, 30, "[x]"],
+                "Months after support",
+                "People with an outcome",
+                "In work",
+                "In training or study",
+                "In work, training or study (%)",
+            ],
+            [
+                ["3 months", 310, 180, 40, 71.0],
+                ["6 months", 260, "[c]", "[c]", "[c]"],
+                ["12 months", 120, 96, 11, 89.2],
             ],
         ),
         _table(
             "days_out_of_work",
-            "Time out of work before a new job",
+            "Median days out of work, from leaving the job to starting work, by sector",
             "people",
-            ["Days out of work", "People"],
+            ["Sector", "People", "Median days out of work"],
             [
-                ["0 (no gap)", 95],
-                ["1-30", 140],
-                ["31-90", 110],
-                ["91-180", 62],
-                ["181-365", "[c]"],
-                ["Over 365", 12],
+                ["C Manufacturing", 95, 41],
+                ["G Wholesale and retail trade", 62, 28.5],
+                ["H Transportation and storage", "[c]", "[c]"],
+                ["J Information and communication", 12, "[x]"],
+                ["Total", 172, 37],
             ],
-            notes=["Median 41 days."],
+            notes=["A median is [c] when fewer than 10 people are behind it."],
         ),
     ]
     return StatsResponse.model_validate(
         {
             "period_from": "2025-12-01",
             "period_to": "2026-11-28",
-            "filters": {},
+            "filters": {"council_area": None, "sector": None, "partner": None},
             "tables": tables,
         }
     )

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel
 from desktop_app.session import UserInfo
 from desktop_app.ui.dashboards import DashboardsWorkspace
 from desktop_app.ui.dashboards.chart import ChartPanel
-from desktop_app.ui.dashboards.series import chart_data
+from desktop_app.ui.dashboards.series import chart_data, measure_groups, table_of
 from desktop_app.ui.dashboards.table_model import StatsTableModel
 from desktop_app.ui.dashboards.workspace import SECTIONS, report_format_of
 from desktop_app.ui.main_window import MainWindow
@@ -33,7 +33,7 @@ ALL_TABLE_IDS = [table_id for _title, ids in SECTIONS for table_id in ids]
 
 
 def _table(table_id: str) -> StatsTable:
-    table = sample_response().table(table_id)
+    table = table_of(sample_response(), table_id)
     assert table is not None
     return table
 
@@ -57,7 +57,9 @@ def test_every_sample_table_passes_the_model_tester(qtmodeltester: Any) -> None:
 
 
 def test_ragged_rows_are_padded_so_the_model_stays_rectangular(qtmodeltester: Any) -> None:
-    table = StatsTable(id="t", title="T", columns=["A", "B", "C"], rows=[["x", 1], ["y", 2, 3, 4]])
+    table = StatsTable(
+        id="t", title="T", unit="people", columns=["A", "B", "C"], rows=[["x", 1], ["y", 2, 3, 4]]
+    )
     model = StatsTableModel(table)
     qtmodeltester.check(model, force_py=True)
     assert model.index(0, 2).data() == ""
@@ -65,17 +67,38 @@ def test_ragged_rows_are_padded_so_the_model_stays_rectangular(qtmodeltester: An
 
 
 def test_suppressed_cells_are_shown_as_published_and_explained(qtbot: Any) -> None:
-    model = StatsTableModel(_table("outcomes_at_3_6_12_months"))
-    not_in_work, not_known = model.index(2, 3), model.index(3, 3)
-    assert not_in_work.data() == "[c]"
-    assert not_known.data() == "[x]"
-    assert "confidentiality" in not_in_work.data(Qt.ItemDataRole.ToolTipRole)
-    assert "not available" in not_known.data(Qt.ItemDataRole.ToolTipRole)
+    model = StatsTableModel(_table("days_out_of_work"))
+    suppressed, unavailable = model.index(2, 2), model.index(3, 2)
+    assert suppressed.data() == "[c]"
+    assert unavailable.data() == "[x]"
+    assert "confidentiality" in suppressed.data(Qt.ItemDataRole.ToolTipRole)
+    assert "not available" in unavailable.data(Qt.ItemDataRole.ToolTipRole)
     # A screen reader hears the row and column with the value, not a bare marker.
-    spoken = not_in_work.data(Qt.ItemDataRole.AccessibleTextRole)
-    assert spoken.startswith("Not in work, 12 months: [c]")
-    assert model.index(0, 1).data(Qt.ItemDataRole.AccessibleTextRole) == "In work, 3 months: 210"
-    assert model.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    spoken = suppressed.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken.startswith("H Transportation and storage, Median days out of work: [c]")
+    people = model.index(0, 1)
+    assert people.data(Qt.ItemDataRole.AccessibleTextRole) == "C Manufacturing, People: 95"
+    assert people.data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    assert model.index(1, 2).data() == "28.5"
+
+
+def test_shares_and_medians_get_an_axis_of_their_own(workspace: DashboardsWorkspace) -> None:
+    workspace.show_response(sample_response())
+    outcomes = workspace.panels["outcomes_at_3_6_12_months"]
+    assert outcomes.data is not None
+    assert measure_groups(outcomes.data) == [[0, 1, 2], [3]]
+    left, right = outcomes.figure.axes
+    assert right.get_ylabel() == "In work, training or study (%)"
+    assert right.get_ylim() == (0.0, 100.0)
+    assert left.get_ylabel() == "People"
+    legend = outcomes.figure.legends[0]
+    assert [t.get_text() for t in legend.get_texts()] == [
+        "People with an outcome",
+        "In work",
+        "In training or study",
+    ]
+    days = workspace.panels["days_out_of_work"].figure.axes
+    assert [a.get_xlabel() for a in days] == ["People", "Median days out of work"]
 
 
 def test_numbers_have_thousands_separators(qtbot: Any) -> None:

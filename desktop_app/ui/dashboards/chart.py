@@ -29,7 +29,7 @@ from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui.plain import plain_label
 from pace_shared.stats_wire import StatsTable
 
-from .series import ChartData, chart_data
+from .series import ChartData, chart_data, measure_groups
 from .table_model import StatsTableModel
 
 #: Colour-blind-safe palette (Okabe-Ito), so series are told apart without relying on hue alone
@@ -67,9 +67,9 @@ def chart_height(data: ChartData) -> int:
 
 
 def draw(figure: Figure, data: ChartData, *, per_measure: bool = False) -> None:
-    """Draw ``data`` on ``figure``, replacing what was there: grouped bars, or with
-    ``per_measure`` one small chart per column (columns that measure different things, such
-    as events and people affected, never share an axis)."""
+    """Draw ``data`` on ``figure``, replacing what was there: grouped bars of the counts, with
+    each share or median on an axis of its own (and with ``per_measure`` every column on its
+    own: events and people affected never share an axis)."""
     figure.clear()
     if data.is_empty or (not data.plotted_values() and not data.gaps):
         axes = figure.add_subplot()
@@ -77,24 +77,28 @@ def draw(figure: Figure, data: ChartData, *, per_measure: bool = False) -> None:
         axes.text(0.5, 0.5, _tr(EMPTY_TEXT), ha="center", va="center", fontsize=FONT_SIZE + 1)
         return
     sideways = is_sideways(data)
-    if per_measure and len(data.series_names) > 1:
-        count = len(data.series_names)
-        grid = figure.subplots(1, count, sharey=sideways, squeeze=False)[0]
-        for s, axes in enumerate(grid):
-            single = data.single(s)
-            _bars(axes, single, sideways=sideways, first_colour=s)
-            _label_axes(axes, single, sideways=sideways, value_label=data.series_names[s])
-            if s and sideways:
-                axes.set_ylabel("")
-        return
-    axes = figure.add_subplot()
-    _bars(axes, data, sideways=sideways)
-    _label_axes(axes, data, sideways=sideways)
-    if len(data.series_names) > 1:
-        # Above the plot, never over the bars.
+    groups = measure_groups(data, per_measure=per_measure)
+    grid = figure.subplots(1, len(groups), sharey=sideways, squeeze=False)[0]
+    legend: list[int] = []
+    for index, (axes, group) in enumerate(zip(grid, groups, strict=True)):
+        part = data.subset(group)
+        _bars(axes, part, sideways=sideways, first_colour=group[0])
+        _label_axes(axes, part, sideways=sideways)
+        if index and sideways:
+            axes.set_ylabel("")
+            axes.tick_params(labelleft=False)  # the categories are named once, on the left
+        if len(group) > 1:
+            legend += group
+    if legend:
+        # Above the plots, never over the bars.
+        handles = [h for axes in grid for h in axes.get_legend_handles_labels()[0]]
+        names = [h.get_label() for h in handles]
+        wanted = [data.series_names[i] for i in legend]
         figure.legend(
+            [handles[names.index(name)] for name in wanted],
+            wanted,
             loc="outside upper center",
-            ncols=len(data.series_names),
+            ncols=len(wanted),
             fontsize=FONT_SIZE,
             frameon=False,
         )
@@ -137,6 +141,8 @@ def _label_axes(
     value_label = value_label or data.value_label[:1].upper() + data.value_label[1:]
     top = max(data.plotted_values(), default=0.0)
     limit = 1.0 if math.isnan(top) or top <= 0 else top * 1.08
+    if len(data.series_names) == 1 and "%" in data.series_names[0]:
+        limit = 100.0  # shares on their whole scale
     if sideways:
         axes.set_yticks(positions, data.categories, fontsize=FONT_SIZE)
         # First category at the top, as in the table, with half a bar of room at both ends.

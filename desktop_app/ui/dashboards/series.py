@@ -10,14 +10,36 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from pace_shared.stats_wire import MARKERS, Cell, StatsTable
+from pace_shared.stats_wire import NOT_AVAILABLE, SUPPRESSED, Cell, StatsResponse, StatsTable
 
+#: The markers that stand for a value never to be shown or plotted as a number.
+MARKERS = (SUPPRESSED, NOT_AVAILABLE)
 #: A row or column with this label (any case) holds totals.
 TOTAL_LABEL = "total"
 #: More series than this in one chart cannot be told apart; then only the totals are drawn.
 MAX_SERIES = 6
 
-__all__ = ["MAX_SERIES", "ChartData", "Gap", "StatsTable", "chart_data", "is_marker"]
+__all__ = [
+    "MAX_SERIES",
+    "ChartData",
+    "Gap",
+    "StatsTable",
+    "chart_data",
+    "is_marker",
+    "is_rate",
+    "measure_groups",
+    "table_of",
+]
+
+
+def table_of(response: StatsResponse, table_id: str) -> StatsTable | None:
+    return next((t for t in response.tables if t.id == table_id), None)
+
+
+def is_rate(column: str) -> bool:
+    """A share or a median: a different scale from the counts beside it."""
+    lowered = column.lower()
+    return "%" in lowered or "median" in lowered
 
 
 def is_marker(cell: Cell) -> bool:
@@ -60,16 +82,21 @@ class ChartData:
     def is_empty(self) -> bool:
         return not self.categories or not self.series_names
 
-    def single(self, series: int) -> ChartData:
-        """The same categories with one series only (for one chart per measure)."""
+    def subset(self, series: list[int]) -> ChartData:
+        """The same categories with only these series (for one chart per measure)."""
+        position = {s: i for i, s in enumerate(series)}
         return ChartData(
             title=self.title,
             category_label=self.category_label,
-            value_label=self.series_names[series],
+            value_label=self.series_names[series[0]] if len(series) == 1 else self.value_label,
             categories=self.categories,
-            series_names=[self.series_names[series]],
-            values=[self.values[series]],
-            gaps=[Gap(g.category, 0, g.marker) for g in self.gaps if g.series == series],
+            series_names=[self.series_names[s] for s in series],
+            values=[self.values[s] for s in series],
+            gaps=[
+                Gap(g.category, position[g.series], g.marker)
+                for g in self.gaps
+                if g.series in position
+            ],
         )
 
     def plotted_values(self) -> list[float]:
@@ -83,6 +110,17 @@ def _series_columns(table: StatsTable) -> tuple[list[int], bool]:
     if len(numeric) <= MAX_SERIES:
         return (numeric or totals), False
     return (totals or numeric[:MAX_SERIES]), True
+
+
+def measure_groups(data: ChartData, *, per_measure: bool = False) -> list[list[int]]:
+    """Which series share an axis: counts together, each share or median on its own axis;
+    with ``per_measure`` every series on its own (events and people affected)."""
+    names = data.series_names
+    if per_measure:
+        return [[i] for i in range(len(names))]
+    counts = [i for i, name in enumerate(names) if not is_rate(name)]
+    rates = [[i] for i, name in enumerate(names) if is_rate(name)]
+    return ([counts] if counts else []) + rates
 
 
 def chart_data(table: StatsTable) -> ChartData:

@@ -30,6 +30,7 @@ from desktop_app.ui.state import AppState
 
 from .chart import ChartPanel
 from .filters import FilterBar
+from .series import table_of
 
 #: (tab title, table ids shown on it, in order)
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -151,7 +152,7 @@ class DashboardsWorkspace(QWidget):
     def show_response(self, response: StatsResponse) -> None:
         self.response = response
         for table_id, panel in self.panels.items():
-            panel.set_table(response.table(table_id))
+            panel.set_table(table_of(response, table_id))
         self.status.setText(self.tr("Figures for {what}.").format(what=self.filters.describe()))
 
     # -- exporting ---------------------------------------------------------------------------
