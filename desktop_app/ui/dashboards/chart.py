@@ -39,6 +39,7 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
 SIDEWAYS_CATEGORIES = 12
 SIDEWAYS_LABEL_CHARS = 14
 FONT_SIZE = 9
+CANVAS_MIN_WIDTH = 480
 GAP_NOTE = QT_TRANSLATE_NOOP(
     "ChartPanel",
     "Values marked [c] (withheld to protect confidentiality) or [x] (not available) are "
@@ -192,6 +193,8 @@ class ChartPanel(QWidget):
         self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the table is the keyboard's way in
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Wide enough to lay out even before it is shown (else matplotlib's layout collapses).
+        self.canvas.setMinimumWidth(CANVAS_MIN_WIDTH)
         self.gap_note = plain_label(_tr(GAP_NOTE), self)
         self.notes = plain_label("", self)
         for label in (self.gap_note, self.notes):
