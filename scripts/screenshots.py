@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a ch
 
 import keyring
 from keyring.backends import fail
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QPlainTextEdit, QWidget
 
 from desktop_app.demo import DEMO_EVENT_ID, DEMO_PASSWORD, DEMO_USERNAME, DemoServer
@@ -52,7 +53,15 @@ SHOTS = (
     "unlock-damaged.png",
     "rebuild-confirm.png",
     "revoked.png",
+    "statistics-redundancies.png",
+    "statistics-engagements.png",
+    "statistics-outcomes.png",
+    "statistics-time-out-of-work.png",
 )
+#: The statistics pictures: a year of made-up records loaded into the demo server's database.
+STATS_SCALE = {"people": 1500, "engagements": 5000, "events": 90}
+STATS_FROM, STATS_TO = date(2025, 12, 1), date(2026, 11, 30)
+ANALYST = ("demo.analyst", "Euan Ross")
 WAIT_S = 120.0
 PAGE = 4096
 
@@ -103,6 +112,7 @@ class Tour:
         self.profile = Profile(folder / "profile")
         self.settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
         self.controller: AppController | None = None
+        self.analyst: AppController | None = None
 
     # -- helpers -----------------------------------------------------------------------------
     @property
@@ -163,6 +173,7 @@ class Tour:
         self.offline()
         self.lock_and_damage()
         self.revoked()
+        self.statistics()
 
     def enrol(self) -> None:
         dialog = self.ctl.start_dialog()
@@ -377,11 +388,69 @@ class Tour:
         self.settle()
         self.shots.save(self.ctl.dialog, "revoked.png")
 
+    def statistics(self) -> None:
+        """An analyst's app (decisions.md #10): the Statistics workspace only, on a year of
+        made-up records loaded straight into the demo server's database."""
+        self.server.stop()
+        load_statistics_demo(self.server.database)
+        url = self.server.start()
+        analyst = AppController(
+            Profile(self.folder / "analyst"),
+            Session,
+            server_url=url,
+            username=ANALYST[0],
+            lock_minutes=10,
+            settings=self.settings,
+        )
+        self.analyst = analyst
+        analyst.auto_sign_in(DEMO_PASSWORD, device_name="Scottish Government laptop")
+        wait_until(lambda: analyst.window is not None and analyst.window.isVisible(), "sign-in")
+        window = analyst.window
+        assert window is not None
+        workspace = window.statistics
+        assert workspace is not None
+        wait_until(lambda: not workspace.busy, "the first fetch")
+        filters = workspace.filters
+        filters.period_from.setDate(QDate(STATS_FROM.year, STATS_FROM.month, STATS_FROM.day))
+        filters.period_to.setDate(QDate(STATS_TO.year, STATS_TO.month, STATS_TO.day))
+        workspace.refresh()
+        wait_until(lambda: not workspace.busy, "the figures")
+        window.resize(1280, 900)
+        for index, name in enumerate(
+            ("redundancies", "engagements", "outcomes", "time-out-of-work"),
+        ):
+            workspace.sections.setCurrentIndex((0, 2, 3, 4)[index])
+            self.shots.save(window, f"statistics-{name}.png")
+
     def close(self) -> None:
+        if self.analyst is not None and self.analyst.window is not None:
+            self.analyst.window.quit_now()
         self.server.stop()
         window = self.ctl.window if self.controller is not None else None
         if window is not None:
             window.quit_now()
+
+
+def load_statistics_demo(database: Path) -> None:
+    """Made-up records for a year (the statistics tests' generator) and an analyst account."""
+    from sync_server.auth import service as auth_service
+    from sync_server.db import Database
+    from tests.support.stats_records import Scale, load
+
+    db = Database(f"sqlite:///{database}")
+    try:
+        load(db, Scale(**STATS_SCALE, start=STATS_FROM, days=(STATS_TO - STATS_FROM).days))
+        with db.session() as session:
+            auth_service.create_user(
+                session,
+                ANALYST[0],
+                DEMO_PASSWORD,
+                partner="SDS",
+                role="analyst",
+                display_name=ANALYST[1],
+            )
+    finally:
+        db.engine.dispose()
 
 
 def main(argv: list[str] | None = None) -> int:

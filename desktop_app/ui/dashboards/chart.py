@@ -17,7 +17,7 @@ from matplotlib.ticker import MaxNLocator
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
+    QBoxLayout,
     QHeaderView,
     QSizePolicy,
     QTableView,
@@ -40,6 +40,11 @@ SIDEWAYS_CATEGORIES = 12
 SIDEWAYS_LABEL_CHARS = 14
 FONT_SIZE = 9
 CANVAS_MIN_WIDTH = 480
+#: Longest category name drawn on an axis.
+LABEL_CHARS = 30
+TABLE_MAX_HEIGHT = 560
+#: A table wider than this many columns, or with longer names, goes under its chart.
+SIDE_BY_SIDE_COLUMNS = 3
 GAP_NOTE = QT_TRANSLATE_NOOP(
     "ChartPanel",
     "Values marked [c] (withheld to protect confidentiality) or [x] (not available) are "
@@ -61,10 +66,18 @@ def is_sideways(data: ChartData) -> bool:
 
 
 def chart_height(data: ChartData) -> int:
-    """Pixels the chart needs: sideways bars get a steady height per category."""
+    """Pixels the chart needs: sideways bars get room per category for every bar in it."""
     if is_sideways(data):
-        return max(260, 24 * len(data.categories) + 110)
+        per_category = max(22, 8 + 8 * len(data.series_names))
+        return max(260, per_category * len(data.categories) + 110)
     return 300
+
+
+def short_label(text: str) -> str:
+    """A category name short enough for an axis; the table beside it gives it whole."""
+    if len(text) <= LABEL_CHARS:
+        return text
+    return text[: LABEL_CHARS - 1].rstrip(" ;,:") + "…"
 
 
 def draw(figure: Figure, data: ChartData, *, per_measure: bool = False) -> None:
@@ -99,7 +112,7 @@ def draw(figure: Figure, data: ChartData, *, per_measure: bool = False) -> None:
             [handles[names.index(name)] for name in wanted],
             wanted,
             loc="outside upper center",
-            ncols=len(wanted),
+            ncols=min(len(wanted), 3),
             fontsize=FONT_SIZE,
             frameon=False,
         )
@@ -145,7 +158,7 @@ def _label_axes(
     if len(data.series_names) == 1 and "%" in data.series_names[0]:
         limit = 100.0  # shares on their whole scale
     if sideways:
-        axes.set_yticks(positions, data.categories, fontsize=FONT_SIZE)
+        axes.set_yticks(positions, [short_label(c) for c in data.categories], fontsize=FONT_SIZE)
         # First category at the top, as in the table, with half a bar of room at both ends.
         axes.set_ylim(len(data.categories) - 0.5, -0.5)
         axes.set_xlabel(value_label, fontsize=FONT_SIZE)
@@ -155,9 +168,10 @@ def _label_axes(
         axes.grid(axis="x", alpha=0.3)
     else:
         rotate = len(data.categories) > 8
+        axes.set_xlim(-0.7, len(data.categories) - 0.3)  # room for a marker at either end
         axes.set_xticks(
             positions,
-            data.categories,
+            [short_label(c) for c in data.categories],
             fontsize=FONT_SIZE,
             rotation=45 if rotate else 0,
             ha="right" if rotate else "center",
@@ -227,9 +241,9 @@ class ChartPanel(QWidget):
         left.addWidget(self.gap_note)
         left.addWidget(self.notes)
         left.addStretch(1)
-        row = QHBoxLayout(self)
-        row.addLayout(left, 3)
-        row.addWidget(self.table, 2)
+        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._row.addLayout(left, 3)
+        self._row.addWidget(self.table, 2)
 
     def set_table(self, table: StatsTable | None) -> None:
         """Show ``table`` (None: nothing fetched yet, or the server did not send it)."""
@@ -239,7 +253,7 @@ class ChartPanel(QWidget):
         self.title.setVisible(bool(title))
         self.canvas.setAccessibleName(self.tr("Chart: {title}").format(title=title))
         self.canvas.setAccessibleDescription(
-            self.tr("Bar chart. The same figures are in the table beside it.")
+            self.tr("Bar chart. The same figures are in the table next to it.")
         )
         self.table.setAccessibleName(self.tr("Table: {title}").format(title=title))
         self.data = chart_data(table) if table is not None else None
@@ -249,7 +263,24 @@ class ChartPanel(QWidget):
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
         self.gap_note.setVisible(bool(self.data and self.data.gaps))
+        self._arrange(table)
         self._redraw()
+
+    def _arrange(self, table: StatsTable | None) -> None:
+        """Narrow tables beside the chart; wide ones (many columns, long names) under it, at
+        full width and tall enough for every row, so no column hides behind a scroll bar."""
+        longest = max((len(str(row[0])) for row in table.rows if row), default=0) if table else 0
+        wide = table is not None and (
+            len(table.columns) > SIDE_BY_SIDE_COLUMNS or longest > LABEL_CHARS
+        )
+        self._row.setDirection(
+            QBoxLayout.Direction.TopToBottom if wide else QBoxLayout.Direction.LeftToRight
+        )
+        header = self.table.horizontalHeader().sizeHint().height()
+        rows = self.table.verticalHeader().defaultSectionSize() * self.model.rowCount()
+        frame = 2 * self.table.frameWidth()
+        scroll = self.table.horizontalScrollBar().sizeHint().height()
+        self.table.setFixedHeight(min(TABLE_MAX_HEIGHT, header + rows + frame + scroll))
 
     def _redraw(self) -> None:
         data = self.data or ChartData("", "", "", [], [], [])

@@ -57,7 +57,7 @@ def cell_text(cell: Cell, locale: QLocale | None = None) -> str:
     if isinstance(cell, int):
         return locale.toString(cell)
     if isinstance(cell, float):
-        return locale.toString(cell, "f", 0 if cell.is_integer() else 1)
+        return locale.toString(cell, "f", 1)  # shares and medians: one decimal place
     return cell
 
 

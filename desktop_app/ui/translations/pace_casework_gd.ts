@@ -56,7 +56,7 @@ Qt {qt}</source>
     <name>ChartPanel</name>
     <message>
         <source>Values marked [c] (withheld to protect confidentiality) or [x] (not available) are left out of the chart; they are not zero. The table gives every value.</source>
-        <extracomment>Colour-blind-safe palette (Okabe-Ito), so series are told apart without relying on hue alone (the legend and the table name them too). Above this many categories, or with long names, bars run sideways so labels stay readable.</extracomment>
+        <extracomment>Colour-blind-safe palette (Okabe-Ito), so series are told apart without relying on hue alone (the legend and the table name them too). Above this many categories, or with long names, bars run sideways so labels stay readable. Longest category name drawn on an axis. A table wider than this many columns, or with longer names, goes under its chart.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -72,7 +72,7 @@ Qt {qt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bar chart. The same figures are in the table beside it.</source>
+        <source>Bar chart. The same figures are in the table next to it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
