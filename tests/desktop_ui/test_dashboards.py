@@ -241,6 +241,15 @@ def test_locking_clears_the_figures(workspace: DashboardsWorkspace, state: AppSt
     assert all(p.model.rowCount() == 0 for p in workspace.panels.values())
 
 
+def test_figures_that_arrive_after_locking_are_not_shown(
+    qtbot: Any, workspace: DashboardsWorkspace, state: AppState
+) -> None:
+    job = workspace._run(sample_response, workspace.show_response, "test fetch")
+    state.set_session(None)  # locked while the answer is on its way
+    qtbot.waitUntil(lambda: not job.running, timeout=10_000)
+    assert all(p.model.rowCount() == 0 for p in workspace.panels.values())
+
+
 @pytest.mark.parametrize(
     ("name", "chosen", "expected"),
     [

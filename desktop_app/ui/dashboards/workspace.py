@@ -199,8 +199,12 @@ class DashboardsWorkspace(QWidget):
         return self.job is not None and self.job.running
 
     def _run(self, work: Callable[[], object], on_done: Callable[..., None], label: str) -> Job:
+        session = self.state.session
+
         def succeeded(result: object) -> None:
             self.job = None
+            if self.state.session is not session:
+                return  # locked (or signed out) meanwhile: the figures went with the session
             on_done(result)
             self.finished.emit(True)
 
