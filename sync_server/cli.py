@@ -338,6 +338,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"error: {message} (see {self.prog} --help)\n")
 
 
+def _report_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--from", dest="start", required=True, help="first day, YYYY-MM-DD")
+    sub.add_argument("--to", dest="end", required=True, help="last day, YYYY-MM-DD")
+    sub.add_argument("--out", required=True, help="FILE.xlsx or FILE.csv (format from extension)")
+
+
 def _parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument(
@@ -420,14 +426,13 @@ def _parser() -> argparse.ArgumentParser:
         help="default: $PACE_TOMBSTONE_MAX_AGE_DAYS (180), the longest a device may be offline",
     )
     sub.add_argument("--dry-run", action="store_true", help="print what would be pruned")
-    sub = add(
-        "report",
-        cmd_report,
-        "write the statistics (disclosure control applied) as a workbook or tidy CSV",
+    _report_arguments(
+        add(
+            "report",
+            cmd_report,
+            "write the statistics (disclosure control applied) as a workbook or tidy CSV",
+        )
     )
-    sub.add_argument("--from", dest="start", required=True, help="first day, YYYY-MM-DD")
-    sub.add_argument("--to", dest="end", required=True, help="last day, YYYY-MM-DD")
-    sub.add_argument("--out", required=True, help="FILE.xlsx or FILE.csv (format from extension)")
     sub = add("seed-demo", cmd_seed_demo, "add demo partners, users, an employer and an event")
     sub.add_argument(
         "--force", action="store_true", help="add the demo users even if the database has users"
