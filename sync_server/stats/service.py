@@ -18,6 +18,7 @@ from pace_shared.records import parse_date
 from pace_shared.stats_wire import StatsFilters, StatsResponse, StatsTable
 from sync_server.stats import facts
 from sync_server.stats.facts import Client, Period, Place
+from sync_server.sync.service import latest_sequence
 
 #: ``person_keys(session)``: client record id → person key (absent ids are their own person).
 PersonKeys = Callable[[Session], Mapping[str, str]]
@@ -179,6 +180,23 @@ def compute(
         period_to=query.period.last,
         filters=query.filters,
         tables=[build(source) for _, build in wanted],
+    )
+
+
+def compute_cached(
+    session: Session,
+    query: Query,
+    *,
+    person_keys: PersonKeys = own_keys,
+    table_ids: Collection[str] | None = None,
+) -> StatsResponse:
+    """:func:`compute`, answered from memory when nothing has changed since (see cache.py)."""
+    from sync_server.stats.cache import ANSWERS
+
+    wanted = None if table_ids is None else tuple(sorted(set(table_ids)))
+    key = (latest_sequence(session), query, wanted, person_keys)
+    return ANSWERS.get_or_compute(
+        key, lambda: compute(session, query, person_keys=person_keys, table_ids=wanted)
     )
 
 

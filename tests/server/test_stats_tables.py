@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,11 +16,13 @@ import pytest
 from sqlalchemy import text
 
 from pace_shared.disclosure import SUPPRESSED
+from pace_shared.hlc import HybridClock
 from pace_shared.stats_wire import StatsResponse, StatsTable
 from sync_server.db import Database
 from sync_server.demo_data.load import load_demo_data
 from sync_server.demo_data.scale import DemoScale
 from sync_server.stats import export, service
+from sync_server.sync.bulk_load import LoadRecord, load_records
 from tests.support.databases import fresh_postgres_database
 from tests.support.live_server import run_cli
 
@@ -193,3 +196,23 @@ def test_workbook_reads_back_with_one_table_per_sheet(year: StatsResponse, tmp_p
         assert [[c.value for c in row] for row in cells[1:]] == [
             ["" if v is None else v for v in row] for row in table.rows
         ]
+
+
+def test_answers_are_reused_until_a_record_changes(database: Database) -> None:
+    query = service.Query(YEAR, partner="SDS")
+    wanted = ["events_by_month", "registrations_by_month"]
+    with database.session() as session:
+        first = service.compute_cached(session, query, table_ids=wanted)
+        again = service.compute_cached(session, query, table_ids=list(reversed(wanted)))
+    assert again is first
+    clock = HybridClock(str(uuid.uuid4()))
+    stamp = clock.tick()
+    fields = {"name": "New Employer Ltd", "sector": "C"}
+    load_records(
+        database,
+        [LoadRecord(str(uuid.uuid4()), "employer", "SDS", fields, dict.fromkeys(fields, stamp))],
+    )
+    with database.session() as session:
+        after = service.compute_cached(session, query, table_ids=wanted)
+    assert after is not first
+    assert after == first  # an employer without events changes none of these figures
