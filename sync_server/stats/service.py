@@ -24,6 +24,10 @@ from sync_server.sync.service import latest_sequence
 PersonKeys = Callable[[Session], Mapping[str, str]]
 
 
+#: Longer periods are refused: a table has a row per month.
+MAX_PERIOD_YEARS = 20
+
+
 def own_keys(_session: Session) -> Mapping[str, str]:
     """No linkage: every client record is its own person."""
     return {}
@@ -211,6 +215,8 @@ def parse_period(start: str, end: str) -> Period:
     first, last = _date(start, "from"), _date(end, "to")
     if last < first:
         raise ValueError("the period ends before it starts (to is before from)")
+    if last.year - first.year >= MAX_PERIOD_YEARS:
+        raise ValueError(f"the period can be at most {MAX_PERIOD_YEARS} years long")
     return Period(first, last)
 
 

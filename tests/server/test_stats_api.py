@@ -129,6 +129,8 @@ def test_analyst_gets_no_records_conflicts_or_administration(
         {"from": "2026-13-01"},
         {"from": "yesterday"},
         {"to": "2000-01-01"},
+        {"from": "1900-01-01"},
+        {"from": "2026-01-01", "to": "9999-12-31"},
         {"sector": "ZZ"},
         {"partner": "not a code"},
         {"tables": "no_such_table"},
