@@ -72,6 +72,7 @@ def measure(kind: str, url: str, scale: DemoScale, runs: int) -> list[str]:
                 )
 
         workbook_s = _timed(workbook, runs)
+        print(f"{kind}: workbook {workbook_s:.2f} s (median)", flush=True)
         dashboard_s = _timed(dashboard, runs)
         dashboard_again()
         cached_s = _timed(dashboard_again, runs)
@@ -97,6 +98,7 @@ def main() -> None:
     parser.add_argument("--months", type=int, default=60)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
+    parser.add_argument("--no-postgres", action="store_true", help="SQLite only")
     args = parser.parse_args()
     scale = DemoScale(people=args.people, events=args.events, months=args.months)
     rows = []
@@ -104,9 +106,11 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder:
             url = f"sqlite:///{Path(folder) / 'server.db'}"
             rows.append(measure("sqlite", url, scale, args.runs))
-    if os.environ.get(POSTGRES_ENV):
+            print(" ".join(rows[-1]), flush=True)
+    if os.environ.get(POSTGRES_ENV) and not args.no_postgres:
         with fresh_postgres_database() as url:
             rows.append(measure("postgresql", url, scale, args.runs))
+            print(" ".join(rows[-1]), flush=True)
     print_table(
         f"Statistics, median of {args.runs} runs (seconds)",
         [
