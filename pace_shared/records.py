@@ -22,10 +22,14 @@ class RecordType(StrEnum):
     ENGAGEMENT = "engagement"
     REFERRAL = "referral"
     OUTCOME = "outcome"
+    #: Support given to an employer (a meeting, a presentation), not to a person.
+    EMPLOYER_SUPPORT = "employer_support"
 
 
 #: Visible to every partner.
-PUBLIC_TYPES = frozenset({RecordType.EMPLOYER, RecordType.REDUNDANCY_EVENT})
+PUBLIC_TYPES = frozenset(
+    {RecordType.EMPLOYER, RecordType.REDUNDANCY_EVENT, RecordType.EMPLOYER_SUPPORT}
+)
 #: Visible exactly where their client is; the value is the field naming the client.
 CHILD_TYPES: Mapping[str, str] = {
     RecordType.ENGAGEMENT: "client_id",
@@ -50,6 +54,53 @@ REFERRAL_STATUSES = ("open", "accepted", "completed", "declined")
 OUTCOME_STATUSES = ("employed", "self_employed", "training", "education", "unemployed", "unknown")
 EVENT_STATUSES = ("open", "closed")
 SIC_SECTIONS = tuple("ABCDEFGHIJKLMNOPQRSTU")
+#: The answer every personal question offers (decisions.md #9).
+PREFER_NOT_TO_SAY = "prefer_not_to_say"
+_PREFER_NOT_TO_SAY_LABEL = "Prefer not to say"
+
+# Values with their human labels, in the order a form offers them (one declaration: the form,
+# the data standard and the reports all read these).
+SEX_CHOICES = (
+    ("female", "Female"),
+    ("male", "Male"),
+    ("other", "Other"),
+    (PREFER_NOT_TO_SAY, _PREFER_NOT_TO_SAY_LABEL),
+)
+DISABILITY_CHOICES = (
+    ("yes", "Yes"),
+    ("no", "No"),
+    (PREFER_NOT_TO_SAY, _PREFER_NOT_TO_SAY_LABEL),
+)
+QUALIFICATION_CHOICES = (
+    ("none", "No qualifications"),
+    ("scqf_1_4", "SCQF levels 1–4 (e.g. National 1–4)"),
+    ("scqf_5_6", "SCQF levels 5–6 (e.g. National 5, Higher)"),
+    ("scqf_7_10", "SCQF levels 7–10 (e.g. Advanced Higher, HNC, HND, degree)"),
+    ("scqf_11_12", "SCQF levels 11–12 (e.g. master's degree, doctorate)"),
+    (PREFER_NOT_TO_SAY, _PREFER_NOT_TO_SAY_LABEL),
+)
+#: SOC 2020 major groups.
+OCCUPATION_GROUP_CHOICES = (
+    ("1", "1 Managers, directors and senior officials"),
+    ("2", "2 Professional occupations"),
+    ("3", "3 Associate professional occupations"),
+    ("4", "4 Administrative and secretarial occupations"),
+    ("5", "5 Skilled trades occupations"),
+    ("6", "6 Caring, leisure and other service occupations"),
+    ("7", "7 Sales and customer service occupations"),
+    ("8", "8 Process, plant and machine operatives"),
+    ("9", "9 Elementary occupations"),
+    (PREFER_NOT_TO_SAY, _PREFER_NOT_TO_SAY_LABEL),
+)
+EMPLOYER_SUPPORT_KINDS = (
+    ("initial_meeting", "Initial meeting"),
+    ("employer_presentation", "Presentation to the employer"),
+    ("information_session", "Information session for staff"),
+    ("redundancy_planning", "Redundancy planning"),
+    ("recruitment_event", "Recruitment event"),
+    ("training_needs_analysis", "Training needs analysis"),
+    ("other", "Other"),
+)
 
 # Every pattern is used with ``fullmatch`` (``$`` would let a trailing newline through) and
 # spells its classes in ASCII (``\d`` would take any script's digits): what crosses the boundary
@@ -109,10 +160,31 @@ class FieldSpec:
     personal: bool = False
     #: A name: NFC-normalised, and may hold the joiners some scripts need (NAME_JOINERS).
     is_name: bool = False
+    #: Human labels of ``choices``, in the same order (empty: derived from the values).
+    choice_labels: tuple[str, ...] = ()
+    #: One sentence saying what the field records (the data standard prints it).
+    definition: str = ""
+
+    def choice_label(self, value: str) -> str:
+        """The human label of one allowed value."""
+        if value in self.choices and len(self.choice_labels) == len(self.choices):
+            return self.choice_labels[self.choices.index(value)]
+        return value.replace("_", " ").capitalize()
 
 
 def _spec(kind: Kind, label: str, **kw: Any) -> FieldSpec:
     return FieldSpec(kind, label, **kw)
+
+
+def _labelled(kind: Kind, label: str, pairs: tuple[tuple[str, str], ...], **kw: Any) -> FieldSpec:
+    """An enum field whose allowed values carry human labels."""
+    return FieldSpec(
+        kind,
+        label,
+        choices=tuple(v for v, _ in pairs),
+        choice_labels=tuple(t for _, t in pairs),
+        **kw,
+    )
 
 
 FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
@@ -143,6 +215,44 @@ FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         "postcode": _spec(Kind.POSTCODE, "Postcode", personal=True),
         "occupation": _spec(Kind.TEXT, "Occupation", personal=True),
         "event_id": _spec(Kind.UUID, "Event"),
+        # Equality monitoring and statistics (decisions.md #9): optional, personal, and each
+        # offers "Prefer not to say".
+        "sex": _labelled(
+            Kind.ENUM,
+            "Sex",
+            SEX_CHOICES,
+            personal=True,
+            definition="The person's sex as they describe it.",
+        ),
+        "disability": _labelled(
+            Kind.ENUM,
+            "Disability",
+            DISABILITY_CHOICES,
+            personal=True,
+            definition="Whether the person considers themselves to have a disability or a "
+            "long-term health condition.",
+        ),
+        "qualification_level": _labelled(
+            Kind.ENUM,
+            "Highest qualification",
+            QUALIFICATION_CHOICES,
+            personal=True,
+            definition="The person's highest qualification, as its level on the Scottish Credit "
+            "and Qualifications Framework (SCQF).",
+        ),
+        "occupation_group": _labelled(
+            Kind.ENUM,
+            "Occupation group",
+            OCCUPATION_GROUP_CHOICES,
+            personal=True,
+            definition="The major group (SOC 2020) of the job the person is leaving or has left.",
+        ),
+        "leaving_date": _spec(
+            Kind.DATE,
+            "Leaving date",
+            personal=True,
+            definition="The date the person's job ends or ended because of the redundancy.",
+        ),
         "share_with": _spec(Kind.PARTNER_LIST, "Share with"),
         "consent_recorded_at": _spec(Kind.DATETIME, "Consent recorded at"),
     },
@@ -157,12 +267,71 @@ FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         "to_partner": _spec(Kind.PARTNER, "Referred to", required=True),
         "reason": _spec(Kind.LONG_TEXT, "Reason", max_length=2_000, personal=True),
         "status": _spec(Kind.ENUM, "Status", choices=REFERRAL_STATUSES),
+        "referred_on": _spec(
+            Kind.DATE, "Referred on", definition="The date the referral was made."
+        ),
+        "completed_on": _spec(
+            Kind.DATE,
+            "Completed on",
+            definition="The date the receiving partner completed the referral.",
+        ),
+        "decline_reason": _spec(
+            Kind.LONG_TEXT,
+            "Reason declined",
+            max_length=2_000,
+            personal=True,
+            definition="Why the referral was declined, by the person or by the receiving partner.",
+        ),
     },
     RecordType.OUTCOME: {
         "client_id": _spec(Kind.UUID, "Person", required=True),
         "status": _spec(Kind.ENUM, "Outcome", required=True, choices=OUTCOME_STATUSES),
         "recorded_on": _spec(Kind.DATE, "Recorded on", required=True),
         "months_after": _spec(Kind.INT, "Months after", minimum=0),
+        "started_on": _spec(
+            Kind.DATE,
+            "Started on",
+            definition="The date the person started the job, training or education recorded "
+            "as the outcome.",
+        ),
+    },
+    RecordType.EMPLOYER_SUPPORT: {
+        "employer_id": _spec(
+            Kind.UUID,
+            "Employer",
+            required=True,
+            definition="The employer the support was given to.",
+        ),
+        "event_id": _spec(
+            Kind.UUID,
+            "Event",
+            definition="The redundancy event the support belongs to, if any.",
+        ),
+        "kind": _labelled(
+            Kind.ENUM,
+            "Kind of support",
+            EMPLOYER_SUPPORT_KINDS,
+            required=True,
+            definition="What kind of support was given.",
+        ),
+        "occurred_on": _spec(
+            Kind.DATE, "Date", required=True, definition="The date the support was given."
+        ),
+        "attendees": _spec(
+            Kind.INT,
+            "Attendees",
+            minimum=0,
+            definition="How many of the employer's staff attended.",
+        ),
+        # Public like the employer, but free text may name the employer's staff: personal, so
+        # it is never logged.
+        "notes": _spec(
+            Kind.LONG_TEXT,
+            "Notes",
+            max_length=10_000,
+            personal=True,
+            definition="Free-text notes on the support given.",
+        ),
     },
 }
 

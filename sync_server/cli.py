@@ -188,11 +188,42 @@ def cmd_seed_demo(args: argparse.Namespace) -> str:
         # Demo users share a published password: never add them to a live database by accident.
         if has_users(db) and not args.force:
             raise CliError("the database already has users; pass --force to add the demo ones")
-        created = seed_demo(db)
+        lines = [f"created {line}" for line in seed_demo(db)]
+        if args.demo_data:
+            lines.append(_load_demo_data(db, args))
     finally:
         db.dispose()
-    summary = "\n".join(f"created {line}" for line in created) or "demo data already present"
+    summary = "\n".join(lines) or "demo data already present"
     return f"{summary}\n(demo users' password: {DEMO_PASSWORD})"
+
+
+def _load_demo_data(db: Database, args: argparse.Namespace) -> str:
+    from sync_server.demo_data.load import load_demo_data
+    from sync_server.demo_data.scale import DemoScale
+
+    try:
+        scale = DemoScale(
+            people=args.people, events=args.events, months=args.months, seed=args.seed
+        )
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    return load_demo_data(db, scale).summary()
+
+
+def _add_demo_data_options(sub: argparse.ArgumentParser) -> None:
+    from sync_server.demo_data.scale import DemoScale
+
+    default = DemoScale()
+    sub.add_argument(
+        "--demo-data",
+        action="store_true",
+        help="also add generated people, engagements, referrals, outcomes and employer support "
+        "over the last months (for the demo's dashboards)",
+    )
+    sub.add_argument("--people", type=int, default=default.people, help="with --demo-data")
+    sub.add_argument("--events", type=int, default=default.events, help="with --demo-data")
+    sub.add_argument("--months", type=int, default=default.months, help="with --demo-data")
+    sub.add_argument("--seed", type=int, default=default.seed, help="with --demo-data")
 
 
 def cmd_backup(args: argparse.Namespace) -> str:
@@ -307,6 +338,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"error: {message} (see {self.prog} --help)\n")
 
 
+def _report_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--from", dest="start", required=True, help="first day, YYYY-MM-DD")
+    sub.add_argument("--to", dest="end", required=True, help="last day, YYYY-MM-DD")
+    sub.add_argument("--out", required=True, help="FILE.xlsx or FILE.csv (format from extension)")
+
+
 def _parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument(
@@ -389,18 +426,18 @@ def _parser() -> argparse.ArgumentParser:
         help="default: $PACE_TOMBSTONE_MAX_AGE_DAYS (180), the longest a device may be offline",
     )
     sub.add_argument("--dry-run", action="store_true", help="print what would be pruned")
-    sub = add(
-        "report",
-        cmd_report,
-        "write the statistics (disclosure control applied) as a workbook or tidy CSV",
+    _report_arguments(
+        add(
+            "report",
+            cmd_report,
+            "write the statistics (disclosure control applied) as a workbook or tidy CSV",
+        )
     )
-    sub.add_argument("--from", dest="start", required=True, help="first day, YYYY-MM-DD")
-    sub.add_argument("--to", dest="end", required=True, help="last day, YYYY-MM-DD")
-    sub.add_argument("--out", required=True, help="FILE.xlsx or FILE.csv (format from extension)")
     sub = add("seed-demo", cmd_seed_demo, "add demo partners, users, an employer and an event")
     sub.add_argument(
         "--force", action="store_true", help="add the demo users even if the database has users"
     )
+    _add_demo_data_options(sub)
     sub = add("backup", cmd_backup, "online copy of a SQLite database (for PostgreSQL use pg_dump)")
     sub.add_argument("destination")
     add(

@@ -5,38 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Hashable, Iterable
 
+from pace_shared.records import (
+    EMPLOYER_SUPPORT_KINDS,
+    OCCUPATION_GROUP_CHOICES,
+    QUALIFICATION_CHOICES,
+    SEX_CHOICES,
+)
 from pace_shared.reference import council_areas, partner_names, sic_sections
 
 NOT_RECORDED = "Not recorded"
-PREFER_NOT = "Prefer not to say"
 
-SEX = [
-    ("female", "Female"),
-    ("male", "Male"),
-    ("other", "Other"),
-    ("prefer_not_to_say", PREFER_NOT),
-]
-QUALIFICATION = [
-    ("none", "No qualifications"),
-    ("scqf_1_4", "SCQF levels 1 to 4"),
-    ("scqf_5_6", "SCQF levels 5 to 6"),
-    ("scqf_7_10", "SCQF levels 7 to 10"),
-    ("scqf_11_12", "SCQF levels 11 to 12"),
-    ("prefer_not_to_say", PREFER_NOT),
-]
-#: SOC 2020 major groups.
-OCCUPATION = [
-    ("1", "1: Managers, directors and senior officials"),
-    ("2", "2: Professional occupations"),
-    ("3", "3: Associate professional occupations"),
-    ("4", "4: Administrative and secretarial occupations"),
-    ("5", "5: Skilled trades occupations"),
-    ("6", "6: Caring, leisure and other service occupations"),
-    ("7", "7: Sales and customer service occupations"),
-    ("8", "8: Process, plant and machine operatives"),
-    ("9", "9: Elementary occupations"),
-    ("prefer_not_to_say", PREFER_NOT),
-]
+# One declaration of the choices and their labels: the record model's.
+SEX = list(SEX_CHOICES)
+QUALIFICATION = list(QUALIFICATION_CHOICES)
+OCCUPATION = list(OCCUPATION_GROUP_CHOICES)
 AGE_BANDS = [
     ("16-24", "16 to 24"),
     ("25-34", "25 to 34"),
@@ -56,15 +38,7 @@ ENGAGEMENT_KINDS = [
     ("wellbeing", "Wellbeing"),
     ("other", "Other"),
 ]
-SUPPORT_KINDS = [
-    ("initial_meeting", "Initial meeting"),
-    ("employer_presentation", "Employer presentation"),
-    ("information_session", "Information session"),
-    ("redundancy_planning", "Redundancy planning"),
-    ("recruitment_event", "Recruitment event"),
-    ("training_needs_analysis", "Training needs analysis"),
-    ("other", "Other"),
-]
+SUPPORT_KINDS = list(EMPLOYER_SUPPORT_KINDS)
 
 
 def age_band(born: dt.date | None, on: dt.date) -> str | None:

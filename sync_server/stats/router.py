@@ -78,7 +78,7 @@ def stats(
     to 4, and cells that would reveal them, are ``"[c]"``; ``"[x]"`` is not available."""
     query = _query(start, to, council_area, sector, partner)
     with db.session() as session:
-        return service.compute(
+        return service.compute_cached(
             session, query, person_keys=person_keys, table_ids=_table_ids(tables)
         )
 
@@ -110,7 +110,7 @@ def report(
 ) -> Response:
     query = _query(start, to, council_area, sector, partner)
     with db.session() as session:
-        result = service.compute(session, query, person_keys=person_keys)
+        result = service.compute_cached(session, query, person_keys=person_keys)
     body = (export.workbook_bytes if report_format == "xlsx" else export.csv_bytes)(result)
     name = f"pace-statistics-{query.period.first}-to-{query.period.last}.{report_format}"
     return Response(

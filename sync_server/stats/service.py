@@ -18,9 +18,14 @@ from pace_shared.records import parse_date
 from pace_shared.stats_wire import StatsFilters, StatsResponse, StatsTable
 from sync_server.stats import facts
 from sync_server.stats.facts import Client, Period, Place
+from sync_server.sync.service import latest_sequence
 
 #: ``person_keys(session)``: client record id → person key (absent ids are their own person).
 PersonKeys = Callable[[Session], Mapping[str, str]]
+
+
+#: Longer periods are refused: a table has a row per month.
+MAX_PERIOD_YEARS = 20
 
 
 def own_keys(_session: Session) -> Mapping[str, str]:
@@ -182,6 +187,23 @@ def compute(
     )
 
 
+def compute_cached(
+    session: Session,
+    query: Query,
+    *,
+    person_keys: PersonKeys = own_keys,
+    table_ids: Collection[str] | None = None,
+) -> StatsResponse:
+    """:func:`compute`, answered from memory when nothing has changed since (see cache.py)."""
+    from sync_server.stats.cache import ANSWERS
+
+    wanted = None if table_ids is None else tuple(sorted(set(table_ids)))
+    key = (latest_sequence(session), query, wanted, person_keys)
+    return ANSWERS.get_or_compute(
+        key, lambda: compute(session, query, person_keys=person_keys, table_ids=wanted)
+    )
+
+
 def table_ids() -> list[str]:
     from sync_server.stats.tables import BUILDERS
 
@@ -193,6 +215,8 @@ def parse_period(start: str, end: str) -> Period:
     first, last = _date(start, "from"), _date(end, "to")
     if last < first:
         raise ValueError("the period ends before it starts (to is before from)")
+    if last.year - first.year >= MAX_PERIOD_YEARS:
+        raise ValueError(f"the period can be at most {MAX_PERIOD_YEARS} years long")
     return Period(first, last)
 
 

@@ -156,7 +156,7 @@ def people_by_partner(source: Source) -> StatsTable:
         [
             PEOPLE_NOTE,
             "A person registered by more than one partner is counted under each; the total "
-            "counts them once, so the rows add up to more than the total.",
+            "counts them once, so the rows can add up to more than the total.",
         ],
     )
     return non_additive(

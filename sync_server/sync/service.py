@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Subquery, exists, or_, select
+from sqlalchemy import ColumnElement, Select, Subquery, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from pace_shared.hlc import HybridClock
@@ -180,3 +180,9 @@ def live_records(record_type: str) -> Subquery:
         # Records of no person have no client_id: its index finds them without a full scan.
         stmt = stmt.where(Record.client_id.is_(None))
     return stmt.subquery(record_type)
+
+
+def latest_sequence(session: Session) -> int:
+    """The sequence number of the latest change (0 for none): any change to any record moves
+    it, so what is computed from the records can be cached against it."""
+    return int(session.execute(select(func.coalesce(func.max(Record.seq), 0))).scalar_one())

@@ -150,7 +150,8 @@ def test_decision_11_alone_leaves_a_bridge_recoverable() -> None:
     assert _recoverable(grid, mask) == [(1, 2)]
 
 
-# What hypothesis found for the rule alone: the total of rows 0 and 1 (2) joins two cycles.
+# What hypothesis found for the rule alone: the last column's total (1 + 1 = 2) joins two
+# cycles of suppressed cells, so the sums fix it.
 FOUND = [[0, 0, 0, 1], [0, 0, 0, 1], [0, 1, 4, 0]]
 
 
