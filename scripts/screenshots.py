@@ -15,7 +15,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a ch
 
 import keyring
 from keyring.backends import fail
-from PySide6.QtCore import QDate, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QPlainTextEdit, QWidget
 
 from desktop_app.demo import DEMO_EVENT_ID, DEMO_PASSWORD, DEMO_USERNAME, DemoServer
@@ -58,9 +57,7 @@ SHOTS = (
     "statistics-outcomes.png",
     "statistics-time-out-of-work.png",
 )
-#: The statistics pictures: a year of made-up records loaded into the demo server's database.
-STATS_SCALE = {"people": 1500, "engagements": 5000, "events": 90}
-STATS_FROM, STATS_TO = date(2025, 12, 1), date(2026, 11, 30)
+#: The statistics pictures: an analyst's app over the demo server's generated records.
 ANALYST = ("demo.analyst", "Euan Ross")
 WAIT_S = 120.0
 PAGE = 4096
@@ -389,10 +386,10 @@ class Tour:
         self.shots.save(self.ctl.dialog, "revoked.png")
 
     def statistics(self) -> None:
-        """An analyst's app (decisions.md #10): the Statistics workspace only, on a year of
-        made-up records loaded straight into the demo server's database."""
+        """An analyst's app (decisions.md #10): the Statistics workspace only, over the made-up
+        records ``pace-demo`` seeds (``seed-demo --demo-data``), for the last twelve months."""
         self.server.stop()
-        load_statistics_demo(self.server.database)
+        add_analyst(self.server.database)
         url = self.server.start()
         analyst = AppController(
             Profile(self.folder / "analyst"),
@@ -409,11 +406,6 @@ class Tour:
         assert window is not None
         workspace = window.statistics
         assert workspace is not None
-        wait_until(lambda: not workspace.busy, "the first fetch")
-        filters = workspace.filters
-        filters.period_from.setDate(QDate(STATS_FROM.year, STATS_FROM.month, STATS_FROM.day))
-        filters.period_to.setDate(QDate(STATS_TO.year, STATS_TO.month, STATS_TO.day))
-        workspace.refresh()
         wait_until(lambda: not workspace.busy, "the figures")
         window.resize(1280, 900)
         for index, name in enumerate(
@@ -431,15 +423,13 @@ class Tour:
             window.quit_now()
 
 
-def load_statistics_demo(database: Path) -> None:
-    """Made-up records for a year (the statistics tests' generator) and an analyst account."""
+def add_analyst(database: Path) -> None:
+    """A Scottish Government analyst's account on the demo server (statistics only)."""
     from sync_server.auth import service as auth_service
     from sync_server.db import Database
-    from tests.support.stats_records import Scale, load
 
     db = Database(f"sqlite:///{database}")
     try:
-        load(db, Scale(**STATS_SCALE, start=STATS_FROM, days=(STATS_TO - STATS_FROM).days))
         with db.session() as session:
             auth_service.create_user(
                 session,
