@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError
@@ -96,9 +96,11 @@ from desktop_app.sync.errors import (
     SyncError,
     Unauthenticated,
 )
+from desktop_app.sync.stats_client import REPORT_FORMATS, ReportFormat, StatsClient, StatsQuery
 from pace_shared import reference
 from pace_shared.hlc import HybridClock, now_ms
 from pace_shared.messages import user_message
+from pace_shared.stats_wire import StatsResponse
 from pace_shared.wire import UserInfo
 
 log = logging.getLogger(__name__)
@@ -109,6 +111,7 @@ TOKEN_IN_STORE = "store"
 __all__ = [
     "CONFLICTS_CHANGED",
     "CURRENT_EVENT",
+    "REPORT_FORMATS",
     "CaseloadFilter",
     "CaseloadIndex",
     "CaseloadOptions",
@@ -136,11 +139,14 @@ __all__ = [
     "RecordView",
     "ReferralRow",
     "RejectedChange",
+    "ReportFormat",
     "Repository",
     "ResyncRequired",
     "ServerError",
     "Session",
     "SessionError",
+    "StatsQuery",
+    "StatsResponse",
     "StoreDamagedError",
     "SyncError",
     "SyncReport",
@@ -157,7 +163,26 @@ __all__ = [
     "open_caseload",
     "record_view_of",
     "referrals",
+    "sees_statistics",
+    "syncs_records",
 ]
+
+_Answer = TypeVar("_Answer")
+
+#: Roles that never hold a person's record (decisions.md #10): statistics only, no record sync.
+STATISTICS_ONLY_ROLES = frozenset({"analyst"})
+#: Roles the server answers ``GET /api/v1/stats`` for (advisers get 403).
+STATISTICS_ROLES = frozenset({"team_lead", "admin", "analyst", "system_admin"})
+
+
+def sees_statistics(role: str) -> bool:
+    """Whether a user of this role may open the statistics dashboards."""
+    return role in STATISTICS_ROLES
+
+
+def syncs_records(role: str) -> bool:
+    """Whether a user of this role syncs records; analysts see statistics only."""
+    return role not in STATISTICS_ONLY_ROLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +221,12 @@ class OpenSession(Protocol):
     def sync(self, progress: ProgressCallback | None = None) -> SyncReport: ...
 
     def reauthenticate(self, password: str) -> None: ...
+
+    def fetch_stats(self, query: StatsQuery) -> StatsResponse: ...
+
+    def download_report(
+        self, query: StatsQuery, report_format: ReportFormat, destination: Path
+    ) -> Path: ...
 
     def lock(self) -> None: ...
 
@@ -701,7 +732,10 @@ class Session:
 
     def sync(self, progress: ProgressCallback | None = None) -> SyncReport:
         """Push the outbox, then pull. Raises Offline, Unauthenticated (outbox kept),
-        DeviceRevoked (after wiping the store), ServerError."""
+        DeviceRevoked (after wiping the store), ServerError. A statistics-only user (analyst)
+        has no records to sync, and the server would refuse: nothing is sent."""
+        if not syncs_records(self._user.role):
+            return SyncReport()
         client = self._client(self._meta.server_url, self._token, self._http_timeout)
         try:
             report = SyncEngine(self.sync_store, client).run(progress)
@@ -717,6 +751,38 @@ class Session:
             client.close()
         self._online = True
         return report
+
+    # --- statistics ---------------------------------------------------------------------
+
+    def fetch_stats(self, query: StatsQuery) -> StatsResponse:
+        """The dashboards' tables (disclosure control already applied by the server).
+        Raises like sync: Offline, Unauthenticated, Forbidden, DeviceRevoked (after wiping)."""
+        return self._with_stats_client(lambda client: client.stats(query))
+
+    def download_report(
+        self, query: StatsQuery, report_format: ReportFormat, destination: Path
+    ) -> Path:
+        """Download the quarterly report to ``destination``, atomically."""
+        return self._with_stats_client(
+            lambda client: client.download_report(query, report_format, destination)
+        )
+
+    def _with_stats_client(self, call: Callable[[StatsClient], _Answer]) -> _Answer:
+        client = StatsClient(self._meta.server_url, self._token, timeout=self._http_timeout)
+        try:
+            answer = call(client)
+        except DeviceRevoked as revoked:
+            raise self._wipe_after_revocation(revoked) from None
+        except Offline:
+            self._online = False
+            raise
+        except SyncError:
+            self._online = True
+            raise
+        finally:
+            client.close()
+        self._online = True
+        return answer
 
     def reauthenticate(self, password: str) -> None:
         """After a 401: sign in again with the same device id and its secret; queued changes

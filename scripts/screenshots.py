@@ -60,7 +60,13 @@ SHOTS = (
     "lead-conflicts.png",
     "lead-referrals.png",
     "lead-events.png",
+    "statistics-redundancies.png",
+    "statistics-engagements.png",
+    "statistics-outcomes.png",
+    "statistics-time-out-of-work.png",
 )
+#: The statistics pictures: an analyst's app over the demo server's generated records.
+ANALYST = ("demo.analyst", "Euan Ross")
 WAIT_S = 120.0
 PAGE = 4096
 
@@ -111,6 +117,7 @@ class Tour:
         self.profile = Profile(folder / "profile")
         self.settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
         self.controller: AppController | None = None
+        self.analyst: AppController | None = None
 
     # -- helpers -----------------------------------------------------------------------------
     @property
@@ -172,6 +179,7 @@ class Tour:
         self.offline()
         self.lock_and_damage()
         self.revoked()
+        self.statistics()
 
     def enrol(self) -> None:
         dialog = self.ctl.start_dialog()
@@ -386,7 +394,38 @@ class Tour:
         self.settle()
         self.shots.save(self.ctl.dialog, "revoked.png")
 
+    def statistics(self) -> None:
+        """An analyst's app (decisions.md #10): the Statistics workspace only, over the made-up
+        records ``pace-demo`` seeds (``seed-demo --demo-data``), for the last twelve months."""
+        self.server.stop()
+        add_analyst(self.server.database)
+        url = self.server.start()
+        analyst = AppController(
+            Profile(self.folder / "analyst"),
+            Session,
+            server_url=url,
+            username=ANALYST[0],
+            lock_minutes=10,
+            settings=self.settings,
+        )
+        self.analyst = analyst
+        analyst.auto_sign_in(DEMO_PASSWORD, device_name="Scottish Government laptop")
+        wait_until(lambda: analyst.window is not None and analyst.window.isVisible(), "sign-in")
+        window = analyst.window
+        assert window is not None
+        workspace = window.statistics
+        assert workspace is not None
+        wait_until(lambda: not workspace.busy, "the figures")
+        window.resize(1280, 900)
+        for index, name in enumerate(
+            ("redundancies", "engagements", "outcomes", "time-out-of-work"),
+        ):
+            workspace.sections.setCurrentIndex((0, 2, 3, 4)[index])
+            self.shots.save(window, f"statistics-{name}.png")
+
     def close(self) -> None:
+        if self.analyst is not None and self.analyst.window is not None:
+            self.analyst.window.quit_now()
         self.server.stop()
         window = self.ctl.window if self.controller is not None else None
         if window is not None:
@@ -491,6 +530,24 @@ class LeadTour:
         assert isinstance(events, EventsReviewPage)
         events.table.selectRow(0)
         shots.save(window, "lead-events.png")
+def add_analyst(database: Path) -> None:
+    """A Scottish Government analyst's account on the demo server (statistics only)."""
+    from sync_server.auth import service as auth_service
+    from sync_server.db import Database
+
+    db = Database(f"sqlite:///{database}")
+    try:
+        with db.session() as session:
+            auth_service.create_user(
+                session,
+                ANALYST[0],
+                DEMO_PASSWORD,
+                partner="SDS",
+                role="analyst",
+                display_name=ANALYST[1],
+            )
+    finally:
+        db.engine.dispose()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -304,6 +304,32 @@ def cmd_compact_tombstones(args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
+def cmd_report(args: argparse.Namespace) -> str:
+    from sync_server.stats import export, service
+    from sync_server.stats.keys import person_keys
+
+    out = Path(args.out)
+    report_format = out.suffix.lower().lstrip(".")
+    if report_format not in ("xlsx", "csv"):
+        raise CliError(f"--out must end in .xlsx or .csv, not {out.name!r}")
+    try:
+        period = service.parse_period(args.start, args.end)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    db = _open(args)
+    try:
+        with db.session() as session:
+            result = service.compute(session, service.Query(period), person_keys=person_keys)
+    finally:
+        db.dispose()
+    body = export.workbook_bytes(result) if report_format == "xlsx" else export.csv_bytes(result)
+    try:
+        out.write_bytes(body)
+    except OSError as exc:
+        raise CliError(f"cannot write {out}: {exc.strerror}") from None
+    return f"report for {period.first} to {period.last} written to {out}"
+
+
 def cmd_serve(args: argparse.Namespace) -> str:
     import uvicorn
 
@@ -350,6 +376,10 @@ def _add_import(sub: argparse.ArgumentParser) -> None:
     )
     sub.add_argument("--dry-run", action="store_true", help="check and report; import nothing")
     sub.add_argument("--report", help="write every refused row and why to this CSV file")
+def _report_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--from", dest="start", required=True, help="first day, YYYY-MM-DD")
+    sub.add_argument("--to", dest="end", required=True, help="last day, YYYY-MM-DD")
+    sub.add_argument("--out", required=True, help="FILE.xlsx or FILE.csv (format from extension)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -435,6 +465,13 @@ def _parser() -> argparse.ArgumentParser:
         help="default: $PACE_TOMBSTONE_MAX_AGE_DAYS (180), the longest a device may be offline",
     )
     sub.add_argument("--dry-run", action="store_true", help="print what would be pruned")
+    _report_arguments(
+        add(
+            "report",
+            cmd_report,
+            "write the statistics (disclosure control applied) as a workbook or tidy CSV",
+        )
+    )
     sub = add("seed-demo", cmd_seed_demo, "add demo partners, users, an employer and an event")
     sub.add_argument(
         "--force", action="store_true", help="add the demo users even if the database has users"

@@ -68,8 +68,34 @@ def self_test() -> int:
     label.close()
     try:
         version = check_encrypted_store()
+        charts = check_charts()
     except Exception as exc:
         print(f"self-test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
-    print(f"self-test ok: Qt {qVersion()} ({app.platformName()}), SQLCipher {version}")
+    print(
+        f"self-test ok: Qt {qVersion()} ({app.platformName()}), SQLCipher {version}, "
+        f"charts: matplotlib {charts}"
+    )
     return 0
+
+
+def check_charts() -> str:
+    """The dashboards' chart panel draws a small table (matplotlib's Qt backend is bundled)."""
+    import matplotlib  # here: only the self-test and the dashboards need it
+
+    from .dashboards.chart import ChartPanel
+    from .dashboards.series import StatsTable
+
+    panel = ChartPanel("self_test")
+    panel.set_table(
+        StatsTable(
+            id="self_test",
+            title="Self-test",
+            unit="events",
+            columns=["Month", "Events"],
+            rows=[["a", 1]],
+        )
+    )
+    panel.grab()
+    panel.close()
+    return str(matplotlib.__version__)

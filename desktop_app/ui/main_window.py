@@ -3,6 +3,8 @@ the sync status always in view."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -14,6 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from desktop_app.session import sees_statistics, syncs_records
 
 from .dialogs.about import AboutDialog
 from .dialogs.import_dialog import ImportDialog
@@ -28,6 +32,9 @@ from .workspaces import CaseworkWorkspace, WorkspaceShell
 
 #: Roles that may import people from a partner's existing files.
 IMPORT_ROLES = frozenset({"team_lead", "admin", "system_admin"})
+
+if TYPE_CHECKING:
+    from .dashboards import DashboardsWorkspace
 
 
 class PreferencesDialog(QDialog):
@@ -77,12 +84,16 @@ class MainWindow(QMainWindow):
         self.status_area = SyncStatusBar(state, scheduler, self)
         self.statusBar().addPermanentWidget(self.status_area, 1)
         self.statusBar().setSizeGripEnabled(False)
+        #: The Statistics workspace once the shell has built it for a role that sees it.
+        self.statistics: DashboardsWorkspace | None = None
         self._build_menu()
         state.open_person.connect(self.open_person)
         state.session_changed.connect(self._update_title)
+        state.session_changed.connect(self._apply_role)
         self.status_area.sync_clicked.connect(lambda: scheduler.sync_now(manual=True))
         self.status_area.rejected_clicked.connect(self.show_rejected)
         self._update_title()
+        self._apply_role()
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Tools"))
@@ -106,9 +117,53 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(quit_action)
         self.sync_action = sync
+        self.rejected_action = rejected
         self.lock_action = lock
         self.import_action = import_people
+        self._build_view_menu()
         self._build_help_menu()
+
+    def _build_view_menu(self) -> None:
+        view = self.menuBar().addMenu(self.tr("Vie&w"))
+        statistics = QAction(self.tr("&Statistics"), self)
+        statistics.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        statistics.triggered.connect(self.show_statistics)
+        view.addAction(statistics)
+        self.statistics_action = statistics
+
+    def show_statistics(self) -> DashboardsWorkspace | None:
+        """The Statistics workspace, for the roles that see it (None for others)."""
+        if not self.workspaces.show_workspace("statistics"):
+            return None
+        self._wire_statistics()
+        return self.statistics
+
+    def _wire_statistics(self) -> None:
+        """Revocation and expired sign-ins met while fetching figures are handled where a
+        sync's are (the workspace is built by the shell, the first time a role shows it)."""
+        from .dashboards import DashboardsWorkspace
+
+        widget = self.workspaces.widget_for("statistics")
+        if isinstance(widget, DashboardsWorkspace) and widget is not self.statistics:
+            widget.device_revoked.connect(self.scheduler.device_revoked)
+            widget.reauth_needed.connect(self.scheduler.reauth_needed)
+            self.statistics = widget
+
+    def _apply_role(self) -> None:
+        """Analysts see statistics only (decisions.md #10): the shell shows them no record
+        workspace, and here they get no sync, no rejected changes and no sync status."""
+        session = self.state.session
+        if session is None:
+            return
+        role = session.user.role
+        self.statistics_action.setVisible(sees_statistics(role))
+        records = syncs_records(role)
+        for action in (self.sync_action, self.rejected_action):
+            action.setVisible(records)
+        self.status_area.setVisible(records)
+        self._wire_statistics()
+        if not records:
+            self.show_statistics()
 
     def _build_help_menu(self) -> None:
         help_menu = self.menuBar().addMenu(self.tr("&Help"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
 
-from desktop_app.session import CONFLICTS_CHANGED, Changes, SyncReport
+from desktop_app.session import CONFLICTS_CHANGED, Changes, SyncReport, syncs_records
 from desktop_app.sync.backoff import Backoff
 
 from .errors import Failure, classify, describe
@@ -105,6 +105,8 @@ class SyncScheduler(QObject):
         session = self.state.session
         if session is None or (self.paused and not manual):
             return
+        if not syncs_records(session.user.role):
+            return  # analysts hold no records: nothing to sync, and the server would refuse
         if self.running:
             self._again = True
             return

@@ -57,6 +57,16 @@ class CaseworkWorkspace(QTabWidget):
 
 Factory = Callable[[AppState], QWidget]
 
+#: Roles that see the statistics (decisions.md #10): never advisers.
+STATISTICIANS = frozenset({TEAM_LEAD, ADMIN, ANALYST, SYSTEM_ADMIN})
+
+
+def _statistics(state: AppState) -> QWidget:
+    # Imported when first shown: matplotlib loads only for those who see the dashboards.
+    from .dashboards import DashboardsWorkspace
+
+    return DashboardsWorkspace(state)
+
 
 @dataclass(frozen=True, slots=True)
 class WorkspaceSpec:
@@ -77,10 +87,9 @@ WORKSPACES: list[WorkspaceSpec] = [
     WorkspaceSpec(
         "events_review", QT_TRANSLATE_NOOP("Workspaces", "Events"), LEADS, EventsReviewPage
     ),
-    # At merge: WorkspaceSpec("statistics", QT_TRANSLATE_NOOP("Workspaces", "Statistics"),
-    #     frozenset({TEAM_LEAD, ADMIN, ANALYST, SYSTEM_ADMIN}), DashboardsWorkspace),
-    # WorkspaceSpec("administration", QT_TRANSLATE_NOOP("Workspaces", "Administration"),
-    #     frozenset({ADMIN, SYSTEM_ADMIN}), AdminWorkspace),
+    WorkspaceSpec(
+        "statistics", QT_TRANSLATE_NOOP("Workspaces", "Statistics"), STATISTICIANS, _statistics
+    ),
 ]
 
 

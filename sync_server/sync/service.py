@@ -13,10 +13,11 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, or_, select
+from sqlalchemy import ColumnElement, Select, Subquery, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from pace_shared.hlc import HybridClock
+from pace_shared.records import CHILD_TYPES, RecordType
 from pace_shared.wire import Change
 from sync_server.auth.principal import Principal
 from sync_server.errors import ApiError
@@ -24,6 +25,9 @@ from sync_server.sync import push
 from sync_server.sync.models import Conflict, Record, RecordAccess
 from sync_server.sync.sequence import SequenceAllocator
 from sync_server.timeutil import utcnow
+
+#: Types whose records carry a ``client_id`` (a person and what is recorded about them).
+PERSON_TYPES = frozenset({RecordType.CLIENT, *CHILD_TYPES})
 
 #: The HLC node of edits the server makes itself (conflict resolutions).
 SERVER_NODE = "server"
@@ -173,3 +177,19 @@ def existing_record_ids(session: Session, record_ids: list[str]) -> set[str]:
         chunk = record_ids[start : start + 500]
         found.update(session.scalars(select(Record.id).where(Record.id.in_(chunk))))
     return found
+def live_records(record_type: str) -> Subquery:
+    """The records of one type that are not deleted, for aggregate statistics read inside the
+    database: ``id``, ``owner_partner``, ``client_id``, ``fields`` (JSON), ``created_at``."""
+    stmt = select(
+        Record.id, Record.owner_partner, Record.client_id, Record.fields, Record.created_at
+    ).where(Record.type == record_type, Record.deleted.is_(False))
+    if record_type not in PERSON_TYPES:
+        # Records of no person have no client_id: its index finds them without a full scan.
+        stmt = stmt.where(Record.client_id.is_(None))
+    return stmt.subquery(record_type)
+
+
+def latest_sequence(session: Session) -> int:
+    """The sequence number of the latest change (0 for none): any change to any record moves
+    it, so what is computed from the records can be cached against it."""
+    return int(session.execute(select(func.coalesce(func.max(Record.seq), 0))).scalar_one())

@@ -21,8 +21,11 @@ from desktop_app.session import (
     OpenSession,
     Profile,
     ProgressCallback,
+    ReportFormat,
     Repository,
     Session,
+    StatsQuery,
+    StatsResponse,
     SyncReport,
     SyncStatus,
     UserInfo,
@@ -74,6 +77,14 @@ class StoreSession:
         raise Offline("The sync server cannot be reached.")
 
     def reauthenticate(self, password: str) -> None:
+        raise Offline("The sync server cannot be reached.")
+
+    def fetch_stats(self, query: StatsQuery) -> StatsResponse:
+        raise Offline("The sync server cannot be reached.")
+
+    def download_report(
+        self, query: StatsQuery, report_format: ReportFormat, destination: Path
+    ) -> Path:
         raise Offline("The sync server cannot be reached.")
 
     def lock(self) -> None:

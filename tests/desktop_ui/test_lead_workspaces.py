@@ -41,6 +41,9 @@ def lead_state(state: AppState) -> AppState:
     return state
 
 
+LEAD = ["casework", "caseload", "conflicts", "referrals", "events_review"]
+
+
 def window_for(qtbot: Any, state: AppState) -> MainWindow:
     window = MainWindow(state, SyncScheduler(state, state.runner))
     qtbot.addWidget(window)
@@ -51,10 +54,10 @@ def window_for(qtbot: Any, state: AppState) -> MainWindow:
     ("role", "expected"),
     [
         ("adviser", ["casework"]),
-        ("team_lead", ["casework", "caseload", "conflicts", "referrals", "events_review"]),
-        ("admin", ["casework", "caseload", "conflicts", "referrals", "events_review"]),
-        ("system_admin", ["casework", "caseload", "conflicts", "referrals", "events_review"]),
-        ("analyst", []),
+        ("team_lead", [*LEAD, "statistics"]),
+        ("admin", [*LEAD, "statistics"]),
+        ("system_admin", [*LEAD, "statistics"]),
+        ("analyst", ["statistics"]),
     ],
 )
 def test_role_decides_the_workspaces(
@@ -89,7 +92,7 @@ def test_a_new_sign_in_with_another_role_changes_the_workspaces(
     qtbot: Any, lead_state: AppState
 ) -> None:
     window = window_for(qtbot, lead_state)
-    assert len(window.workspaces.keys()) == 5
+    assert len(window.workspaces.keys()) == 6
     as_role(lead_state, "adviser")
     assert window.workspaces.keys() == ["casework"]
     settle(qtbot, lead_state)

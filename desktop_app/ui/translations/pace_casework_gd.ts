@@ -197,6 +197,34 @@ Qt {qt}</source>
     </message>
 </context>
 <context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Values marked [c] (withheld to protect confidentiality) or [x] (not available) are left out of the chart; they are not zero. The table gives every value.</source>
+        <extracomment>Colour-blind-safe palette (Okabe-Ito), so series are told apart without relying on hue alone (the legend and the table name them too). Above this many categories, or with long names, bars run sideways so labels stay readable. Longest category name drawn on an axis. A table wider than this many columns, or with longer names, goes under its chart.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chart shows totals only; the table gives every column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No figures for this selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bar chart. The same figures are in the table next to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Last name</source>
@@ -278,6 +306,10 @@ Qt {qt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Person</source>
         <extracomment>The view asked for another order: (sort key, descending). The page re-queries.</extracomment>
         <translation type="unfinished"></translation>
@@ -316,10 +348,6 @@ Qt {qt}</source>
     </message>
     <message>
         <source>Engagements</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -461,6 +489,72 @@ Qt {qt}</source>
     </message>
     <message>
         <source>Tick at least one partner, or choose another option.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardsWorkspace</name>
+    <message>
+        <source>Re&amp;dundancies</source>
+        <extracomment>(tab title, table ids shown on it, in order)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;gistrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;ngagements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out&amp;comes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time out of wor&amp;k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <extracomment>Tables whose columns measure different things (events, people affected): one chart each.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics error</source>
+        <extracomment>The server said this device is revoked (the session has wiped the store): message. The sign-in expired: the app should ask for the password again. A fetch or export finished (True) or failed (False); for tests and the status line.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching figures for {what}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching statistics from the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period ends before it starts: check the dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures for {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report saved to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export quarterly workbook</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -763,6 +857,74 @@ Qt {qt}</source>
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>Period from</source>
+        <extracomment>The default period: the twelve months up to today.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Council area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All council areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport quarterly workbook…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;o</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Council &amp;area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FixChangeDialog</name>
     <message>
         <source>Fix and resend</source>
@@ -907,7 +1069,21 @@ Qt {qt}</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>&amp;1 Register</source>
+        <extracomment>Roles that review their partner&apos;s casework (team leads and the admins above them). Roles that see person records at all (analysts never do).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;2 People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;3 Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
+        <extracomment>The Statistics workspace once the shell has built it for a role that sees it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -935,6 +1111,14 @@ Qt {qt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Vie&amp;w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -948,19 +1132,6 @@ Qt {qt}</source>
     </message>
     <message>
         <source>PACE Casework — {name} ({partner})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;1 Register</source>
-        <extracomment>Roles that review their partner&apos;s casework (team leads and the admins above them). Roles that see person records at all (analysts never do).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;2 People</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;3 Events</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1460,6 +1631,17 @@ What was found: {detail}</source>
     </message>
 </context>
 <context>
+    <name>StatsTableModel</name>
+    <message>
+        <source>[c]: withheld to protect confidentiality (a small number, or one that would reveal one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[x]: not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncScheduler</name>
     <message>
         <source>Synchronising with the server…</source>
@@ -1643,7 +1825,7 @@ Has the person agreed to share their record with them? If so, their consent is r
     <name>Workspaces</name>
     <message>
         <source>Casework</source>
-        <extracomment>workspace → roles → factory, in the order the shell shows them (Ctrl+1..n).</extracomment>
+        <extracomment>Roles that see the statistics (decisions.md #10): never advisers. workspace → roles → factory, in the order the shell shows them (Ctrl+1..n).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1660,6 +1842,10 @@ Has the person agreed to share their record with them? If so, their consent is r
     </message>
     <message>
         <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1688,7 +1874,7 @@ Has the person agreed to share their record with them? If so, their consent is r
     </message>
     <message>
         <source>This computer has not been set up yet: sign in online first.</source>
-        <extracomment>ProfileMeta.token_location of every profile this version writes. True after the last contact with the server worked, False after it failed, None before. Shown once when no secure keyring exists (decisions.md #1), else None. After a remote wipe that could not remove everything: what is left, else None. Messages of SQLCipher/SQLite errors that mean the file itself is damaged (wrong bytes, a page failing its HMAC), not a bug in our code. &quot;keyring&quot; or &quot;file&quot;: where the wrapped store key is kept. Where the access token is kept: &quot;store&quot; (inside the encrypted store). &quot;keyring&quot; only in profiles of older versions, moved into the store at their next unlock.</extracomment>
+        <extracomment>ProfileMeta.token_location of every profile this version writes. Roles that never hold a person&apos;s record (decisions.md #10): statistics only, no record sync. Roles the server answers ``GET /api/v1/stats`` for (advisers get 403). True after the last contact with the server worked, False after it failed, None before. Shown once when no secure keyring exists (decisions.md #1), else None. After a remote wipe that could not remove everything: what is left, else None. Messages of SQLCipher/SQLite errors that mean the file itself is damaged (wrong bytes, a page failing its HMAC), not a bug in our code. &quot;keyring&quot; or &quot;file&quot;: where the wrapped store key is kept. Where the access token is kept: &quot;store&quot; (inside the encrypted store). &quot;keyring&quot; only in profiles of older versions, moved into the store at their next unlock.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1761,6 +1947,7 @@ Has the person agreed to share their record with them? If so, their consent is r
     </message>
     <message>
         <source>The server&apos;s health answer did not follow the sync contract.</source>
+        <extracomment>How many open conflicts one sync caches (the server&apos;s page limit).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1793,7 +1980,7 @@ Has the person agreed to share their record with them? If so, their consent is r
     </message>
     <message>
         <source>The server still refuses this computer&apos;s clock; your changes are kept and will be sent at the next sync. Check the date and time settings.</source>
-        <extracomment>progress(done, total or None when unknown, message for the status bar)</extracomment>
+        <extracomment>progress(done, total or None when unknown, message for the status bar) Conflict resolutions queued offline that the server accepted at this sync. Plain sentences about queued resolutions the server could not apply (e.g. another lead resolved the conflict first); the queued choice is dropped, nothing crashes. Open conflicts now cached for review; None for roles that do not review conflicts. Audit ``viewed`` events delivered at this sync.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1,0 +1,1 @@
+"""Statistics over every partner's records, aggregates only, with disclosure control."""

@@ -1,0 +1,227 @@
+"""The statistics: which tables there are, the filters, and computing them from the records.
+
+People are counted by person key, so one person registered by two partners counts once: the
+key function maps each client record id to its person (the linkage cluster). Without linkage
+every record is its own person (:func:`own_keys`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+from sqlalchemy.orm import Session
+
+from pace_shared.records import parse_date
+from pace_shared.stats_wire import StatsFilters, StatsResponse, StatsTable
+from sync_server.stats import facts
+from sync_server.stats.facts import Client, Period, Place
+from sync_server.sync.service import latest_sequence
+
+#: ``person_keys(session)``: client record id → person key (absent ids are their own person).
+PersonKeys = Callable[[Session], Mapping[str, str]]
+
+
+#: Longer periods are refused: a table has a row per month.
+MAX_PERIOD_YEARS = 20
+
+
+def own_keys(_session: Session) -> Mapping[str, str]:
+    """No linkage: every client record is its own person."""
+    return {}
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    period: Period
+    council_area: str | None = None
+    sector: str | None = None
+    partner: str | None = None
+
+    def place_matches(self, place: Place) -> bool:
+        return (self.council_area is None or place.council_area == self.council_area) and (
+            self.sector is None or place.sector == self.sector
+        )
+
+    def partner_matches(self, partner: str) -> bool:
+        return self.partner is None or partner == self.partner
+
+    @property
+    def filters(self) -> StatsFilters:
+        return StatsFilters(
+            council_area=self.council_area, sector=self.sector, partner=self.partner
+        )
+
+
+class Source:
+    """The facts one request needs, each read from the database at most once."""
+
+    def __init__(self, session: Session, query: Query, person_keys: PersonKeys) -> None:
+        self.session, self.query, self._person_keys = session, query, person_keys
+
+    @cached_property
+    def keys(self) -> Mapping[str, str]:
+        return self._person_keys(self.session)
+
+    def person(self, client_id: str) -> str:
+        return self.keys.get(client_id, client_id)
+
+    @cached_property
+    def employer_places(self) -> dict[str, Place]:
+        return facts.employers(self.session)
+
+    @cached_property
+    def event_places(self) -> dict[str, Place]:
+        return facts.event_places(self.session, self.employer_places)
+
+    @cached_property
+    def clients(self) -> dict[str, Client]:
+        return {c.id: c for c in facts.clients(self.session, self.event_places)}
+
+    def client_in_scope(self, client_id: str) -> bool:
+        """Whether the place filters let this person's records count (without place filters
+        the people are not even read)."""
+        if self.query.council_area is None and self.query.sector is None:
+            return True
+        client = self.clients.get(client_id)
+        return client is not None and self.query.place_matches(client.place)
+
+    @cached_property
+    def events(self) -> list[facts.Event]:
+        q = self.query
+        return [
+            e
+            for e in facts.events(self.session, self.event_places, q.period)
+            if q.place_matches(e.place) and q.partner_matches(e.partner)
+        ]
+
+    @cached_property
+    def supports(self) -> list[facts.Support]:
+        q = self.query
+        return [
+            s
+            for s in facts.supports(self.session, self.employer_places, q.period)
+            if q.place_matches(s.place) and q.partner_matches(s.partner)
+        ]
+
+    @cached_property
+    def engagements(self) -> list[facts.Engagements]:
+        q = self.query
+        by_client = q.council_area is not None or q.sector is not None
+        return [
+            e
+            for e in facts.engagement_counts(self.session, q.period, by_client=by_client)
+            if q.partner_matches(e.partner)
+            and (not by_client or self.client_in_scope(e.client_id or ""))
+        ]
+
+    @cached_property
+    def referrals(self) -> list[facts.Referral]:
+        return [
+            r
+            for r in facts.referrals_in(self.session, self.query.period)
+            if self.query.partner_matches(r.partner) and self.client_in_scope(r.client_id)
+        ]
+
+    @cached_property
+    def outcomes(self) -> list[facts.Outcome]:
+        return [
+            o
+            for o in facts.outcomes_in(self.session, self.query.period)
+            if self.query.partner_matches(o.partner) and self.client_in_scope(o.client_id)
+        ]
+
+    @cached_property
+    def interventions(self) -> dict[str, set[str]]:
+        """Per person with an outcome in the period: the engagement kinds (and referral) they
+        had, at any time, across all their records."""
+        found: dict[str, set[str]] = {}
+        for client_id, kind in facts.interventions_of_outcome_people(
+            self.session, self.query.period
+        ):
+            found.setdefault(self.person(client_id), set()).add(kind)
+        return found
+
+    @cached_property
+    def people(self) -> dict[str, list[Client]]:
+        """Each person's records that count for this query, earliest registered first."""
+        grouped: dict[str, list[Client]] = {}
+        for client in self.clients.values():
+            if self.query.partner_matches(client.partner) and self.query.place_matches(
+                client.place
+            ):
+                grouped.setdefault(self.person(client.id), []).append(client)
+        for records in grouped.values():
+            records.sort(key=lambda c: (c.registered, c.id))
+        return grouped
+
+    @cached_property
+    def registered_people(self) -> dict[str, list[Client]]:
+        """People whose first registration falls in the period."""
+        period = self.query.period
+        return {key: r for key, r in self.people.items() if period.holds(r[0].registered)}
+
+
+Builder = Callable[[Source], StatsTable]
+
+
+def compute(
+    session: Session,
+    query: Query,
+    *,
+    person_keys: PersonKeys = own_keys,
+    table_ids: Collection[str] | None = None,
+) -> StatsResponse:
+    """Every table (or those named), disclosure control applied."""
+    from sync_server.stats.tables import BUILDERS  # the registry imports this module
+
+    source = Source(session, query, person_keys)
+    wanted = [b for b in BUILDERS if table_ids is None or b[0] in table_ids]
+    return StatsResponse(
+        period_from=query.period.first,
+        period_to=query.period.last,
+        filters=query.filters,
+        tables=[build(source) for _, build in wanted],
+    )
+
+
+def compute_cached(
+    session: Session,
+    query: Query,
+    *,
+    person_keys: PersonKeys = own_keys,
+    table_ids: Collection[str] | None = None,
+) -> StatsResponse:
+    """:func:`compute`, answered from memory when nothing has changed since (see cache.py)."""
+    from sync_server.stats.cache import ANSWERS
+
+    wanted = None if table_ids is None else tuple(sorted(set(table_ids)))
+    key = (latest_sequence(session), query, wanted, person_keys)
+    return ANSWERS.get_or_compute(
+        key, lambda: compute(session, query, person_keys=person_keys, table_ids=wanted)
+    )
+
+
+def table_ids() -> list[str]:
+    from sync_server.stats.tables import BUILDERS
+
+    return [table_id for table_id, _ in BUILDERS]
+
+
+def parse_period(start: str, end: str) -> Period:
+    """``YYYY-MM-DD`` bounds, both included; ValueError with a sentence otherwise."""
+    first, last = _date(start, "from"), _date(end, "to")
+    if last < first:
+        raise ValueError("the period ends before it starts (to is before from)")
+    if last.year - first.year >= MAX_PERIOD_YEARS:
+        raise ValueError(f"the period can be at most {MAX_PERIOD_YEARS} years long")
+    return Period(first, last)
+
+
+def _date(text: str, name: str) -> dt.date:
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise ValueError(f"{name}: {text!r} is not a date in the form YYYY-MM-DD") from None
