@@ -299,7 +299,7 @@ def test_an_analyst_sees_statistics_only_and_never_syncs(qtbot: Any, repo: Any) 
 def test_a_team_lead_reaches_statistics_from_the_view_menu(qtbot: Any, repo: Any) -> None:
     state = AppState(_as(StoreSession(repo), "team_lead"))
     window = _window(qtbot, state)
-    assert "statistics" in window.workspaces.keys()
+    assert "statistics" in list(window.workspaces.keys())
     assert window.workspaces.currentWidget() is not window.statistics
     assert window.statistics_action.isVisible()
     window.statistics_action.trigger()
