@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar, runtime_checkable
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError
@@ -60,6 +60,14 @@ from desktop_app.storage.views import (
     RecordView,
     RejectedChange,
 )
+from desktop_app.sync.admin_client import (
+    AdminClient,
+    AdminDevice,
+    AdminPartner,
+    AdminRefused,
+    AdminUser,
+    AuditEvent,
+)
 from desktop_app.sync.client import SyncClient
 from desktop_app.sync.clock import OFFSET_SETTING, DeviceClock
 from desktop_app.sync.engine import ProgressCallback, SyncEngine, SyncReport
@@ -82,6 +90,13 @@ TOKEN_IN_STORE = "store"
 
 __all__ = [
     "CURRENT_EVENT",
+    "AdminClient",
+    "AdminDevice",
+    "AdminPartner",
+    "AdminRefused",
+    "AdminSession",
+    "AdminUser",
+    "AuditEvent",
     "Changes",
     "DeviceRevoked",
     "DiskFullError",
@@ -109,6 +124,9 @@ __all__ = [
     "UserInfo",
     "WrongPasswordError",
 ]
+
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +169,14 @@ class OpenSession(Protocol):
     def lock(self) -> None: ...
 
     def wipe(self) -> None: ...
+
+
+@runtime_checkable
+class AdminSession(Protocol):
+    """A session that can call the admin API as its signed-in user (the real :class:`Session`;
+    the UI's store-only stand-in cannot)."""
+
+    def admin_call(self, call: Callable[[AdminClient], _T]) -> _T: ...
 
 
 #: Messages of SQLCipher/SQLite errors that mean the file itself is damaged (wrong bytes, a
@@ -625,6 +651,22 @@ class Session:
             client.close()
         self._online = True
         return report
+
+    def admin_call(self, call: Callable[[AdminClient], _T]) -> _T:
+        """Run ``call`` against the admin API with this session's sign-in (blocking: the UI
+        runs it on its job lane). A 403 ``device_revoked`` wipes this laptop as a sync does."""
+        client = self._client(self._meta.server_url, self._token, self._http_timeout)
+        try:
+            answer = call(AdminClient(client))
+        except DeviceRevoked as revoked:
+            raise self._wipe_after_revocation(revoked) from None
+        except Offline:
+            self._online = False
+            raise
+        finally:
+            client.close()
+        self._online = True
+        return answer
 
     def reauthenticate(self, password: str) -> None:
         """After a 401: sign in again with the same device id and its secret; queued changes

@@ -64,6 +64,30 @@ def cmd_create_partner(args: argparse.Namespace) -> str:
     return f"partner {args.code} created"
 
 
+def cmd_rename_partner(args: argparse.Namespace) -> str:
+    from sync_server.auth import service
+
+    _change_account(args, lambda session: service.rename_partner(session, args.code, args.name))
+    return f"partner {args.code} renamed"
+
+
+def cmd_deactivate_partner(args: argparse.Namespace) -> str:
+    from sync_server.auth import service
+
+    _change_account(args, lambda session: service.deactivate_partner(session, args.code))
+    return (
+        f"partner {args.code} deactivated; its users cannot sign in and its devices are "
+        "revoked and wipe themselves"
+    )
+
+
+def cmd_reactivate_partner(args: argparse.Namespace) -> str:
+    from sync_server.auth import service
+
+    _change_account(args, lambda session: service.reactivate_partner(session, args.code))
+    return f"partner {args.code} reactivated (revoked devices stay revoked: enrol again)"
+
+
 def _read_password(args: argparse.Namespace) -> str:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\r\n")
@@ -131,9 +155,7 @@ def cmd_reset_password(args: argparse.Namespace) -> str:
     from sync_server.auth import service
 
     password = _read_password(args)
-    _change_account(
-        args, lambda session: service.reset_password(session, args.username, password)
-    )
+    _change_account(args, lambda session: service.reset_password(session, args.username, password))
     return f"password of {args.username} reset; their sessions have ended"
 
 
@@ -281,6 +303,28 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"error: {message} (see {self.prog} --help)\n")
 
 
+_Add = Callable[[str, Callable[[argparse.Namespace], str], str], argparse.ArgumentParser]
+
+
+def _add_partner_commands(add: _Add) -> None:
+    sub = add("rename-partner", cmd_rename_partner, "change a partner's full name")
+    sub.add_argument("code")
+    sub.add_argument("name", help="new full name")
+    for name, handler, text in (
+        (
+            "deactivate-partner",
+            cmd_deactivate_partner,
+            "stop a partner's users signing in and revoke all its devices",
+        ),
+        (
+            "reactivate-partner",
+            cmd_reactivate_partner,
+            "let a deactivated partner's users sign in again (revoked devices stay revoked)",
+        ),
+    ):
+        add(name, handler, text).add_argument("code")
+
+
 def _parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument(
@@ -306,6 +350,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = add("create-partner", cmd_create_partner, "add a partner organisation")
     sub.add_argument("code", help="short code, e.g. SDS or FIFE_COUNCIL")
     sub.add_argument("name", help="full name")
+    _add_partner_commands(add)
     sub = add("create-user", cmd_create_user, "add a user (password from a prompt or stdin)")
     sub.add_argument("username")
     sub.add_argument("--partner", required=True)

@@ -43,6 +43,8 @@ class UserCreate(BaseModel):
     role: Role
     #: The password policy (sync_server.auth.policy) answers 422 with the reason.
     password: str = Field(min_length=1, max_length=1000)
+    #: Only a system admin names another partner; an admin's users join the admin's partner.
+    partner: str | None = Field(default=None, min_length=2, max_length=32)
 
 
 class PasswordReset(BaseModel):
@@ -67,3 +69,24 @@ class AuditEventOut(BaseModel):
 
 class AuditPage(BaseModel):
     items: list[AuditEventOut]
+
+
+class PartnerOut(BaseModel):
+    code: str
+    name: str
+    active: bool
+    created_at: str
+
+
+class PartnerList(BaseModel):
+    items: list[PartnerOut]
+
+
+class PartnerCreate(BaseModel):
+    #: 2-32 capital letters, digits or underscores, starting with a letter.
+    code: str = Field(min_length=2, max_length=32, pattern=r"^[A-Z][A-Z0-9_]{1,31}$")
+    name: PrintableName = Field(min_length=1, max_length=200)
+
+
+class PartnerRename(BaseModel):
+    name: PrintableName = Field(min_length=1, max_length=200)

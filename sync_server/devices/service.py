@@ -191,6 +191,15 @@ def revoke_all_of_user(session: Session, user_id: str, actor: Actor) -> None:
         revoke(session, device_id, actor)
 
 
+def revoke_all_of_partner(session: Session, partner_code: str, actor: Actor) -> None:
+    """Revoke every device of a deactivated partner still active, each audited."""
+    active = session.execute(
+        select(Device.id).where(Device.partner_code == partner_code, Device.revoked_at.is_(None))
+    ).scalars()
+    for device_id in list(active):
+        revoke(session, device_id, actor)
+
+
 def list_devices(session: Session, partner: str | None = None) -> list[DeviceInfo]:
     stmt = select(Device).order_by(Device.registered_at)
     if partner is not None:

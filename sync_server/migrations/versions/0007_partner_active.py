@@ -1,0 +1,30 @@
+"""partners: active flag (a deactivated partner's users cannot sign in)
+
+Revision ID: 0007
+Revises: 0003
+Create Date: 2026-11-28
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0007"
+# The lead re-chains this after the other migrations of the session at merge.
+down_revision: str | None = "0003"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    # Every existing partner stays active.
+    with op.batch_alter_table("partners", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("active", sa.Boolean(), nullable=False, server_default=sa.true())
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("partners", schema=None) as batch_op:
+        batch_op.drop_column("active")
