@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .admin import AdminWorkspace
 from .dialogs.about import AboutDialog
 from .dialogs.rejected import RejectedDialog
 from .events import EventsPage
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self._build_menu()
         state.open_person.connect(self.open_person)
         state.session_changed.connect(self._update_title)
+        state.session_changed.connect(self._close_admin_if_locked)
         self.status_area.sync_clicked.connect(lambda: scheduler.sync_now(manual=True))
         self.status_area.rejected_clicked.connect(self.show_rejected)
         self._update_title()
@@ -93,12 +95,17 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (sync, rejected, lock, prefs):
+        # Temporary way in until the role-based workspace shell (leadui) takes the workspace.
+        admin = QAction(self.tr("A&dministration…"), self)
+        admin.triggered.connect(self.show_admin)
+        for action in (sync, rejected, lock, prefs, admin):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(quit_action)
         self.sync_action = sync
         self.lock_action = lock
+        self.admin_action = admin
+        self.admin_window: AdminWorkspace | None = None
         self._build_help_menu()
 
     def _build_help_menu(self) -> None:
@@ -107,6 +114,25 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
         self.about_action = about
+
+    def show_admin(self) -> AdminWorkspace:
+        """The admin workspace in its own window (temporary: the shell will host it)."""
+        if self.admin_window is None:
+            workspace = AdminWorkspace(self.state)
+            workspace.setWindowTitle(self.tr("PACE Casework — Administration"))
+            workspace.resize(1100, 640)
+            # The app's own handling: a revoked laptop wipes and says so; 401 asks to sign in.
+            workspace.device_revoked.connect(self.scheduler.device_revoked)
+            workspace.device_revoked.connect(lambda _t: workspace.close())
+            workspace.reauth_needed.connect(self.scheduler.reauth_needed)
+            self.admin_window = workspace
+        self.admin_window.show()
+        self.admin_window.raise_()
+        return self.admin_window
+
+    def _close_admin_if_locked(self) -> None:
+        if self.state.session is None and self.admin_window is not None:
+            self.admin_window.close()
 
     def show_about(self) -> AboutDialog:
         dialog = AboutDialog(self)
@@ -143,6 +169,8 @@ class MainWindow(QMainWindow):
 
     def quit_now(self) -> None:
         self._quitting = True
+        if self.admin_window is not None:
+            self.admin_window.close()
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
