@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 from urllib.parse import quote
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from desktop_app.sync.client import SyncClient
 from desktop_app.sync.errors import ServerError
@@ -53,11 +53,10 @@ class AdminDevice(_Answer):
     last_seen_at: str
     revoked_at: str | None = None
     app_version: str | None = None
-    #: Changes still queued on the device when it last synced; only servers that report it.
-    pending_changes: int | None = Field(
-        default=None,
-        validation_alias=AliasChoices("pending_changes", "pending_at_last_sync", "pending"),
-    )
+    #: Changes the device still held unsent at the end of its last sync, and when it said so
+    #: (servers with device reports only; None before the device reports).
+    pending_changes: int | None = None
+    pending_reported_at: str | None = None
 
 
 class AuditEvent(_Answer):

@@ -106,7 +106,8 @@ class AuditPage(AdminPage):
         super().__init__(state, parent)
         self.setObjectName("admin_audit")
         self.model: RowsModel[AuditEvent] = RowsModel(AUDIT_COLUMNS, lambda e: str(e.id), self)
-        self.table = table_view(self.model, self.tr("Audit events"))
+        # Unsorted: newest first, as the server answers (the time column shows only minutes).
+        self.table = table_view(self.model, self.tr("Audit events"), sortable=False)
         self.table.setObjectName("audit_table")
         self.username = QLineEdit()
         self.username.setAccessibleName(self.tr("Filter by username"))

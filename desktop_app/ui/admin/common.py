@@ -123,8 +123,11 @@ def short_time(iso: str | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def table_view(model: QAbstractTableModel, accessible_name: str) -> QTableView:
-    """A sortable, single-row-selection, read-only table over ``model``."""
+def table_view(
+    model: QAbstractTableModel, accessible_name: str, *, sortable: bool = True
+) -> QTableView:
+    """A single-row-selection, read-only table over ``model``; ``sortable`` ones start sorted
+    by their first column, A to Z (the others keep the server's order)."""
     table = QTableView()
     # Owned by the view (the C++ tree): a proxy owned by a Python-owned model crashed Python's
     # garbage collector when both were collected together.
@@ -136,7 +139,9 @@ def table_view(model: QAbstractTableModel, accessible_name: str) -> QTableView:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSortingEnabled(True)
+    if sortable:
+        table.setSortingEnabled(True)
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     table.verticalHeader().setVisible(False)
     table.setAlternatingRowColors(True)
     header = table.horizontalHeader()

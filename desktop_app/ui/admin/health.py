@@ -44,9 +44,9 @@ class HealthPage(AdminPage):
         super().__init__(state, parent)
         self.setObjectName("admin_health")
         self.model: RowsModel[Item] = RowsModel(HEALTH_COLUMNS, lambda i: i[0], self)
-        self.table = table_view(self.model, self.tr("Server health"))
+        # Unsorted: the server's order groups related items.
+        self.table = table_view(self.model, self.tr("Server health"), sortable=False)
         self.table.setObjectName("health_table")
-        self.table.setSortingEnabled(False)  # the server's order groups related items
         self.source = ""
         self.refresh_button = self.button(
             self.tr("Re&fresh"), self.tr("Ask the server for its health again"), self.reload
