@@ -18,13 +18,12 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    # Every existing partner stays active.
-    with op.batch_alter_table("partners", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("active", sa.Boolean(), nullable=False, server_default=sa.true())
-        )
+    # Every existing partner stays active. A plain ADD COLUMN, not a batch copy of the table:
+    # SQLite would drop and re-create ``partners``, which users and devices reference.
+    op.add_column(
+        "partners", sa.Column("active", sa.Boolean(), nullable=False, server_default=sa.true())
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("partners", schema=None) as batch_op:
-        batch_op.drop_column("active")
+    op.drop_column("partners", "active")
