@@ -131,9 +131,7 @@ def cmd_reset_password(args: argparse.Namespace) -> str:
     from sync_server.auth import service
 
     password = _read_password(args)
-    _change_account(
-        args, lambda session: service.reset_password(session, args.username, password)
-    )
+    _change_account(args, lambda session: service.reset_password(session, args.username, password))
     return f"password of {args.username} reset; their sessions have ended"
 
 

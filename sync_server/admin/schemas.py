@@ -17,6 +17,10 @@ class DeviceOut(BaseModel):
     revoked_at: str | None
     #: The app version the device last reported (None until it reports one).
     app_version: str | None = None
+    #: Changes the device still held unsent at the end of its last sync (None until it
+    #: reports), and when it reported.
+    pending_changes: int | None = None
+    pending_reported_at: str | None = None
 
 
 class DeviceList(BaseModel):

@@ -153,9 +153,7 @@ def deactivate_user(
     user = _find_user(session, username, partner=partner)
     user.active = False
     devices.revoke_all_of_user(session, user.id, actor)
-    audit.write(
-        session, audit.row("user.deactivated", actor, detail={"user": user.username})
-    )
+    audit.write(session, audit.row("user.deactivated", actor, detail={"user": user.username}))
     return _account(user)
 
 
@@ -165,9 +163,7 @@ def reactivate_user(
     """Sign-in allowed again; revoked devices stay revoked (the user enrols again)."""
     user = _find_user(session, username, partner=partner)
     user.active = True
-    audit.write(
-        session, audit.row("user.reactivated", actor, detail={"user": user.username})
-    )
+    audit.write(session, audit.row("user.reactivated", actor, detail={"user": user.username}))
     return _account(user)
 
 
@@ -186,9 +182,7 @@ def reset_password(
     _end_sessions(session, user)
     # The owner now knows the new password: earlier guesses no longer lock them out.
     session.execute(delete(LoginFailure).where(LoginFailure.username == user.username))
-    audit.write(
-        session, audit.row("user.password_reset", actor, detail={"user": user.username})
-    )
+    audit.write(session, audit.row("user.password_reset", actor, detail={"user": user.username}))
     return _account(user)
 
 

@@ -164,3 +164,21 @@ def records_owned_by(partner: str) -> Select[str]:
     """A query of the ids of the records ``partner`` owns, to filter another domain's rows
     by inside the database (the list itself can be far too long to pass as values)."""
     return select(Record.id).where(Record.owner_partner == partner)
+
+
+def visible_clients(session: Session, partner: str, record_ids: set[str]) -> set[str]:
+    """Of ``record_ids``, the live person (``client``) records ``partner`` may see now."""
+    if not record_ids:
+        return set()
+    stmt = select(Record.id).where(
+        Record.id.in_(sorted(record_ids)),
+        Record.type == "client",
+        Record.deleted.is_(False),
+        or_(
+            Record.public,
+            exists().where(
+                RecordAccess.record_id == Record.id, RecordAccess.partner_code == partner
+            ),
+        ),
+    )
+    return set(session.execute(stmt).scalars())
