@@ -255,6 +255,8 @@ def cmd_serve(args: argparse.Namespace) -> str:
     db = _open(args, migrate=True)  # serving an empty or old schema would only fail later
     db.dispose()
     settings = get_settings()
+    if args.workers > 1:
+        _share_metrics_between_workers()
     uvicorn.run(
         "sync_server.main:create_app",
         factory=True,
@@ -270,6 +272,47 @@ def cmd_serve(args: argparse.Namespace) -> str:
         timeout_keep_alive=30,
     )
     return "server stopped"
+
+
+def cmd_status(args: argparse.Namespace) -> str:
+    """The admin health summary from the database, and optionally a running server's metrics."""
+    from sync_server.admin import health
+    from sync_server.metrics import STATUS_TOTALS, scrape_totals
+
+    db = _open(args)
+    try:
+        summary = health.summary(db, args.partner)
+    finally:
+        db.dispose()
+    text = summary.model_dump_json(indent=2) if args.json else health.as_text(summary)
+    if args.url:
+        token = os.environ.get("PACE_METRICS_TOKEN")
+        try:
+            totals = scrape_totals(args.url, token)
+        except OSError as exc:
+            raise CliError(f"cannot read {args.url}/metrics: {exc}") from None
+        running = "\n".join(f"  {label}: {totals[name]:g}" for label, name in STATUS_TOTALS)
+        text += f"\nrunning server {args.url} (since its processes started):\n{running}"
+    if summary.status != "ok":
+        raise CliError(text.replace("\n", "; "))
+    return text
+
+
+def _share_metrics_between_workers() -> None:
+    """Several workers: each writes its metrics to one folder and ``/metrics`` sums them
+    (prometheus-client's multiprocess mode). A private temporary folder unless the operator
+    chose one in PROMETHEUS_MULTIPROC_DIR; either way emptied first, as a restart must."""
+    import tempfile
+
+    from sync_server.metrics import MULTIPROC_ENV
+
+    folder = os.environ.get(MULTIPROC_ENV)
+    if not folder:
+        folder = tempfile.mkdtemp(prefix="pace-metrics-")  # 0700
+        os.environ[MULTIPROC_ENV] = folder
+    Path(folder).mkdir(mode=0o700, parents=True, exist_ok=True)
+    for stale in Path(folder).glob("*.db"):
+        stale.unlink()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -336,6 +379,18 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("device_id")
     sub = add("list-devices", cmd_list_devices, "list registered devices")
     sub.add_argument("--partner")
+    sub = add(
+        "status",
+        cmd_status,
+        "health summary from the database (the admin workspace's counts); --url adds a "
+        "running server's /metrics totals",
+    )
+    sub.add_argument("--partner", help="one partner's counts (default: every partner)")
+    sub.add_argument("--json", action="store_true", help="print the summary as JSON")
+    sub.add_argument(
+        "--url",
+        help="a running server, e.g. http://127.0.0.1:8400 ($PACE_METRICS_TOKEN if it needs one)",
+    )
     sub = add("serve", cmd_serve, "run the HTTP server (migrates the schema first)")
     sub.add_argument("--host", default="127.0.0.1")
     sub.add_argument("--port", type=int, default=8400)

@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, or_, select
+from sqlalchemy import ColumnElement, Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from pace_shared.hlc import HybridClock
@@ -182,3 +182,19 @@ def visible_clients(session: Session, partner: str, record_ids: set[str]) -> set
         ),
     )
     return set(session.execute(stmt).scalars())
+
+
+def record_counts(session: Session, partner: str | None = None) -> dict[str, int]:
+    """Live records by type, owned by ``partner`` (None: every partner)."""
+    stmt = select(Record.type, func.count()).where(Record.deleted.is_(False)).group_by(Record.type)
+    if partner is not None:
+        stmt = stmt.where(Record.owner_partner == partner)
+    return {str(kind): int(n) for kind, n in session.execute(stmt).tuples()}
+
+
+def open_conflict_count(session: Session, partner: str | None = None) -> int:
+    """Open conflicts on records ``partner`` owns and sees (None: every open conflict)."""
+    stmt = select(func.count()).select_from(Conflict).where(Conflict.status == "open")
+    if partner is not None:
+        stmt = stmt.where(*_owned_and_visible(partner))
+    return int(session.execute(stmt).scalar_one())
