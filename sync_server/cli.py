@@ -203,6 +203,23 @@ def cmd_backup(args: argparse.Namespace) -> str:
     return f"backup written to {args.destination} (epoch {epoch})"
 
 
+def cmd_restore(args: argparse.Namespace) -> str:
+    from sync_server.backup import restore_sqlite
+
+    url = _database_url(args)
+    try:
+        restored = restore_sqlite(url, Path(args.file))
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    db = _open(args, migrate=True)  # a backup from an older release is brought up to date
+    db.dispose()
+    kept = f"; the replaced database was kept as {restored.previous}" if restored.previous else ""
+    return (
+        f"restored {args.file} (new epoch {restored.epoch}): every device will re-pull and "
+        f"re-push what the backup lacks on its next sync{kept}"
+    )
+
+
 def cmd_rotate_epoch(args: argparse.Namespace) -> str:
     from sync_server.sync.sequence import set_meta
 
@@ -379,18 +396,6 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("device_id")
     sub = add("list-devices", cmd_list_devices, "list registered devices")
     sub.add_argument("--partner")
-    sub = add(
-        "status",
-        cmd_status,
-        "health summary from the database (the admin workspace's counts); --url adds a "
-        "running server's /metrics totals",
-    )
-    sub.add_argument("--partner", help="one partner's counts (default: every partner)")
-    sub.add_argument("--json", action="store_true", help="print the summary as JSON")
-    sub.add_argument(
-        "--url",
-        help="a running server, e.g. http://127.0.0.1:8400 ($PACE_METRICS_TOKEN if it needs one)",
-    )
     sub = add("serve", cmd_serve, "run the HTTP server (migrates the schema first)")
     sub.add_argument("--host", default="127.0.0.1")
     sub.add_argument("--port", type=int, default=8400)
@@ -420,14 +425,41 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument(
         "--force", action="store_true", help="add the demo users even if the database has users"
     )
+    _add_operations(add)
+    return parser
+
+
+_Add = Callable[[str, Callable[[argparse.Namespace], str], str], argparse.ArgumentParser]
+
+
+def _add_operations(add: _Add) -> None:
+    """Status, backup and restore commands (kept apart so the parser stays readable)."""
+    sub = add(
+        "status",
+        cmd_status,
+        "health summary from the database (the admin workspace's counts); --url adds a "
+        "running server's /metrics totals",
+    )
+    sub.add_argument("--partner", help="one partner's counts (default: every partner)")
+    sub.add_argument("--json", action="store_true", help="print the summary as JSON")
+    sub.add_argument(
+        "--url",
+        help="a running server, e.g. http://127.0.0.1:8400 ($PACE_METRICS_TOKEN if it needs one)",
+    )
     sub = add("backup", cmd_backup, "online copy of a SQLite database (for PostgreSQL use pg_dump)")
     sub.add_argument("destination")
+    sub = add(
+        "restore",
+        cmd_restore,
+        "replace the SQLite database with a backup (stop the server first; for PostgreSQL "
+        "use pg_restore, then rotate-epoch)",
+    )
+    sub.add_argument("file", help="a file written by `pace-sync-server backup`")
     add(
         "rotate-epoch",
         cmd_rotate_epoch,
         "after restoring a backup: make devices re-pull and re-push",
     )
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
