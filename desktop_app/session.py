@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, TypeVar, runtime_checkable
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError
@@ -48,12 +48,16 @@ from desktop_app.security.secret_store import (
     secure_backend,
 )
 from desktop_app.security.wipe import WipeIncompleteError, wipe_profile
+from desktop_app.storage.conflicts import CONFLICTS_CHANGED, ConflictCache
 from desktop_app.storage.engine import Connect
 from desktop_app.storage.repository import CURRENT_EVENT, Repository
 from desktop_app.storage.store import create_store, open_store, remove_store_files
 from desktop_app.storage.sync_store import SyncStore
+from desktop_app.storage.viewed import ViewedOutbox
 from desktop_app.storage.views import (
     Changes,
+    ConflictSideView,
+    ConflictView,
     DuplicateCandidate,
     PersonRow,
     RecordValidationError,
@@ -89,6 +93,7 @@ log = logging.getLogger(__name__)
 TOKEN_IN_STORE = "store"
 
 __all__ = [
+    "CONFLICTS_CHANGED",
     "CURRENT_EVENT",
     "AdminClient",
     "AdminDevice",
@@ -98,6 +103,9 @@ __all__ = [
     "AdminUser",
     "AuditEvent",
     "Changes",
+    "ConflictCache",
+    "ConflictSideView",
+    "ConflictView",
     "DeviceRevoked",
     "DiskFullError",
     "DuplicateCandidate",
@@ -123,6 +131,8 @@ __all__ = [
     "Unauthenticated",
     "UserInfo",
     "WrongPasswordError",
+    "conflicts_of",
+    "record_view_of",
 ]
 
 
@@ -169,6 +179,21 @@ class OpenSession(Protocol):
     def lock(self) -> None: ...
 
     def wipe(self) -> None: ...
+
+    def open_conflicts(self) -> list[ConflictView]:
+        """The partner's open conflicts as cached at the last sync (team leads and
+        administrators; empty for other roles), read offline from the store."""
+        ...
+
+    def queue_conflict_resolution(self, conflict_id: str, keep: str, value: Any = None) -> Changes:
+        """Queue how to resolve a cached conflict (``winner``, ``loser`` or ``value``), sent at
+        the next sync. A store write: call it on the job lane."""
+        ...
+
+    def record_view(self, record_id: str) -> Changes:
+        """Note that a person's record was opened; another partner's person becomes an audit
+        ``viewed`` event sent with the next sync. A store write: call it on the job lane."""
+        ...
 
 
 @runtime_checkable
@@ -305,6 +330,17 @@ def _move_token_into_store(profile: Profile, meta: ProfileMeta, store: SyncStore
     return moved
 
 
+def conflicts_of(repo: Repository) -> list[ConflictView]:
+    """The cached open conflicts (shared by every OpenSession implementation)."""
+    return ConflictCache(repo).open_conflicts()
+
+
+def record_view_of(repo: Repository, record_id: str) -> Changes:
+    """Queue a ``viewed`` audit event when needed; nothing the views must refresh."""
+    ViewedOutbox(repo).record_view(record_id)
+    return Changes()
+
+
 def _known_partners(own_partner: str) -> frozenset[str]:
     try:
         return frozenset(reference.partner_names()) | {own_partner}
@@ -392,9 +428,7 @@ class Session:
         engine = None
         try:
             wrapped = wrap_key(key, password, meta.profile_id, kdf_params)
-            engine = create_store(
-                profile.store_path, key, connect=connect
-            )
+            engine = create_store(profile.store_path, key, connect=connect)
             device_clock = DeviceClock(wall_clock or now_ms)
             clock = HybridClock(device_id, wall_clock=device_clock)
             partner = answer.user.partner
@@ -456,9 +490,7 @@ class Session:
             raise StoreDamagedError("The key for this profile is missing.")
         key = unwrap_key(wrapped, password, meta.profile_id)
         try:
-            engine = open_store(
-                profile.store_path, key, connect=connect
-            )
+            engine = open_store(profile.store_path, key, connect=connect)
         except BaseException:
             forget(key)
             raise
@@ -630,6 +662,17 @@ class Session:
             repo.pending_count(),
             repo.rejected_count(),
         )
+
+    # --- conflicts and audited views ----------------------------------------------------
+
+    def open_conflicts(self) -> list[ConflictView]:
+        return conflicts_of(self.repo)
+
+    def queue_conflict_resolution(self, conflict_id: str, keep: str, value: Any = None) -> Changes:
+        return ConflictCache(self.repo).queue_resolution(conflict_id, keep, value)
+
+    def record_view(self, record_id: str) -> Changes:
+        return record_view_of(self.repo, record_id)
 
     # --- sync ---------------------------------------------------------------------------
 

@@ -155,6 +155,33 @@ class ResolveRequest(_Strict):
     value: FieldValue = None
 
 
+#: The most ``viewed`` events one ``POST /api/v1/audit/viewed`` may carry.
+MAX_VIEWED_EVENTS = 400  # ~55 KB: inside the 64 KB body limit
+
+
+class ViewedEvent(_Strict):
+    """A person's record opened on a device of a partner other than its owner."""
+
+    event_id: str = Field(pattern=ID_PATTERN)
+    record_id: str = Field(pattern=ID_PATTERN)
+    #: When it was opened, ISO 8601 (the device's clock).
+    viewed_at: str = Field(min_length=1, max_length=40, pattern=r"^[0-9T:.+\-Z]+$")
+
+
+class ViewedBatch(_Strict):
+    """Sent at the end of each sync: audit ``viewed`` events (maybe none) and how many changes
+    the device still holds that the server has not accepted (pending or rejected)."""
+
+    events: list[ViewedEvent] = Field(default_factory=list, max_length=MAX_VIEWED_EVENTS)
+    pending_changes: int | None = Field(default=None, ge=0, le=10_000_000)
+
+
+class ViewedResponse(BaseModel):
+    #: Events written now plus those the server already had (the same event_id twice).
+    accepted: int
+    duplicates: int
+
+
 class HealthResponse(BaseModel):
     status: Literal["ok", "degraded"]
     database: str

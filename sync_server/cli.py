@@ -227,6 +227,23 @@ def cmd_backup(args: argparse.Namespace) -> str:
     return f"backup written to {args.destination} (epoch {epoch})"
 
 
+def cmd_restore(args: argparse.Namespace) -> str:
+    from sync_server.backup import restore_sqlite
+
+    url = _database_url(args)
+    try:
+        restored = restore_sqlite(url, Path(args.file))
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    db = _open(args, migrate=True)  # a backup from an older release is brought up to date
+    db.dispose()
+    kept = f"; the replaced database was kept as {restored.previous}" if restored.previous else ""
+    return (
+        f"restored {args.file} (new epoch {restored.epoch}): every device will re-pull and "
+        f"re-push what the backup lacks on its next sync{kept}"
+    )
+
+
 def cmd_rotate_epoch(args: argparse.Namespace) -> str:
     from sync_server.sync.sequence import set_meta
 
@@ -279,6 +296,8 @@ def cmd_serve(args: argparse.Namespace) -> str:
     db = _open(args, migrate=True)  # serving an empty or old schema would only fail later
     db.dispose()
     settings = get_settings()
+    if args.workers > 1:
+        _share_metrics_between_workers()
     uvicorn.run(
         "sync_server.main:create_app",
         factory=True,
@@ -296,14 +315,52 @@ def cmd_serve(args: argparse.Namespace) -> str:
     return "server stopped"
 
 
+def cmd_status(args: argparse.Namespace) -> str:
+    """The admin health summary from the database, and optionally a running server's metrics."""
+    from sync_server.admin import health
+    from sync_server.metrics import STATUS_TOTALS, scrape_totals
+
+    db = _open(args)
+    try:
+        summary = health.summary(db, args.partner)
+    finally:
+        db.dispose()
+    text = summary.model_dump_json(indent=2) if args.json else health.as_text(summary)
+    if args.url:
+        token = os.environ.get("PACE_METRICS_TOKEN")
+        try:
+            totals = scrape_totals(args.url, token)
+        except OSError as exc:
+            raise CliError(f"cannot read {args.url}/metrics: {exc}") from None
+        running = "\n".join(f"  {label}: {totals[name]:g}" for label, name in STATUS_TOTALS)
+        text += f"\nrunning server {args.url} (since its processes started):\n{running}"
+    if summary.status != "ok":
+        raise CliError(text.replace("\n", "; "))
+    return text
+
+
+def _share_metrics_between_workers() -> None:
+    """Several workers: each writes its metrics to one folder and ``/metrics`` sums them
+    (prometheus-client's multiprocess mode). A private temporary folder unless the operator
+    chose one in PROMETHEUS_MULTIPROC_DIR; either way emptied first, as a restart must."""
+    import tempfile
+
+    from sync_server.metrics import MULTIPROC_ENV
+
+    folder = os.environ.get(MULTIPROC_ENV)
+    if not folder:
+        folder = tempfile.mkdtemp(prefix="pace-metrics-")  # 0700
+        os.environ[MULTIPROC_ENV] = folder
+    Path(folder).mkdir(mode=0o700, parents=True, exist_ok=True)
+    for stale in Path(folder).glob("*.db"):
+        stale.unlink()
+
+
 class _Parser(argparse.ArgumentParser):
     """Usage mistakes are one line on stderr, like every other error of this command."""
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"error: {message} (see {self.prog} --help)\n")
-
-
-_Add = Callable[[str, Callable[[argparse.Namespace], str], str], argparse.ArgumentParser]
 
 
 def _add_partner_commands(add: _Add) -> None:
@@ -412,14 +469,41 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument(
         "--force", action="store_true", help="add the demo users even if the database has users"
     )
+    _add_operations(add)
+    return parser
+
+
+_Add = Callable[[str, Callable[[argparse.Namespace], str], str], argparse.ArgumentParser]
+
+
+def _add_operations(add: _Add) -> None:
+    """Status, backup and restore commands (kept apart so the parser stays readable)."""
+    sub = add(
+        "status",
+        cmd_status,
+        "health summary from the database (the admin workspace's counts); --url adds a "
+        "running server's /metrics totals",
+    )
+    sub.add_argument("--partner", help="one partner's counts (default: every partner)")
+    sub.add_argument("--json", action="store_true", help="print the summary as JSON")
+    sub.add_argument(
+        "--url",
+        help="a running server, e.g. http://127.0.0.1:8400 ($PACE_METRICS_TOKEN if it needs one)",
+    )
     sub = add("backup", cmd_backup, "online copy of a SQLite database (for PostgreSQL use pg_dump)")
     sub.add_argument("destination")
+    sub = add(
+        "restore",
+        cmd_restore,
+        "replace the SQLite database with a backup (stop the server first; for PostgreSQL "
+        "use pg_restore, then rotate-epoch)",
+    )
+    sub.add_argument("file", help="a file written by `pace-sync-server backup`")
     add(
         "rotate-epoch",
         cmd_rotate_epoch,
         "after restoring a backup: make devices re-pull and re-push",
     )
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

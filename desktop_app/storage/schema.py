@@ -99,4 +99,37 @@ people = Table(
     Index("ix_people_owner", "owner_partner"),
 )
 
+# Team leads' cache of the partner's open conflicts (replaced at each sync), resolutions
+# queued offline, and audit "viewed" events waiting for the next sync (migration 0004).
+conflicts = Table(
+    "conflicts",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("record_id", Text, nullable=False),
+    Column("record_type", Text, nullable=False),
+    Column("owner_partner", Text, nullable=False),
+    Column("field", Text, nullable=False),
+    Column("winner", Text, nullable=False),
+    Column("loser", Text, nullable=False),
+    Column("created_at", Text, nullable=False),
+    Index("ix_conflicts_record", "record_id"),
+)
+
+conflict_resolutions = Table(
+    "conflict_resolutions",
+    metadata,
+    Column("conflict_id", Text, primary_key=True),
+    Column("keep", Text, nullable=False),
+    Column("value", Text, nullable=True),
+    Column("queued_at", Text, nullable=False),
+)
+
+viewed_outbox = Table(
+    "viewed_outbox",
+    metadata,
+    Column("event_id", Text, primary_key=True),
+    Column("record_id", Text, nullable=False),
+    Column("viewed_at", Text, nullable=False),
+)
+
 PEOPLE_FTS_DDL = "CREATE VIRTUAL TABLE people_fts USING fts5(doc, tokenize = 'trigram')"

@@ -9,6 +9,8 @@ from desktop_app.errors import RecordNotFoundError, RecordValidationError
 
 __all__ = [
     "Changes",
+    "ConflictSideView",
+    "ConflictView",
     "DuplicateCandidate",
     "PersonRow",
     "RecordNotFoundError",
@@ -62,6 +64,36 @@ class RejectedChange:
     fields: dict[str, Any]
     reason: str
     detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictSideView:
+    """One side of a conflict: the value, who wrote it, from which device, and when."""
+
+    value: Any
+    user: str | None
+    device_id: str | None
+    #: When the edit was made (from its HLC), ISO 8601 UTC; None if unreadable.
+    at: str | None
+    hlc: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictView:
+    """An open conflict from the local cache (refreshed at each sync) for a team lead."""
+
+    id: str
+    record_id: str
+    record_type: str
+    owner_partner: str
+    field: str
+    #: The value the merge kept (shown everywhere now) and the one it set aside.
+    winner: ConflictSideView
+    loser: ConflictSideView
+    created_at: str
+    #: A resolution queued offline and not yet sent: "winner", "loser" or "value", else None.
+    queued_keep: str | None = None
+    queued_value: Any = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,11 +28,19 @@ from pace_shared.version import APP_VERSION_HEADER, app_version
 from pace_shared.wire import (
     API_PREFIX,
     MAX_PULL_LIMIT,
+    ConflictList,
+    ConflictOut,
     LoginRequest,
     LoginResponse,
     PullResponse,
     PushResponse,
+    ResolveRequest,
+    ViewedBatch,
+    ViewedResponse,
 )
+
+#: How many open conflicts one sync caches (the server's page limit).
+MAX_CONFLICTS = 1000
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +118,33 @@ class SyncClient:
         if cursor:
             params["cursor"] = cursor
         return self._request_model(PullResponse, "GET", f"{API_PREFIX}/sync/pull", params=params)
+
+    def open_conflicts(self) -> list[ConflictOut]:
+        """The partner's open conflicts (team leads and administrators)."""
+        return self._request_model(
+            ConflictList,
+            "GET",
+            f"{API_PREFIX}/conflicts",
+            params={"status": "open", "limit": MAX_CONFLICTS},
+        ).items
+
+    def resolve_conflict(self, conflict_id: str, request: ResolveRequest) -> ConflictOut:
+        """ServerError with code ``already_resolved`` (409) when another lead was first."""
+        return self._parse(
+            ConflictOut,
+            self._request(
+                "POST",
+                f"{API_PREFIX}/conflicts/{conflict_id}/resolve",
+                json=request.model_dump(),
+            ),
+        )
+
+    def report_viewed(self, batch: ViewedBatch) -> ViewedResponse:
+        """Deliver audit ``viewed`` events with this device's version and pending count."""
+        return self._parse(
+            ViewedResponse,
+            self._request("POST", f"{API_PREFIX}/audit/viewed", json=batch.model_dump()),
+        )
 
     # --- plumbing -----------------------------------------------------------------------
 

@@ -11,14 +11,16 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop_app.crashpoints import crash_point
 from desktop_app.storage.codec import server_time_as_hlc
 from desktop_app.storage.sync_store import OutboxChange, SyncStore, max_hlc
 from desktop_app.sync.client import SyncClient
 from desktop_app.sync.clock import OFFSET_SETTING
+from desktop_app.sync.device_report import report_device
 from desktop_app.sync.errors import PayloadTooLarge, ResyncRequired, ServerError
+from desktop_app.sync.resolutions import refresh_conflicts, reviews_conflicts, send_resolutions
 from pace_shared.hlc import HybridClock, InvalidHLCError, now_ms, wall_ms_of
 from pace_shared.wire import MAX_CHANGES_PER_PUSH, MAX_PULL_LIMIT, ChangeResult, PullResponse
 
@@ -45,6 +47,15 @@ class SyncReport:
     resynced: bool = False
     requeued: int = 0
     last_sync_at: str | None = None
+    #: Conflict resolutions queued offline that the server accepted at this sync.
+    resolved: int = 0
+    #: Plain sentences about queued resolutions the server could not apply (e.g. another
+    #: lead resolved the conflict first); the queued choice is dropped, nothing crashes.
+    resolution_problems: list[str] = field(default_factory=list)
+    #: Open conflicts now cached for review; None for roles that do not review conflicts.
+    open_conflicts: int | None = None
+    #: Audit ``viewed`` events delivered at this sync.
+    viewed_sent: int = 0
 
 
 class SyncEngine:
@@ -67,7 +78,12 @@ class SyncEngine:
         report_progress = progress or _no_progress
         with self._running:  # one run at a time, whoever asks (timer or "Sync now")
             report = SyncReport()
+            reviewer = reviews_conflicts(self.store.state().user)
             self.push(report, report_progress)
+            if reviewer:
+                outcome = send_resolutions(self.store.repo, self.client)
+                report.resolved, report.resolution_problems = outcome.resolved, outcome.problems
+            report.viewed_sent = report_device(self.store.repo, self.client)
             try:
                 self.pull(report, report_progress, resync=False)
             except ResyncRequired:
@@ -80,6 +96,8 @@ class SyncEngine:
                 report.revoked += purged
                 if report.requeued:
                     self.push(report, report_progress)
+            if reviewer:
+                report.open_conflicts = refresh_conflicts(self.store.repo, self.client)
             report.last_sync_at = self.store.mark_synced()
             report_progress(report.pulled, report.pulled, "Up to date")
             log.info(

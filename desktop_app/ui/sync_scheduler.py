@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
 
-from desktop_app.session import Changes, SyncReport
+from desktop_app.session import CONFLICTS_CHANGED, Changes, SyncReport
 from desktop_app.sync.backoff import Backoff
 
 from .errors import Failure, classify, describe
@@ -22,7 +22,9 @@ def changes_of(report: SyncReport) -> Changes:
     """What a sync changed for the views: records it pulled or revoked touch every view;
     a sync that only pushed changes nothing but the status bar."""
     touched = report.pulled or report.revoked or report.conflicts or report.resynced
-    return Changes(everything=bool(touched))
+    # A team lead's conflict cache is refreshed at every sync: the Conflicts screen reloads.
+    reviewed = frozenset({CONFLICTS_CHANGED}) if report.open_conflicts is not None else frozenset()
+    return Changes(settings=reviewed, everything=bool(touched))
 
 
 class SyncScheduler(QObject):

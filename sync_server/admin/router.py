@@ -5,11 +5,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from sync_server.admin import service
+from sync_server.admin import health, service
 from sync_server.admin.schemas import (
     AuditPage,
     DeviceList,
     DeviceOut,
+    HealthSummary,
     PartnerCreate,
     PartnerList,
     PartnerOut,
@@ -39,6 +40,37 @@ def require_account_admin(principal: CurrentPrincipal) -> Principal:
 
 
 AccountAdmin = Annotated[Principal, Depends(require_account_admin)]
+
+PartnerParam = Annotated[
+    str | None,
+    Query(
+        max_length=32,
+        pattern=r"^[A-Z0-9_]+$",
+        description="System administrators: one partner's view (default: every partner). "
+        "Administrators may name only their own partner.",
+    ),
+]
+
+
+def partner_scope(principal: AccountAdmin, partner: PartnerParam = None) -> str | None:
+    """The partner an admin call covers: an admin's own always; a system admin's choice, or
+    None for every partner."""
+    if principal.role == "system_admin":
+        return partner
+    if partner is not None and partner != principal.partner:
+        raise forbidden("Administrators manage their own partner only.")
+    return principal.partner
+
+
+PartnerScope = Annotated[str | None, Depends(partner_scope)]
+
+
+@router.get("/health", response_model=HealthSummary, responses=error_responses(401, 403, 422))
+def health_summary(scope: PartnerScope, db: DB) -> HealthSummary:
+    """Counts for the admin workspace: users by role, devices (silent, with unsent changes, by
+    app version), records, open conflicts. Administrators see their own partner; system
+    administrators every partner, or one with ``partner``."""
+    return health.summary(db, scope)
 
 
 def require_system_admin(principal: CurrentPrincipal) -> Principal:

@@ -52,6 +52,8 @@ def _device_out(device: devices.DeviceInfo) -> DeviceOut:
         last_seen_at=iso(device.last_seen_at) or "",
         revoked_at=iso(device.revoked_at),
         app_version=device.app_version,
+        pending_changes=device.pending_changes,
+        pending_reported_at=iso(device.pending_reported_at),
     )
 
 

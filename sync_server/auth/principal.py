@@ -10,7 +10,6 @@ from sync_server.audit.service import Actor
 __all__ = ["ROLES", "Principal"]
 
 
-
 @dataclass(frozen=True, slots=True)
 class Principal:
     user_id: str
@@ -27,4 +26,4 @@ class Principal:
 
     @property
     def reviews_conflicts(self) -> bool:
-        return self.role in ("team_lead", "admin")
+        return self.role in ("team_lead", "admin", "system_admin")

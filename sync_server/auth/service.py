@@ -577,3 +577,24 @@ def usernames_of_devices(session: Session, device_ids: Iterable[str]) -> dict[st
     ).all()
     names = {str(user): str(name) for user, name in rows}
     return {device: names[user] for device, user in owners.items() if user in names}
+
+
+def user_counts(session: Session, partner: str | None = None) -> dict[str, int]:
+    """Active users by role (and ``inactive``), for one partner or (None) every partner."""
+    stmt = select(User.role, User.active, func.count()).group_by(User.role, User.active)
+    if partner is not None:
+        stmt = stmt.where(User.partner_code == partner)
+    counts: dict[str, int] = {}
+    for role, active, n in session.execute(stmt).tuples():
+        key = role if active else "inactive"
+        counts[key] = counts.get(key, 0) + int(n)
+    return counts
+
+
+def recent_sign_in_failures(session: Session, since: dt.datetime) -> int:
+    """Failed sign-ins recorded since ``since`` (the rate limiter's own table)."""
+    return int(
+        session.execute(
+            select(func.count()).select_from(LoginFailure).where(LoginFailure.at >= since)
+        ).scalar_one()
+    )

@@ -42,6 +42,9 @@ class DeviceInfo:
     revoked_at: dt.datetime | None
     #: The app version sent with the device's last authenticated request; None before any.
     app_version: str | None = None
+    #: Unsent changes the device last reported at the end of a sync, and when.
+    pending_changes: int | None = None
+    pending_reported_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,8 @@ def _info(device: Device) -> DeviceInfo:
         last_seen_at=device.last_seen_at,
         revoked_at=device.revoked_at,
         app_version=device.app_version,
+        pending_changes=device.pending_changes,
+        pending_reported_at=device.pending_reported_at,
     )
 
 
@@ -159,6 +164,16 @@ def touch(session: Session, device_id: str, app_version: str | None = None) -> N
         last = last.replace(tzinfo=dt.UTC)
     if utcnow() - last > _TOUCH_EVERY:  # not on every request: it would make reads write
         device.last_seen_at = utcnow()
+
+
+def report_pending(session: Session, device_id: str, count: int) -> None:
+    """Keep the number of changes the device says it still holds unsent (support: who has
+    work that has not reached the server)."""
+    device = session.get(Device, device_id)
+    if device is None:
+        return
+    device.pending_changes = count
+    device.pending_reported_at = utcnow()
 
 
 def revoke(

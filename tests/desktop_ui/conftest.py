@@ -15,6 +15,9 @@ from sqlalchemy import Engine, event
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from desktop_app.session import (
+    Changes,
+    ConflictCache,
+    ConflictView,
     OpenSession,
     Profile,
     ProgressCallback,
@@ -23,6 +26,8 @@ from desktop_app.session import (
     SyncReport,
     SyncStatus,
     UserInfo,
+    conflicts_of,
+    record_view_of,
 )
 from desktop_app.storage.store import create_store
 from desktop_app.sync.errors import Offline
@@ -78,6 +83,15 @@ class StoreSession:
 
     def wipe(self) -> None:
         self.lock()
+
+    def open_conflicts(self) -> list[ConflictView]:
+        return conflicts_of(self.repo)
+
+    def queue_conflict_resolution(self, conflict_id: str, keep: str, value: Any = None) -> Changes:
+        return ConflictCache(self.repo).queue_resolution(conflict_id, keep, value)
+
+    def record_view(self, record_id: str) -> Changes:
+        return record_view_of(self.repo, record_id)
 
 
 def _as_open_session(session: StoreSession) -> OpenSession:

@@ -336,7 +336,9 @@ def test_every_tab_by_keyboard_and_screen_reader(qtbot: Any, admin_session: Sess
         assert page.loaded, name
         check_screen(qtbot, workspace, name)
     health = dict(workspace.health.model.rows)
-    assert health  # /healthz until the server has its admin summary
+    assert workspace.health.source == "/api/v1/admin/health"
+    assert (health["status"], health["partner"], health["users.admin"]) == ("ok", "SDS", "1")
+    assert "devices.active" in health
     for dialog in (workspace.users.new_user(),):
         check_screen(qtbot, dialog, "New user dialog")
         dialog.reject()
