@@ -1,7 +1,7 @@
 """partners: active flag (a deactivated partner's users cannot sign in)
 
 Revision ID: 0007
-Revises: 0003
+Revises: 0006
 Create Date: 2026-11-28
 """
 
@@ -11,8 +11,9 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007"
-# The lead re-chains this after the other migrations of the session at merge.
-down_revision: str | None = "0003"
+# Given 0003 (main's head); chained after serverops' 0006 once h-serverops was merged into
+# this branch (one head). The lead re-chains at merge.
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
