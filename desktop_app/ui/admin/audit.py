@@ -36,7 +36,10 @@ ACTIONS = (
     "partner.renamed",
     "partner.deactivated",
     "partner.reactivated",
+    "change.applied",
+    "conflict.resolved",
     "disclosed",
+    "viewed",
 )
 LIMIT = 1000
 
