@@ -378,3 +378,19 @@ def test_admin_models_pass_the_model_tester(qtmodeltester: Any) -> None:
         model.set_rows(rows)
         qtmodeltester.check(model)
     assert DEVICE_COLUMNS[PENDING_COLUMN].text(DeviceRow(device, "a")) == "3"
+
+
+def test_an_admin_laptop_revoked_meanwhile_is_wiped_by_its_next_admin_call(
+    qtbot: Any, live_server: LiveServer, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    folder = tmp_path / "admin-laptop"
+    session = enrol(live_server, folder, "demo.admin")
+    workspace = workspace_for(qtbot, session)
+    settle(qtbot, workspace.users)
+    live_server.cli("revoke-device", session.device_id)
+    with qtbot.waitSignal(workspace.device_revoked, timeout=WAIT_MS) as revoked:
+        workspace.users.reload()
+    assert "wiped" in revoked.args[0]
+    settle(qtbot, workspace.users)
+    assert session.is_locked
+    assert leftovers(folder) == []
