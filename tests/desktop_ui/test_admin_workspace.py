@@ -14,12 +14,21 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMessageBox, QTableView
 
-from desktop_app.session import AdminDevice, AdminUser, AuditEvent, DeviceRevoked, Profile, Session
+from desktop_app.session import (
+    AdminDevice,
+    AdminPartner,
+    AdminUser,
+    AuditEvent,
+    DeviceRevoked,
+    Profile,
+    Session,
+)
 from desktop_app.ui.admin import AdminWorkspace
 from desktop_app.ui.admin.audit import AUDIT_COLUMNS
 from desktop_app.ui.admin.common import KEY_ROLE, AdminPage, RowsModel
 from desktop_app.ui.admin.devices import DEVICE_COLUMNS, PENDING_COLUMN, DeviceRow
 from desktop_app.ui.admin.health import HEALTH_COLUMNS, flatten
+from desktop_app.ui.admin.partners import PARTNER_COLUMNS
 from desktop_app.ui.admin.users import USER_COLUMNS
 from desktop_app.ui.state import AppState
 from tests.desktop_core.conftest import FAST_KDF
@@ -367,12 +376,16 @@ def test_admin_models_pass_the_model_tester(qtmodeltester: Any) -> None:
         app_version="1.0",
         pending_changes=3,
     )
+    partner = AdminPartner(
+        code="SDS", name=RICH_NAME, active=False, created_at="2026-11-28T10:00:00Z"
+    )
     event = AuditEvent(id=1, at="2026-11-28T11:00:00Z", action="user.created", detail={"user": "a"})
     for columns, rows, key in (
         (USER_COLUMNS, [user], lambda r: r.username),
         (DEVICE_COLUMNS, [DeviceRow(device, "a")], lambda r: r.device.id),
         (AUDIT_COLUMNS, [event], lambda r: str(r.id)),
         (HEALTH_COLUMNS, flatten({"status": "ok", "db": {"ok": True}}), lambda r: r[0]),
+        (PARTNER_COLUMNS, [partner], lambda r: r.code),
     ):
         model: RowsModel[Any] = RowsModel(columns, key)
         model.set_rows(rows)
