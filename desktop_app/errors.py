@@ -139,10 +139,18 @@ class ResyncRequired(SyncError):  # noqa: N818
 class ServerError(SyncError):
     """Any other non-2xx answer, or an answer that breaks the contract."""
 
-    def __init__(self, message: str, status: int | None = None, code: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        status: int | None = None,
+        code: str | None = None,
+        detail: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
+        #: The server's own sentence (``detail`` of the error body), when it sent one.
+        self.detail = detail
 
 
 class PayloadTooLarge(ServerError):  # noqa: N818

@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError
@@ -85,6 +85,14 @@ from desktop_app.storage.views import (
     RecordView,
     RejectedChange,
 )
+from desktop_app.sync.admin_client import (
+    AdminClient,
+    AdminDevice,
+    AdminPartner,
+    AdminRefused,
+    AdminUser,
+    AuditEvent,
+)
 from desktop_app.sync.client import SyncClient
 from desktop_app.sync.clock import OFFSET_SETTING, DeviceClock
 from desktop_app.sync.engine import ProgressCallback, SyncEngine, SyncReport
@@ -112,6 +120,13 @@ __all__ = [
     "CONFLICTS_CHANGED",
     "CURRENT_EVENT",
     "REPORT_FORMATS",
+    "AdminClient",
+    "AdminDevice",
+    "AdminPartner",
+    "AdminRefused",
+    "AdminSession",
+    "AdminUser",
+    "AuditEvent",
     "CaseloadFilter",
     "CaseloadIndex",
     "CaseloadOptions",
@@ -185,6 +200,9 @@ def syncs_records(role: str) -> bool:
     return role not in STATISTICS_ONLY_ROLES
 
 
+_T = TypeVar("_T")
+
+
 @dataclass(frozen=True, slots=True)
 class SyncStatus:
     #: True after the last contact with the server worked, False after it failed, None before.
@@ -246,6 +264,14 @@ class OpenSession(Protocol):
         """Note that a person's record was opened; another partner's person becomes an audit
         ``viewed`` event sent with the next sync. A store write: call it on the job lane."""
         ...
+
+
+@runtime_checkable
+class AdminSession(Protocol):
+    """A session that can call the admin API as its signed-in user (the real :class:`Session`;
+    the UI's store-only stand-in cannot)."""
+
+    def admin_call(self, call: Callable[[AdminClient], _T]) -> _T: ...
 
 
 #: Messages of SQLCipher/SQLite errors that mean the file itself is damaged (wrong bytes, a
@@ -778,6 +804,22 @@ class Session:
             raise
         except SyncError:
             self._online = True
+            raise
+        finally:
+            client.close()
+        self._online = True
+        return answer
+
+    def admin_call(self, call: Callable[[AdminClient], _T]) -> _T:
+        """Run ``call`` against the admin API with this session's sign-in (blocking: the UI
+        runs it on its job lane). A 403 ``device_revoked`` wipes this laptop as a sync does."""
+        client = self._client(self._meta.server_url, self._token, self._http_timeout)
+        try:
+            answer = call(AdminClient(client))
+        except DeviceRevoked as revoked:
+            raise self._wipe_after_revocation(revoked) from None
+        except Offline:
+            self._online = False
             raise
         finally:
             client.close()

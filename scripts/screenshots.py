@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,11 +24,26 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a ch
 import keyring
 from keyring.backends import fail
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableView,
+    QWidget,
+)
 
-from desktop_app.demo import DEMO_EVENT_ID, DEMO_PASSWORD, DEMO_USERNAME, DemoServer
+from desktop_app.demo import (
+    _SERVER_CLI,
+    DEMO_EVENT_ID,
+    DEMO_PASSWORD,
+    DEMO_USERNAME,
+    DemoServer,
+)
 from desktop_app.security.keywrap import KdfParams
 from desktop_app.session import Profile, Session
+from desktop_app.ui.admin import AdminWorkspace
+from desktop_app.ui.admin.common import AdminPage
 from desktop_app.ui.app import AppController
 from desktop_app.ui.dialogs.enrol import EnrolDialog
 from desktop_app.ui.dialogs.timeline_entry import TimelineEntryDialog
@@ -64,6 +80,14 @@ SHOTS = (
     "statistics-engagements.png",
     "statistics-outcomes.png",
     "statistics-time-out-of-work.png",
+    # The admin workspace (docs/admin-guide.md).
+    "admin-users.png",
+    "admin-new-user.png",
+    "admin-devices.png",
+    "admin-revoke-confirm.png",
+    "admin-audit.png",
+    "admin-health.png",
+    "admin-partners.png",
 )
 #: The statistics pictures: an analyst's app over the demo server's generated records.
 ANALYST = ("demo.analyst", "Euan Ross")
@@ -118,6 +142,8 @@ class Tour:
         self.settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
         self.controller: AppController | None = None
         self.analyst: AppController | None = None
+        self.workspaces: list[AdminWorkspace] = []
+        self.admin_sessions: list[Session] = []
 
     # -- helpers -----------------------------------------------------------------------------
     @property
@@ -179,6 +205,7 @@ class Tour:
         self.offline()
         self.lock_and_damage()
         self.revoked()
+        self.admin()
         self.statistics()
 
     def enrol(self) -> None:
@@ -423,9 +450,83 @@ class Tour:
             workspace.sections.setCurrentIndex((0, 2, 3, 4)[index])
             self.shots.save(window, f"statistics-{name}.png")
 
+    # -- the admin workspace ---------------------------------------------------------------------
+    def admin_session(self, username: str, folder: str) -> Session:
+        session = Session.enrol(
+            Profile(self.folder / folder), self.server.url, username, DEMO_PASSWORD, "IT desk PC"
+        )
+        self.admin_sessions.append(session)
+        return session
+
+    def workspace(self, session: Session) -> AdminWorkspace:
+        from desktop_app.ui.state import AppState
+
+        workspace = AdminWorkspace(AppState(session))
+        workspace.setWindowTitle("PACE Casework — Administration")
+        workspace.resize(1100, 560)
+        workspace.show()
+        self.workspaces.append(workspace)
+        return workspace
+
+    def show_tab(self, workspace: AdminWorkspace, page: AdminPage, name: str) -> None:
+        workspace.show_page(page)
+        wait_until(lambda: page.loaded and not page.busy, f"the {name} tab")
+        self.shots.save(workspace, name)
+
+    def admin(self) -> None:
+        """An SDS admin's workspace: the adviser's laptop revoked above shows in Devices."""
+        workspace = self.workspace(self.admin_session("demo.admin", "admin-profile"))
+        users = workspace.users
+        self.show_tab(workspace, users, "admin-users.png")
+        dialog = users.new_user()
+        dialog.username.setText("j.mackay")
+        dialog.display_name.setText("Jamie Mackay")
+        dialog.password.setText("password1234")
+        dialog.confirm.setText("password1234")
+        dialog.check()  # the server's password policy refuses it, in its own words
+        wait_until(dialog.error.isVisible, "the password policy's answer")
+        self.shots.save(dialog, "admin-new-user.png")
+        dialog.reject()
+        devices = workspace.devices
+        self.show_tab(workspace, devices, "admin-devices.png")
+        self.select_first_active(devices.table)
+        box = devices.revoke()
+        assert box is not None
+        self.shots.save(box, "admin-revoke-confirm.png")
+        box.reject()
+        self.show_tab(workspace, workspace.audit, "admin-audit.png")
+        self.show_tab(workspace, workspace.health, "admin-health.png")
+        # A system administrator (made through the server's command line) sees Partners.
+        command = ["create-user", "demo.root", "--partner", "SDS", "--role", "system_admin"]
+        command += ["--display-name", "Rhona Stewart", "--password-stdin"]
+        subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
+            [sys.executable, "-c", _SERVER_CLI, *command],
+            input=DEMO_PASSWORD + "\n",
+            env=self.server._env(),
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        root = self.workspace(self.admin_session("demo.root", "root-profile"))
+        self.show_tab(root, root.partners, "admin-partners.png")
+
+    @staticmethod
+    def select_first_active(table: QTableView) -> None:
+        model = table.model()
+        for row in range(model.rowCount()):
+            if "Active" in str(model.index(row, model.columnCount() - 1).data()):
+                table.selectRow(row)
+                return
+        raise RuntimeError(f"no active device among {model.rowCount()}")
+
     def close(self) -> None:
         if self.analyst is not None and self.analyst.window is not None:
             self.analyst.window.quit_now()
+        for workspace in self.workspaces:
+            workspace.close()
+        for session in self.admin_sessions:
+            if not session.is_locked:
+                session.lock()
         self.server.stop()
         window = self.ctl.window if self.controller is not None else None
         if window is not None:
@@ -530,6 +631,8 @@ class LeadTour:
         assert isinstance(events, EventsReviewPage)
         events.table.selectRow(0)
         shots.save(window, "lead-events.png")
+
+
 def add_analyst(database: Path) -> None:
     """A Scottish Government analyst's account on the demo server (statistics only)."""
     from sync_server.auth import service as auth_service

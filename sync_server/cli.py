@@ -65,6 +65,30 @@ def cmd_create_partner(args: argparse.Namespace) -> str:
     return f"partner {args.code} created"
 
 
+def cmd_rename_partner(args: argparse.Namespace) -> str:
+    from sync_server.auth import service
+
+    _change_account(args, lambda session: service.rename_partner(session, args.code, args.name))
+    return f"partner {args.code} renamed"
+
+
+def cmd_deactivate_partner(args: argparse.Namespace) -> str:
+    from sync_server.auth import service
+
+    _change_account(args, lambda session: service.deactivate_partner(session, args.code))
+    return (
+        f"partner {args.code} deactivated; its users cannot sign in and its devices are "
+        "revoked and wipe themselves"
+    )
+
+
+def cmd_reactivate_partner(args: argparse.Namespace) -> str:
+    from sync_server.auth import service
+
+    _change_account(args, lambda session: service.reactivate_partner(session, args.code))
+    return f"partner {args.code} reactivated (revoked devices stay revoked: enrol again)"
+
+
 def _read_password(args: argparse.Namespace) -> str:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\r\n")
@@ -132,9 +156,7 @@ def cmd_reset_password(args: argparse.Namespace) -> str:
     from sync_server.auth import service
 
     password = _read_password(args)
-    _change_account(
-        args, lambda session: service.reset_password(session, args.username, password)
-    )
+    _change_account(args, lambda session: service.reset_password(session, args.username, password))
     return f"password of {args.username} reset; their sessions have ended"
 
 
@@ -264,6 +286,23 @@ def cmd_import(args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
+def cmd_restore(args: argparse.Namespace) -> str:
+    from sync_server.backup import restore_sqlite
+
+    url = _database_url(args)
+    try:
+        restored = restore_sqlite(url, Path(args.file))
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    db = _open(args, migrate=True)  # a backup from an older release is brought up to date
+    db.dispose()
+    kept = f"; the replaced database was kept as {restored.previous}" if restored.previous else ""
+    return (
+        f"restored {args.file} (new epoch {restored.epoch}): every device will re-pull and "
+        f"re-push what the backup lacks on its next sync{kept}"
+    )
+
+
 def cmd_rotate_epoch(args: argparse.Namespace) -> str:
     from sync_server.sync.sequence import set_meta
 
@@ -342,6 +381,8 @@ def cmd_serve(args: argparse.Namespace) -> str:
     db = _open(args, migrate=True)  # serving an empty or old schema would only fail later
     db.dispose()
     settings = get_settings()
+    if args.workers > 1:
+        _share_metrics_between_workers()
     uvicorn.run(
         "sync_server.main:create_app",
         factory=True,
@@ -357,6 +398,47 @@ def cmd_serve(args: argparse.Namespace) -> str:
         timeout_keep_alive=30,
     )
     return "server stopped"
+
+
+def cmd_status(args: argparse.Namespace) -> str:
+    """The admin health summary from the database, and optionally a running server's metrics."""
+    from sync_server.admin import health
+    from sync_server.metrics import STATUS_TOTALS, scrape_totals
+
+    db = _open(args)
+    try:
+        summary = health.summary(db, args.partner)
+    finally:
+        db.dispose()
+    text = summary.model_dump_json(indent=2) if args.json else health.as_text(summary)
+    if args.url:
+        token = os.environ.get("PACE_METRICS_TOKEN")
+        try:
+            totals = scrape_totals(args.url, token)
+        except OSError as exc:
+            raise CliError(f"cannot read {args.url}/metrics: {exc}") from None
+        running = "\n".join(f"  {label}: {totals[name]:g}" for label, name in STATUS_TOTALS)
+        text += f"\nrunning server {args.url} (since its processes started):\n{running}"
+    if summary.status != "ok":
+        raise CliError(text.replace("\n", "; "))
+    return text
+
+
+def _share_metrics_between_workers() -> None:
+    """Several workers: each writes its metrics to one folder and ``/metrics`` sums them
+    (prometheus-client's multiprocess mode). A private temporary folder unless the operator
+    chose one in PROMETHEUS_MULTIPROC_DIR; either way emptied first, as a restart must."""
+    import tempfile
+
+    from sync_server.metrics import MULTIPROC_ENV
+
+    folder = os.environ.get(MULTIPROC_ENV)
+    if not folder:
+        folder = tempfile.mkdtemp(prefix="pace-metrics-")  # 0700
+        os.environ[MULTIPROC_ENV] = folder
+    Path(folder).mkdir(mode=0o700, parents=True, exist_ok=True)
+    for stale in Path(folder).glob("*.db"):
+        stale.unlink()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -376,10 +458,31 @@ def _add_import(sub: argparse.ArgumentParser) -> None:
     )
     sub.add_argument("--dry-run", action="store_true", help="check and report; import nothing")
     sub.add_argument("--report", help="write every refused row and why to this CSV file")
+
+
 def _report_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--from", dest="start", required=True, help="first day, YYYY-MM-DD")
     sub.add_argument("--to", dest="end", required=True, help="last day, YYYY-MM-DD")
     sub.add_argument("--out", required=True, help="FILE.xlsx or FILE.csv (format from extension)")
+
+
+def _add_partner_commands(add: _Add) -> None:
+    sub = add("rename-partner", cmd_rename_partner, "change a partner's full name")
+    sub.add_argument("code")
+    sub.add_argument("name", help="new full name")
+    for name, handler, text in (
+        (
+            "deactivate-partner",
+            cmd_deactivate_partner,
+            "stop a partner's users signing in and revoke all its devices",
+        ),
+        (
+            "reactivate-partner",
+            cmd_reactivate_partner,
+            "let a deactivated partner's users sign in again (revoked devices stay revoked)",
+        ),
+    ):
+        add(name, handler, text).add_argument("code")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -408,6 +511,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = add("create-partner", cmd_create_partner, "add a partner organisation")
     sub.add_argument("code", help="short code, e.g. SDS or FIFE_COUNCIL")
     sub.add_argument("name", help="full name")
+    _add_partner_commands(add)
     sub = add("create-user", cmd_create_user, "add a user (password from a prompt or stdin)")
     sub.add_argument("username")
     sub.add_argument("--partner", required=True)
@@ -477,15 +581,42 @@ def _parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="add the demo users even if the database has users"
     )
     _add_demo_data_options(sub)
+    _add_import(add("import", cmd_import, "import a partner's people from a CSV or XLSX file"))
+    _add_operations(add)
+    return parser
+
+
+_Add = Callable[[str, Callable[[argparse.Namespace], str], str], argparse.ArgumentParser]
+
+
+def _add_operations(add: _Add) -> None:
+    """Status, backup and restore commands (kept apart so the parser stays readable)."""
+    sub = add(
+        "status",
+        cmd_status,
+        "health summary from the database (the admin workspace's counts); --url adds a "
+        "running server's /metrics totals",
+    )
+    sub.add_argument("--partner", help="one partner's counts (default: every partner)")
+    sub.add_argument("--json", action="store_true", help="print the summary as JSON")
+    sub.add_argument(
+        "--url",
+        help="a running server, e.g. http://127.0.0.1:8400 ($PACE_METRICS_TOKEN if it needs one)",
+    )
     sub = add("backup", cmd_backup, "online copy of a SQLite database (for PostgreSQL use pg_dump)")
     sub.add_argument("destination")
-    _add_import(add("import", cmd_import, "import a partner's people from a CSV or XLSX file"))
+    sub = add(
+        "restore",
+        cmd_restore,
+        "replace the SQLite database with a backup (stop the server first; for PostgreSQL "
+        "use pg_restore, then rotate-epoch)",
+    )
+    sub.add_argument("file", help="a file written by `pace-sync-server backup`")
     add(
         "rotate-epoch",
         cmd_rotate_epoch,
         "after restoring a backup: make devices re-pull and re-push",
     )
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     #: Deleted records (tombstones) older than this are pruned by ``compact-tombstones``; it is
     #: the longest a device may stay offline and still sync without a full re-pull.
     tombstone_max_age_days: int = Field(default=180, ge=0)
+    #: When set, ``GET /metrics`` requires ``Authorization: Bearer <this token>``; when not,
+    #: it answers only requests from the loopback interface (a scraper on the host itself).
+    metrics_token: str | None = None
     log_level: str = "INFO"
     #: Log format: "json" (one object per line, for collectors) or "text".
     log_format: str = "json"

@@ -21,7 +21,9 @@ from sync_server.errors import install_handlers
 from sync_server.health.router import router as health_router
 from sync_server.logging_setup import configure as configure_logging
 from sync_server.stats.router import router as stats_router
+from sync_server.request_metrics import RequestMetricsMiddleware
 from sync_server.sync.router import router as sync_router
+from sync_server.viewed.router import router as viewed_router
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
@@ -49,12 +51,15 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 
     # Push 5 MB, every other body 64 KB, counted on the bytes read (chunked or not).
     app.add_middleware(BodyLimitMiddleware)
+    # Outermost: counts every answer, 413s and errors included, by route template.
+    app.add_middleware(RequestMetricsMiddleware)
 
     for router in (
         health_router,
         auth_router,
         sync_router,
         conflicts_router,
+        viewed_router,
         admin_router,
         stats_router,
     ):

@@ -13,6 +13,7 @@ from sync_server.sync.models import (
     ServerMeta,
     SyncCounter,
 )
+from sync_server.viewed.models import ViewedReceipt
 
 __all__ = [
     "AccessToken",
@@ -29,4 +30,5 @@ __all__ = [
     "ServerMeta",
     "SyncCounter",
     "User",
+    "ViewedReceipt",
 ]

@@ -12,9 +12,10 @@ from desktop_app.storage.codec import utc_now, uuid7
 from desktop_app.storage.people_index import chunks, in_query
 from desktop_app.storage.repository import Repository
 from desktop_app.storage.rows import each, first
+from pace_shared.wire import MAX_VIEWED_EVENTS
 
-#: The most events one ``POST /api/v1/audit/viewed`` carries (the server's limit).
-MAX_VIEWED_PER_BATCH = 500
+#: The most events one ``POST /api/v1/audit/viewed`` carries (``wire.MAX_VIEWED_EVENTS``).
+MAX_VIEWED_PER_BATCH = MAX_VIEWED_EVENTS
 
 
 @dataclass(frozen=True, slots=True)

@@ -254,5 +254,8 @@ def _error_for(response: requests.Response) -> Exception:
     if status == 429:
         return RateLimited(detail or "Too many attempts; try again shortly.", status, code)
     return ServerError(
-        f"The sync server answered {status}" + (f" ({code})" if code else ""), status, code
+        f"The sync server answered {status}" + (f" ({code})" if code else ""),
+        status,
+        code,
+        detail if isinstance(detail, str) else None,
     )

@@ -51,20 +51,27 @@ def send_resolutions(repo: Repository, client: SyncClient) -> ResolutionOutcome:
     for queued in cache.queued_resolutions():
         try:
             client.resolve_conflict(queued.conflict_id, _request(queued))
-        except Forbidden:
-            raise  # the role changed: the caller's sync fails plainly, choices kept
-        except ServerError as exc:
-            reason = _FINAL_ANSWERS.get(exc.status or 0)
+        except (Forbidden, ServerError) as exc:
+            reason = _final_reason(exc)
             if reason is None:
-                raise
+                raise  # not settled (a server fault): the choice waits for the next sync
             view = views.get(queued.conflict_id)
             what = f"the conflict on “{view.field}”" if view else "a conflict"
             outcome.problems.append(f"Your resolution of {what} {reason}.")
-            log.info("queued conflict resolution dropped (server answered %s)", exc.status)
+            log.info("queued conflict resolution dropped (%s)", type(exc).__name__)
         else:
             outcome.resolved += 1
         cache.forget_resolution(queued.conflict_id)
     return outcome
+
+
+def _final_reason(exc: Forbidden | ServerError) -> str | None:
+    """What to tell the user when the answer settles the resolution for good, else None."""
+    if isinstance(exc, Forbidden):
+        return "was refused by the server (you may no longer review it)"
+    if exc.code == "record_deleted":
+        return "could not be applied: the record was deleted"
+    return _FINAL_ANSWERS.get(exc.status or 0)
 
 
 def refresh_conflicts(repo: Repository, client: SyncClient) -> int:

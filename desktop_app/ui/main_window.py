@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(False)
         #: The Statistics workspace once the shell has built it for a role that sees it.
         self.statistics: DashboardsWorkspace | None = None
+        self._wired: list[QWidget] = []
         self._build_menu()
         state.open_person.connect(self.open_person)
         state.session_changed.connect(self._update_title)
@@ -139,15 +140,20 @@ class MainWindow(QMainWindow):
         return self.statistics
 
     def _wire_statistics(self) -> None:
-        """Revocation and expired sign-ins met while fetching figures are handled where a
-        sync's are (the workspace is built by the shell, the first time a role shows it)."""
+        """Revocation and expired sign-ins met by a workspace that talks to the server
+        (statistics, administration) are handled where a sync's are. The shell builds each
+        workspace the first time a role shows it; each is wired once."""
         from .dashboards import DashboardsWorkspace
 
-        widget = self.workspaces.widget_for("statistics")
-        if isinstance(widget, DashboardsWorkspace) and widget is not self.statistics:
-            widget.device_revoked.connect(self.scheduler.device_revoked)
-            widget.reauth_needed.connect(self.scheduler.reauth_needed)
-            self.statistics = widget
+        for key in ("statistics", "administration"):
+            widget = self.workspaces.widget_for(key)
+            if widget is None or widget in self._wired:
+                continue
+            widget.device_revoked.connect(self.scheduler.device_revoked)  # type: ignore[attr-defined]
+            widget.reauth_needed.connect(self.scheduler.reauth_needed)  # type: ignore[attr-defined]
+            self._wired.append(widget)
+            if isinstance(widget, DashboardsWorkspace):
+                self.statistics = widget
 
     def _apply_role(self) -> None:
         """Analysts see statistics only (decisions.md #10): the shell shows them no record

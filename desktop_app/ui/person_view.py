@@ -151,6 +151,7 @@ class PersonView(QWidget):
             self.clear()
             self.status.setText(self.tr("That person is no longer in this store."))
             return
+        newly_opened = person_id != self.person_id
         self.person_id = person_id
         fields = dict(record.fields or {})
         self._loaded = fields
@@ -168,8 +169,17 @@ class PersonView(QWidget):
         self.consent.set_share_with(share if isinstance(share, list) else None)
         if not keep_status:
             self.status.setText("")
+        if newly_opened:
+            self._note_viewed(person_id)
         self.refresh_timeline()
         self._set_enabled(True)
+
+    def _note_viewed(self, person_id: str) -> None:
+        """Opening another partner's person is audited: queued on the write lane, sent with
+        the next sync (the session decides whether this record needs it)."""
+        session = self.state.session
+        if session is not None and not session.is_locked:
+            self.state.write(lambda _repo: session.record_view(person_id))
 
     def refresh_timeline(self) -> None:
         repo = self.state.repo

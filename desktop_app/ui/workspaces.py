@@ -59,6 +59,8 @@ Factory = Callable[[AppState], QWidget]
 
 #: Roles that see the statistics (decisions.md #10): never advisers.
 STATISTICIANS = frozenset({TEAM_LEAD, ADMIN, ANALYST, SYSTEM_ADMIN})
+#: Roles that manage users and devices (system admins: every partner, and the partners).
+ADMINISTRATORS = frozenset({ADMIN, SYSTEM_ADMIN})
 
 
 def _statistics(state: AppState) -> QWidget:
@@ -66,6 +68,12 @@ def _statistics(state: AppState) -> QWidget:
     from .dashboards import DashboardsWorkspace
 
     return DashboardsWorkspace(state)
+
+
+def _administration(state: AppState) -> QWidget:
+    from .admin import AdminWorkspace
+
+    return AdminWorkspace(state)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +97,12 @@ WORKSPACES: list[WorkspaceSpec] = [
     ),
     WorkspaceSpec(
         "statistics", QT_TRANSLATE_NOOP("Workspaces", "Statistics"), STATISTICIANS, _statistics
+    ),
+    WorkspaceSpec(
+        "administration",
+        QT_TRANSLATE_NOOP("Workspaces", "Administration"),
+        ADMINISTRATORS,
+        _administration,
     ),
 ]
 

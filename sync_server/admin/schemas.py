@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -17,6 +17,10 @@ class DeviceOut(BaseModel):
     revoked_at: str | None
     #: The app version the device last reported (None until it reports one).
     app_version: str | None = None
+    #: Changes the device still held unsent at the end of its last sync (None until it
+    #: reports), and when it reported.
+    pending_changes: int | None = None
+    pending_reported_at: str | None = None
 
 
 class DeviceList(BaseModel):
@@ -43,6 +47,8 @@ class UserCreate(BaseModel):
     role: Role
     #: The password policy (sync_server.auth.policy) answers 422 with the reason.
     password: str = Field(min_length=1, max_length=1000)
+    #: Only a system admin names another partner; an admin's users join the admin's partner.
+    partner: str | None = Field(default=None, min_length=2, max_length=32)
 
 
 class PasswordReset(BaseModel):
@@ -67,3 +73,54 @@ class AuditEventOut(BaseModel):
 
 class AuditPage(BaseModel):
     items: list[AuditEventOut]
+
+
+class PartnerOut(BaseModel):
+    code: str
+    name: str
+    active: bool
+    created_at: str
+
+
+class PartnerList(BaseModel):
+    items: list[PartnerOut]
+
+
+class PartnerCreate(BaseModel):
+    #: 2-32 capital letters, digits or underscores, starting with a letter.
+    code: str = Field(min_length=2, max_length=32, pattern=r"^[A-Z][A-Z0-9_]{1,31}$")
+    name: PrintableName = Field(min_length=1, max_length=200)
+
+
+class PartnerRename(BaseModel):
+    name: PrintableName = Field(min_length=1, max_length=200)
+
+
+class DeviceHealth(BaseModel):
+    active: int
+    revoked: int
+    #: Active devices that have not called in for 7 days.
+    not_seen_recently: int
+    #: Active devices that reported changes the server has not accepted, and how many.
+    with_unsent_changes: int
+    unsent_changes: int
+    #: Active devices by the app version they last reported ("unknown" before any).
+    app_versions: dict[str, int]
+
+
+class HealthSummary(BaseModel):
+    status: Literal["ok", "degraded"]
+    database: Literal["ok", "error"]
+    backend: str
+    version: str
+    generated_at: str
+    #: The partner these counts cover; None for the whole server (system admin, CLI).
+    partner: str | None
+    #: Users by role, with "inactive" for deactivated accounts.
+    users: dict[str, int] = {}
+    devices: DeviceHealth | None = None
+    #: Live records by type (owned by the partner when one is given).
+    records: dict[str, int] = {}
+    open_conflicts: int = 0
+    #: Failed sign-ins in the last hour (whole-server view only, else None).
+    sign_in_failures_last_hour: int | None = None

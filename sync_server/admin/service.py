@@ -10,7 +10,14 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
-from sync_server.admin.schemas import AuditEventOut, AuditPage, DeviceOut, UserCreate, UserOut
+from sync_server.admin.schemas import (
+    AuditEventOut,
+    AuditPage,
+    DeviceOut,
+    PartnerOut,
+    UserCreate,
+    UserOut,
+)
 from sync_server.audit import service as audit
 from sync_server.auth import service as accounts
 from sync_server.auth.principal import Principal
@@ -45,6 +52,8 @@ def _device_out(device: devices.DeviceInfo) -> DeviceOut:
         last_seen_at=iso(device.last_seen_at) or "",
         revoked_at=iso(device.revoked_at),
         app_version=device.app_version,
+        pending_changes=device.pending_changes,
+        pending_reported_at=iso(device.pending_reported_at),
     )
 
 
@@ -60,32 +69,42 @@ def _user_out(user: accounts.Account) -> UserOut:
 
 
 def list_devices(db: Database, principal: Principal) -> list[DeviceOut]:
+    """An admin's partner's devices; every partner's for a system admin."""
     with db.session() as session:
-        return [_device_out(d) for d in devices.list_devices(session, principal.partner)]
+        return [_device_out(d) for d in devices.list_devices(session, scope(principal))]
 
 
 def revoke_device(db: Database, principal: Principal, device_id: str) -> DeviceOut:
     with db.session() as session:
         return _device_out(
-            devices.revoke(session, device_id, principal.actor, partner=principal.partner)
+            devices.revoke(session, device_id, principal.actor, partner=scope(principal))
         )
 
 
 def list_users(db: Database, principal: Principal) -> list[UserOut]:
+    """An admin's partner's users; every partner's for a system admin."""
     with db.session() as session:
-        return [_user_out(u) for u in accounts.list_accounts(session, principal.partner)]
+        return [_user_out(u) for u in accounts.list_accounts(session, scope(principal))]
+
+
+def _new_user_partner(principal: Principal, body: UserCreate) -> str:
+    partner = body.partner or principal.partner
+    if scope(principal) not in (None, partner):
+        raise forbidden("An administrator creates users in their own partner only.")
+    return partner
 
 
 def create_user(db: Database, principal: Principal, body: UserCreate) -> UserOut:
-    """A user in the caller's own partner."""
+    """A user in the caller's own partner (a system admin may name another)."""
     guard_system_admin(principal, body.role)
+    partner = _new_user_partner(principal, body)
     with db.session() as session:
         try:
             user = accounts.create_user(
                 session,
                 body.username,
                 body.password,
-                partner=principal.partner,
+                partner=partner,
                 role=body.role,
                 display_name=body.display_name,
                 actor=principal.actor,
@@ -172,3 +191,59 @@ def audit_page(db: Database, principal: Principal, wanted: audit.EventFilter) ->
             session, principal.partner, sync.records_owned_by(principal.partner), wanted
         )
         return AuditPage(items=[_event_out(e) for e in events])
+
+
+# --- partners (system admins only, decisions.md #10) ------------------------------------------
+
+#: One change on a partner code, returning the partner as it now is.
+PartnerChange = Callable[[Session], accounts.PartnerInfo]
+
+
+def _partner_out(partner: accounts.PartnerInfo) -> PartnerOut:
+    return PartnerOut(
+        code=partner.code,
+        name=partner.name,
+        active=partner.active,
+        created_at=iso(partner.created_at) or "",
+    )
+
+
+def list_partners(db: Database) -> list[PartnerOut]:
+    with db.session() as session:
+        return [_partner_out(p) for p in accounts.list_partners(session)]
+
+
+def create_partner(db: Database, principal: Principal, code: str, name: str) -> PartnerOut:
+    with db.session() as session:
+        try:
+            return _partner_out(accounts.create_partner(session, code, name, principal.actor))
+        except accounts.DuplicateAccountError as exc:
+            raise ApiError(409, "already_exists", str(exc)) from None
+        except accounts.AccountError as exc:
+            raise invalid(str(exc)) from None
+
+
+def change_partner(db: Database, code: str, change: PartnerChange) -> PartnerOut:
+    with db.session() as session:
+        try:
+            return _partner_out(change(session))
+        except accounts.UnknownPartnerError:
+            raise not_found(f"No partner {code}.") from None
+        except accounts.AccountError as exc:
+            raise invalid(str(exc)) from None
+
+
+def rename_partner(db: Database, principal: Principal, code: str, name: str) -> PartnerOut:
+    return change_partner(
+        db, code, lambda s: accounts.rename_partner(s, code, name, principal.actor)
+    )
+
+
+def deactivate_partner(db: Database, principal: Principal, code: str) -> PartnerOut:
+    if code == principal.partner:
+        raise forbidden("You cannot deactivate your own partner: you would lock yourself out.")
+    return change_partner(db, code, lambda s: accounts.deactivate_partner(s, code, principal.actor))
+
+
+def reactivate_partner(db: Database, principal: Principal, code: str) -> PartnerOut:
+    return change_partner(db, code, lambda s: accounts.reactivate_partner(s, code, principal.actor))

@@ -118,8 +118,15 @@ def partner_events(
         stmt = stmt.where(AuditEvent.at < wanted.until)
     return [
         Event(
-            e.id, e.at, e.action, e.username, e.device_id, e.record_id, e.record_type,
-            e.fields, e.detail,
+            e.id,
+            e.at,
+            e.action,
+            e.username,
+            e.device_id,
+            e.record_id,
+            e.record_type,
+            e.fields,
+            e.detail,
         )
         for e in session.execute(stmt).scalars()
     ]

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException, Request
 
 from pace_shared.wire import LoginRequest, LoginResponse, UserInfo
+from sync_server import metrics
 from sync_server.app_state import DB, AppSettings, client_address
 from sync_server.auth import service
-from sync_server.errors import error_responses, unauthenticated
+from sync_server.errors import ApiError, error_responses, unauthenticated
 from sync_server.timeutil import server_time
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
@@ -23,17 +24,27 @@ def login(body: LoginRequest, request: Request, db: DB, settings: AppSettings) -
     password of a disabled account 403 ``account_disabled``; a device enrolled by another user
     403 ``forbidden``. A device's first successful sign-in returns its ``device_secret``."""
     # The service runs its own short transactions around the slow password check.
-    result = service.login(
-        db,
-        settings,
-        username=body.username,
-        password=body.password,
-        device_id=body.device_id,
-        device_name=body.device_name,
-        address=client_address(request),
-        device_secret=body.device_secret,
-    )
+    try:
+        result = service.login(
+            db,
+            settings,
+            username=body.username,
+            password=body.password,
+            device_id=body.device_id,
+            device_name=body.device_name,
+            address=client_address(request),
+            device_secret=body.device_secret,
+        )
+    except ApiError as exc:
+        metrics.SIGN_IN_FAILURES.labels(reason=exc.code).inc()
+        raise
+    except HTTPException as exc:
+        metrics.SIGN_IN_FAILURES.labels(
+            reason="rate_limited" if exc.status_code == 429 else "other"
+        ).inc()
+        raise
     if result is None:
+        metrics.SIGN_IN_FAILURES.labels(reason="unauthenticated").inc()
         raise unauthenticated("The username or password is wrong.")
     user = result.user
     return LoginResponse(

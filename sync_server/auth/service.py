@@ -59,20 +59,101 @@ def _printable(text: str, what: str) -> str:
     return text.strip()
 
 
-def create_partner(session: Session, code: str, name: str, actor: Actor = audit.SYSTEM) -> None:
+@dataclass(frozen=True, slots=True)
+class PartnerInfo:
+    """A partner as other domains see it (never the row)."""
+
+    code: str
+    name: str
+    active: bool
+    created_at: dt.datetime
+
+
+def _partner_info(partner: Partner) -> PartnerInfo:
+    return PartnerInfo(partner.code, partner.name, partner.active, partner.created_at)
+
+
+class UnknownPartnerError(AccountError):
+    """No partner with that code."""
+
+
+def _partner_name(name: str) -> str:
+    cleaned = _printable(name, "partner name")
+    if not cleaned:
+        raise AccountError("the partner needs a name")
+    if len(cleaned) > 200:
+        raise AccountError("the partner name must be at most 200 characters")
+    return cleaned
+
+
+def create_partner(
+    session: Session, code: str, name: str, actor: Actor = audit.SYSTEM
+) -> PartnerInfo:
     if not is_valid_partner_code(code):
         raise AccountError(
             f"partner code {code!r} must be 2-32 capital letters, digits or underscores, "
             "starting with a letter"
         )
-    if not _printable(name, "partner name"):
-        raise AccountError("the partner needs a name")
+    cleaned = _partner_name(name)
     if session.get(Partner, code) is not None:
         raise DuplicateAccountError(f"partner {code} already exists")
-    partner = Partner(code=code, name=name.strip())
+    partner = Partner(code=code, name=cleaned, active=True)
     session.add(partner)
     session.flush()
     audit.write(session, audit.row("partner.created", actor, detail={"partner": code}))
+    return _partner_info(partner)
+
+
+def list_partners(session: Session) -> list[PartnerInfo]:
+    """Every partner, by code."""
+    partners = session.execute(select(Partner).order_by(Partner.code)).scalars()
+    return [_partner_info(p) for p in partners]
+
+
+def _find_partner(session: Session, code: str) -> Partner:
+    partner = session.get(Partner, code)
+    if partner is None:
+        raise UnknownPartnerError(f"unknown partner {code!r}")
+    return partner
+
+
+def rename_partner(
+    session: Session, code: str, name: str, actor: Actor = audit.SYSTEM
+) -> PartnerInfo:
+    partner = _find_partner(session, code)
+    previous, partner.name = partner.name, _partner_name(name)
+    audit.write(
+        session,
+        audit.row(
+            "partner.renamed", actor, detail={"partner": code, "from": previous, "to": partner.name}
+        ),
+    )
+    return _partner_info(partner)
+
+
+def deactivate_partner(session: Session, code: str, actor: Actor = audit.SYSTEM) -> PartnerInfo:
+    """A partner leaving the partnership: its users' sign-ins answer 403 ``account_disabled``
+    and every device of the partner is revoked (``device_revoked``: each laptop wipes itself
+    at its next contact). The users' own active flags are kept, so reactivating the partner
+    restores the users as they were; the revoked devices stay revoked (they enrol again)."""
+    partner = _find_partner(session, code)
+    partner.active = False
+    devices.revoke_all_of_partner(session, code, actor)
+    audit.write(session, audit.row("partner.deactivated", actor, detail={"partner": code}))
+    return _partner_info(partner)
+
+
+def reactivate_partner(session: Session, code: str, actor: Actor = audit.SYSTEM) -> PartnerInfo:
+    """Its (active) users can sign in again, on newly enrolled devices."""
+    partner = _find_partner(session, code)
+    partner.active = True
+    audit.write(session, audit.row("partner.reactivated", actor, detail={"partner": code}))
+    return _partner_info(partner)
+
+
+def _partner_active(session: Session, code: str) -> bool:
+    active = session.execute(select(Partner.active).where(Partner.code == code)).scalar()
+    return bool(active)
 
 
 def create_user(
@@ -153,9 +234,7 @@ def deactivate_user(
     user = _find_user(session, username, partner=partner)
     user.active = False
     devices.revoke_all_of_user(session, user.id, actor)
-    audit.write(
-        session, audit.row("user.deactivated", actor, detail={"user": user.username})
-    )
+    audit.write(session, audit.row("user.deactivated", actor, detail={"user": user.username}))
     return _account(user)
 
 
@@ -165,9 +244,7 @@ def reactivate_user(
     """Sign-in allowed again; revoked devices stay revoked (the user enrols again)."""
     user = _find_user(session, username, partner=partner)
     user.active = True
-    audit.write(
-        session, audit.row("user.reactivated", actor, detail={"user": user.username})
-    )
+    audit.write(session, audit.row("user.reactivated", actor, detail={"user": user.username}))
     return _account(user)
 
 
@@ -186,9 +263,7 @@ def reset_password(
     _end_sessions(session, user)
     # The owner now knows the new password: earlier guesses no longer lock them out.
     session.execute(delete(LoginFailure).where(LoginFailure.username == user.username))
-    audit.write(
-        session, audit.row("user.password_reset", actor, detail={"user": user.username})
-    )
+    audit.write(session, audit.row("user.password_reset", actor, detail={"user": user.username}))
     return _account(user)
 
 
@@ -402,7 +477,8 @@ def _sign_in(
         if user is None:
             raise unauthenticated("The username or password is wrong.")
         actor = Actor(user.id, user.username, user.partner_code, device_id, address)
-        if not user.active:
+        # A deactivated partner's users are refused as a disabled account is (decisions #8).
+        if not user.active or not _partner_active(session, user.partner_code):
             audit.write(session, audit.row("login.refused", actor, detail={"reason": "disabled"}))
             raise ApiError(
                 403, "account_disabled", "This account has been disabled by an administrator."
@@ -440,13 +516,14 @@ def resolve_token(
     session: Session, token: str, address: str | None, app_version: str | None = None
 ) -> Principal:
     row = session.execute(
-        select(AccessToken, User)
+        select(AccessToken, User, Partner.active)
         .join(User, User.id == AccessToken.user_id)
+        .join(Partner, Partner.code == User.partner_code)
         .where(AccessToken.token_hash == token_hash(token))
     ).first()
     if row is None:
         raise unauthenticated()
-    access, user = row
+    access, user, partner_active = row
     device_status = devices.status(session, access.device_id)
     if device_status == "unknown":
         raise unauthenticated()
@@ -456,7 +533,8 @@ def resolve_token(
     expires_at = access.expires_at
     if expires_at.tzinfo is None:
         expires_at = expires_at.replace(tzinfo=dt.UTC)
-    if expires_at <= utcnow() or not user.active:
+    # A deactivated partner's devices are revoked; this also covers a sign-in that raced it.
+    if expires_at <= utcnow() or not user.active or not partner_active:
         raise unauthenticated("The session has expired: sign in again.")
     devices.touch(session, access.device_id, app_version)
     return Principal(
@@ -482,11 +560,12 @@ def usernames(session: Session) -> set[str]:
     return set(session.execute(select(User.username)).scalars())
 
 
-def list_accounts(session: Session, partner: str) -> list[Account]:
-    """The users of ``partner``, by username."""
-    users = session.execute(
-        select(User).where(User.partner_code == partner).order_by(User.username)
-    ).scalars()
+def list_accounts(session: Session, partner: str | None) -> list[Account]:
+    """The users of ``partner`` (``None``: of every partner), by username."""
+    stmt = select(User).order_by(User.username)
+    if partner is not None:
+        stmt = stmt.where(User.partner_code == partner)
+    users = session.execute(stmt).scalars()
     return [_account(u) for u in users]
 
 
@@ -498,3 +577,24 @@ def usernames_of_devices(session: Session, device_ids: Iterable[str]) -> dict[st
     ).all()
     names = {str(user): str(name) for user, name in rows}
     return {device: names[user] for device, user in owners.items() if user in names}
+
+
+def user_counts(session: Session, partner: str | None = None) -> dict[str, int]:
+    """Active users by role (and ``inactive``), for one partner or (None) every partner."""
+    stmt = select(User.role, User.active, func.count()).group_by(User.role, User.active)
+    if partner is not None:
+        stmt = stmt.where(User.partner_code == partner)
+    counts: dict[str, int] = {}
+    for role, active, n in session.execute(stmt).tuples():
+        key = role if active else "inactive"
+        counts[key] = counts.get(key, 0) + int(n)
+    return counts
+
+
+def recent_sign_in_failures(session: Session, since: dt.datetime) -> int:
+    """Failed sign-ins recorded since ``since`` (the rate limiter's own table)."""
+    return int(
+        session.execute(
+            select(func.count()).select_from(LoginFailure).where(LoginFailure.at >= since)
+        ).scalar_one()
+    )

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, ForeignKey, String
+from sqlalchemy import DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sync_server.db import Base
@@ -24,3 +24,7 @@ class Device(Base):
     secret_hash: Mapped[str | None] = mapped_column(String(64))
     #: The app version the device sent with its last authenticated request (support, upgrades).
     app_version: Mapped[str | None] = mapped_column(String(64))
+    #: Changes the device held that the server had not accepted, as it last reported (at the
+    #: end of a sync), and when; None until it reports.
+    pending_changes: Mapped[int | None] = mapped_column(Integer)
+    pending_reported_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

@@ -42,6 +42,9 @@ class DeviceInfo:
     revoked_at: dt.datetime | None
     #: The app version sent with the device's last authenticated request; None before any.
     app_version: str | None = None
+    #: Unsent changes the device last reported at the end of a sync, and when.
+    pending_changes: int | None = None
+    pending_reported_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,8 @@ def _info(device: Device) -> DeviceInfo:
         last_seen_at=device.last_seen_at,
         revoked_at=device.revoked_at,
         app_version=device.app_version,
+        pending_changes=device.pending_changes,
+        pending_reported_at=device.pending_reported_at,
     )
 
 
@@ -161,6 +166,16 @@ def touch(session: Session, device_id: str, app_version: str | None = None) -> N
         device.last_seen_at = utcnow()
 
 
+def report_pending(session: Session, device_id: str, count: int) -> None:
+    """Keep the number of changes the device says it still holds unsent (support: who has
+    work that has not reached the server)."""
+    device = session.get(Device, device_id)
+    if device is None:
+        return
+    device.pending_changes = count
+    device.pending_reported_at = utcnow()
+
+
 def revoke(
     session: Session, device_id: str, actor: Actor, *, partner: str | None = None
 ) -> DeviceInfo:
@@ -186,6 +201,15 @@ def revoke_all_of_user(session: Session, user_id: str, actor: Actor) -> None:
     """Revoke every device of a leaver still active, each audited as one revocation."""
     active = session.execute(
         select(Device.id).where(Device.user_id == user_id, Device.revoked_at.is_(None))
+    ).scalars()
+    for device_id in list(active):
+        revoke(session, device_id, actor)
+
+
+def revoke_all_of_partner(session: Session, partner_code: str, actor: Actor) -> None:
+    """Revoke every device of a deactivated partner still active, each audited."""
+    active = session.execute(
+        select(Device.id).where(Device.partner_code == partner_code, Device.revoked_at.is_(None))
     ).scalars()
     for device_id in list(active):
         revoke(session, device_id, actor)

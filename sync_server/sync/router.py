@@ -15,6 +15,7 @@ from pace_shared.wire import (
     PullResponse,
     PushResponse,
 )
+from sync_server import metrics
 from sync_server.dependencies import DB, AppSettings, RecordPrincipal
 from sync_server.errors import ApiError, error_responses, invalid
 from sync_server.sync import pull as pull_service
@@ -68,6 +69,7 @@ async def push(
     results = await run_in_threadpool(
         push_service.push, db, principal, changes, settings.max_clock_skew_seconds
     )
+    metrics.count_push(results)
     return ORJSONResponse({"results": results, "server_time": server_time()})
 
 
@@ -87,6 +89,7 @@ def pull(
     and revocations for records no longer visible. Follow ``next_cursor`` until ``has_more`` is
     false. A cursor this database cannot honour answers 409 ``resync_required``."""
     page = pull_service.pull(db, principal, cursor, limit)
+    metrics.count_pull(len(page.items))
     return ORJSONResponse(
         {
             "items": page.items,

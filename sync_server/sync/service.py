@@ -193,3 +193,35 @@ def latest_sequence(session: Session) -> int:
     """The sequence number of the latest change (0 for none): any change to any record moves
     it, so what is computed from the records can be cached against it."""
     return int(session.execute(select(func.coalesce(func.max(Record.seq), 0))).scalar_one())
+def visible_clients(session: Session, partner: str, record_ids: set[str]) -> set[str]:
+    """Of ``record_ids``, the live person (``client``) records ``partner`` may see now."""
+    if not record_ids:
+        return set()
+    stmt = select(Record.id).where(
+        Record.id.in_(sorted(record_ids)),
+        Record.type == "client",
+        Record.deleted.is_(False),
+        or_(
+            Record.public,
+            exists().where(
+                RecordAccess.record_id == Record.id, RecordAccess.partner_code == partner
+            ),
+        ),
+    )
+    return set(session.execute(stmt).scalars())
+
+
+def record_counts(session: Session, partner: str | None = None) -> dict[str, int]:
+    """Live records by type, owned by ``partner`` (None: every partner)."""
+    stmt = select(Record.type, func.count()).where(Record.deleted.is_(False)).group_by(Record.type)
+    if partner is not None:
+        stmt = stmt.where(Record.owner_partner == partner)
+    return {str(kind): int(n) for kind, n in session.execute(stmt).tuples()}
+
+
+def open_conflict_count(session: Session, partner: str | None = None) -> int:
+    """Open conflicts on records ``partner`` owns and sees (None: every open conflict)."""
+    stmt = select(func.count()).select_from(Conflict).where(Conflict.status == "open")
+    if partner is not None:
+        stmt = stmt.where(*_owned_and_visible(partner))
+    return int(session.execute(stmt).scalar_one())

@@ -55,8 +55,8 @@ def window_for(qtbot: Any, state: AppState) -> MainWindow:
     [
         ("adviser", ["casework"]),
         ("team_lead", [*LEAD, "statistics"]),
-        ("admin", [*LEAD, "statistics"]),
-        ("system_admin", [*LEAD, "statistics"]),
+        ("admin", [*LEAD, "statistics", "administration"]),
+        ("system_admin", [*LEAD, "statistics", "administration"]),
         ("analyst", ["statistics"]),
     ],
 )

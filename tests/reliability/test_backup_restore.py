@@ -74,3 +74,82 @@ def test_restore_from_older_backup(tmp_path: Path) -> None:
             device.lock()
     finally:
         server.kill()
+
+
+def test_restore_command_round_trip_loses_nothing_devices_had_not_pushed(tmp_path: Path) -> None:
+    """``pace-sync-server restore FILE``: back up, change, restore over the live database,
+    restart; devices get ``resync_required`` and bring back what the backup lacks, both what
+    the server had acknowledged and what they had not pushed yet."""
+    live_url = f"sqlite:///{tmp_path / 'live.db'}"
+    run_cli("init", database_url=live_url)
+    run_cli("seed-demo", database_url=live_url)
+    port = free_port()
+    server = spawn_server(live_url, tmp_path / "live.log", port=port)
+    try:
+        a = enrol(server, tmp_path / "a", "demo.adviser")
+        b = enrol(server, tmp_path / "b", "dwp.adviser")
+        devices = {"a": a, "b": b}
+        kept = a.repo.save(
+            "client", {"first_name": "Kept", "last_name": "Person", "share_with": ["DWP"]}
+        )
+        for device in (a, b):
+            device.sync()
+        backup = tmp_path / "backup.db"
+        server.cli("backup", str(backup))
+
+        acknowledged = a.repo.save(
+            "client", {"first_name": "Acked", "last_name": "Later", "share_with": ["DWP"]}
+        )
+        a.repo.save("client", {"phone": "07700 900222"}, kept)
+        assert a.sync().rejected == 0
+        # Device b works offline through the restore: nothing of this has reached the server.
+        b.repo.save("client", {"occupation": "Electrician"}, kept)
+        b_new = b.repo.save("client", {"first_name": "Offline", "last_name": "Work"})
+        assert b.status().pending == 2
+
+        server.kill()
+        done = run_cli("restore", str(backup), database_url=live_url)
+        assert "new epoch" in done.stdout
+        [previous] = tmp_path.glob("live.db.before-restore-*")
+        assert previous.stat().st_mode & 0o077 == 0
+        server = spawn_server(live_url, tmp_path / "restored.log", port=port)
+
+        assert b.sync().resynced
+        assert a.sync().resynced
+        for device in (b, a, b):
+            device.sync()
+        assert_converged(
+            server,
+            devices,
+            {
+                kept: {"phone": "07700 900222", "occupation": "Electrician"},
+                acknowledged: {"last_name": "Later"},
+                b_new: {"first_name": "Offline"},
+            },
+        )
+        for device in devices.values():
+            device.lock()
+    finally:
+        server.kill()
+
+
+def test_restore_refuses_what_it_cannot_restore(tmp_path: Path) -> None:
+    live_url = f"sqlite:///{tmp_path / 'live.db'}"
+    run_cli("init", database_url=live_url)
+    not_a_database = tmp_path / "notes.db"
+    not_a_database.write_bytes(b"this is not SQLite at all" * 100)
+    cases = {
+        "missing": (str(tmp_path / "nowhere.db"), live_url, "no backup file"),
+        "not sqlite": (str(not_a_database), live_url, "not a PACE server database"),
+        "postgres": (
+            str(not_a_database),
+            "postgresql+psycopg://postgres@127.0.0.1:5432/none",
+            "pg_dump",
+        ),
+    }
+    for name, (file, url, says) in cases.items():
+        result = run_cli("restore", file, database_url=url, check=False)
+        assert result.returncode == 1, name
+        assert says in result.stderr, (name, result.stderr)
+        assert len(result.stderr.strip().splitlines()) == 1, name
+    assert not list(tmp_path.glob("live.db.before-restore-*"))  # nothing was touched

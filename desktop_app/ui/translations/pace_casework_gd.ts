@@ -22,6 +22,84 @@ Qt {qt}</source>
     </message>
 </context>
 <context>
+    <name>AdminDevices</name>
+    <message>
+        <source>Revoked {when}</source>
+        <extracomment>The username of the device&apos;s user (&quot;&quot; when the caller cannot see that user).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Error</source>
+        <extracomment>The row&apos;s key (a username, device id, partner code or event id) in every admin table. Marked with QT_TRANSLATE_NOOP(&quot;Columns&quot;, ...); translated when shown. The server said this laptop is revoked (the session has wiped the store). The sign-in expired: the app asks for the password again. The page&apos;s table (each page sets its own).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administration needs the server: sign in online with an admin account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AdminPartners</name>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AdminUsers</name>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AdminWorkspace</name>
+    <message>
+        <source>Administration</source>
+        <extracomment>Which tabs each role sees; the server enforces the same on every call. The server said this laptop is revoked (its store is wiped): the app shows why. The sign-in expired: the app asks for the password again.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administration is for administrators. Your role does not include it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;vices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pa&amp;rtners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audi&amp;t log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server &amp;health</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>An administrator has revoked this laptop&apos;s access to PACE Casework, so the local data on it has been wiped. If this is a mistake, ask your team lead or IT team, then set the laptop up again.</source>
@@ -49,6 +127,110 @@ Qt {qt}</source>
     </message>
     <message>
         <source>This laptop was revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Audit events</source>
+        <extracomment>The CSV keeps the server&apos;s exact time (the table shows minutes in local time).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by record id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From date (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To date, included (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User&amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rec&amp;ord id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fro&amp;m date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To dat&amp;e</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the events that match the filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the events shown to a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date: write it as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the audit log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The newest {count} events; narrow the filters to see older ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} events written to {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the CSV file…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -258,6 +440,22 @@ Qt {qt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>App version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending changes at last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -351,10 +549,6 @@ Qt {qt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
@@ -376,6 +570,67 @@ Qt {qt}</source>
     </message>
     <message>
         <source>Current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <extracomment>Actions the server writes, offered in the filter (any other can be typed).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -493,6 +748,73 @@ Qt {qt}</source>
     </message>
 </context>
 <context>
+    <name>CreateUserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Con&amp;firm password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least 12 characters, not the username, not a common password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a username.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DashboardsWorkspace</name>
     <message>
         <source>Re&amp;dundancies</source>
@@ -574,6 +896,65 @@ Qt {qt}</source>
     </message>
     <message>
         <source>&amp;Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revo&amp;ke device…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the selected device; it wipes itself at its next contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the devices again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading devices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} devices, {revoked} of them revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a device in the table first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That device is already revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke {device}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The laptop “{device}” of {user} will be wiped on its next contact with the server: the PACE Casework data on it is deleted, including any changes not yet synced, and it can no longer sign in. This cannot be undone; to use it again, set it up afresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revoke and wipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{device} is revoked: it wipes itself at its next contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoking the device…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -944,6 +1325,33 @@ Qt {qt}</source>
     </message>
 </context>
 <context>
+    <name>HealthPage</name>
+    <message>
+        <source>Server health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the server for its health again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server has no admin health summary yet: showing its public health check ({source}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {source}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import people</source>
@@ -1136,6 +1544,144 @@ Qt {qt}</source>
     </message>
 </context>
 <context>
+    <name>PartnerDialog</name>
+    <message>
+        <source>New partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. BORDERS_COLLEGE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;de</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the partner&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PartnersPage</name>
+    <message>
+        <source>Partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New partner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rena&amp;me…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the selected partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;eactivate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate the selected partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivate the selected partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the partners again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading partners…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} partners.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a partner in the table first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner {code} created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the partner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner {code} renamed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renaming the partner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate {code}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No user of {name} will be able to sign in, and every laptop of the partner is revoked: each one wipes its local data at its next contact with the server, including changes not yet synced. Reactivating the partner later lets its users sign in again on newly set up laptops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate and revoke laptops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner {code} deactivated; its laptops are revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivating the partner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner {code} reactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivating the partner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>The local store on this laptop could not be read: it looks damaged. It was left exactly as it was. You can set it aside and rebuild it from the server, or ask your IT team.</source>
@@ -1204,6 +1750,30 @@ What was found: {detail}</source>
     </message>
     <message>
         <source>Rebuilding this laptop&apos;s records from the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the password of {user}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Con&amp;firm password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1604,6 +2174,45 @@ What was found: {detail}</source>
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Role of {user}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Adviser</source>
+        <extracomment>Role codes (decisions.md #10) and how the app names them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analyst (statistics only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SidePanel</name>
     <message>
         <source>Value:</source>
@@ -1807,6 +2416,125 @@ Has the person agreed to share their record with them? If so, their consent is r
     </message>
 </context>
 <context>
+    <name>UsersPage</name>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set r&amp;ole…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the selected user&apos;s role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;eactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate the selected user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivate the selected user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a new password for the selected user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the users again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading users…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a user in the table first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User {user} created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role of {user} was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password of {user} was reset; their sessions ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resetting the password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate {user}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} will no longer be able to sign in, and every laptop they use is revoked: each one wipes its local data the next time it contacts the server, including changes not yet synced. Reactivating them later does not restore the laptops; they set them up again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate and revoke laptops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} was deactivated; their laptops are revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} can sign in again (on a newly set up laptop).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceShell</name>
     <message>
         <source>Workspaces</source>
@@ -1825,7 +2553,7 @@ Has the person agreed to share their record with them? If so, their consent is r
     <name>Workspaces</name>
     <message>
         <source>Casework</source>
-        <extracomment>Roles that see the statistics (decisions.md #10): never advisers. workspace → roles → factory, in the order the shell shows them (Ctrl+1..n).</extracomment>
+        <extracomment>Roles that see the statistics (decisions.md #10): never advisers. Roles that manage users and devices (system admins: every partner, and the partners). workspace → roles → factory, in the order the shell shows them (Ctrl+1..n).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1846,6 +2574,10 @@ Has the person agreed to share their record with them? If so, their consent is r
     </message>
     <message>
         <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administration</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

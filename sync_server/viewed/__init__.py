@@ -1,0 +1,1 @@
+"""Device reports at each sync: audit ``viewed`` events and the device's unsent-change count."""
