@@ -20,8 +20,8 @@ from sync_server.db import Database
 from sync_server.errors import install_handlers
 from sync_server.health.router import router as health_router
 from sync_server.logging_setup import configure as configure_logging
-from sync_server.stats.router import router as stats_router
 from sync_server.request_metrics import RequestMetricsMiddleware
+from sync_server.stats.router import router as stats_router
 from sync_server.sync.router import router as sync_router
 from sync_server.viewed.router import router as viewed_router
 
