@@ -131,9 +131,7 @@ def cmd_reset_password(args: argparse.Namespace) -> str:
     from sync_server.auth import service
 
     password = _read_password(args)
-    _change_account(
-        args, lambda session: service.reset_password(session, args.username, password)
-    )
+    _change_account(args, lambda session: service.reset_password(session, args.username, password))
     return f"password of {args.username} reset; their sessions have ended"
 
 
@@ -243,6 +241,21 @@ def cmd_compact_tombstones(args: argparse.Namespace) -> str:
         f"pull cursors before sequence {report.min_cursor_seq} answer 409 resync_required"
     )
     return "\n".join(lines)
+
+
+def cmd_link(args: argparse.Namespace) -> str:
+    from sync_server.linkage.service import run_linkage
+
+    db = _open(args)
+    try:
+        summary = run_linkage(db)
+    finally:
+        db.dispose()
+    return (
+        f"linked {summary.records} client records into {summary.people} people "
+        f"({summary.links} links; {summary.pairs} probable duplicate pairs for review) "
+        f"in {summary.seconds:.1f} s"
+    )
 
 
 def cmd_serve(args: argparse.Namespace) -> str:
@@ -366,6 +379,11 @@ def _parser() -> argparse.ArgumentParser:
     sub = add("seed-demo", cmd_seed_demo, "add demo partners, users, an employer and an event")
     sub.add_argument(
         "--force", action="store_true", help="add the demo users even if the database has users"
+    )
+    add(
+        "link",
+        cmd_link,
+        "link client records across partners into people (Splink) and store the result",
     )
     sub = add("backup", cmd_backup, "online copy of a SQLite database (for PostgreSQL use pg_dump)")
     sub.add_argument("destination")

@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, Select, exists, or_, select
 from sqlalchemy.orm import Session
 
 from pace_shared.hlc import HybridClock
+from pace_shared.records import RecordType
 from pace_shared.wire import Change
 from sync_server.auth.principal import Principal
 from sync_server.errors import ApiError
@@ -164,3 +165,35 @@ def records_owned_by(partner: str) -> Select[str]:
     """A query of the ids of the records ``partner`` owns, to filter another domain's rows
     by inside the database (the list itself can be far too long to pass as values)."""
     return select(Record.id).where(Record.owner_partner == partner)
+
+
+def live_clients(session: Session) -> list[tuple[str, dict[str, Any]]]:
+    """Every client record not deleted, as (id, fields): what record linkage compares."""
+    rows = session.execute(
+        select(Record.id, Record.fields).where(
+            Record.type == RecordType.CLIENT, Record.deleted.is_(False)
+        )
+    )
+    return [(row.id, row.fields) for row in rows]
+
+
+def live_client_ids(session: Session) -> list[str]:
+    rows = session.execute(
+        select(Record.id).where(Record.type == RecordType.CLIENT, Record.deleted.is_(False))
+    )
+    return list(rows.scalars())
+
+
+def clients_visible_to(partner: str) -> Select[str]:
+    """A query of the ids of the live clients ``partner`` may see now (the rule pull applies:
+    public, or in the record's access list), to filter another domain's rows by."""
+    return select(Record.id).where(
+        Record.type == RecordType.CLIENT,
+        Record.deleted.is_(False),
+        or_(
+            Record.public,
+            exists().where(
+                RecordAccess.record_id == Record.id, RecordAccess.partner_code == partner
+            ),
+        ),
+    )
