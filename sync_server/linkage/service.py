@@ -109,7 +109,8 @@ def _store(session: Session, result: model.LinkResult, summary: RunSummary) -> N
 def person_keys(session: Session) -> dict[str, str]:
     """Every live client record id -> its person key (itself when not linked, or when it
     arrived after the last run)."""
-    keys = dict(session.execute(select(PersonLink.record_id, PersonLink.person_key)).tuples())
+    links = session.execute(select(PersonLink.record_id, PersonLink.person_key))
+    keys = {row.record_id: row.person_key for row in links}
     return {
         record_id: keys.get(record_id, record_id)
         for record_id in sync_service.live_client_ids(session)
