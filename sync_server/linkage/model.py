@@ -1,6 +1,6 @@
 """The Splink model: how two person records are compared, blocked, scored and clustered.
 
-Runs in an in-memory DuckDB database (nothing spills to disk: see :func:`_connection`).
+Runs in an in-memory DuckDB database (nothing spills to disk: see :func:`connection`).
 """
 
 from __future__ import annotations
@@ -127,14 +127,17 @@ def settings() -> SettingsCreator:
     )
 
 
-def _connection() -> duckdb.DuckDBPyConnection:
-    # An in-memory database that may not write temporary files: personal data stays in RAM.
-    connection = duckdb.connect(":memory:")
-    connection.execute("SET temp_directory = ''")
-    return connection
+def connection() -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB database that may not write temporary files: personal data stays
+    in RAM (a run too big for memory fails rather than spilling to disk)."""
+    database = duckdb.connect(":memory:")
+    database.execute("SET temp_directory = ''")
+    database.execute("SET max_temp_directory_size = '0B'")
+    return database
 
 
-def _train(linker: Linker) -> None:
+def train(linker: Linker) -> None:
+    """Estimate the model from the linker's own records: no labels (works on any backend)."""
     training = linker.training
     training.estimate_probability_two_random_records_match(
         [block_on("ni_number"), block_on("first_name", "last_name", "date_of_birth")],
@@ -168,11 +171,11 @@ def _linker(rows: Sequence[LinkRow], *, train: bool) -> Linker:
     # Splink reports its progress at INFO, and parameter warnings on small data: not for logs.
     logging.getLogger("splink").setLevel(logging.ERROR)
     table = pa.Table.from_pylist(list(rows), schema=_ROW_SCHEMA)
-    data = DuckDBAPI(_connection()).register(table)
+    data = DuckDBAPI(connection()).register(table)
     if not train:
         return Linker(data, stored_model(), log_level=logging.ERROR)
     linker = Linker(data, settings(), log_level=logging.ERROR)
-    _train(linker)
+    train(linker)
     return linker
 
 

@@ -118,3 +118,10 @@ def test_names_are_compared_without_case_accents_or_punctuation() -> None:
     assert "robert" in name_keys("rab")
     assert set(name_keys("pat")) == {"patricia", "patrick"}
     assert name_keys("zebedee") == ["zebedee"]
+
+
+def test_linkage_never_spills_personal_data_to_disk() -> None:
+    settings = model.connection().execute(
+        "select current_setting('temp_directory'), current_setting('max_temp_directory_size')"
+    )
+    assert settings.fetchall() == [("", "0 bytes")]
