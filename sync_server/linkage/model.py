@@ -21,6 +21,8 @@ from splink.internals.blocking_rule_creator import BlockingRuleCreator
 
 from sync_server.linkage.prepare import LinkRow
 
+log = logging.getLogger(__name__)
+
 #: Pairs at or above this probability are the same person (clustered together).
 MATCH_THRESHOLD = 0.95
 #: Pairs at or above this probability are kept for a team lead to review.
@@ -167,21 +169,35 @@ def stored_model() -> dict[str, Any]:
     return model
 
 
-def _linker(rows: Sequence[LinkRow], *, train: bool) -> Linker:
+def _linker(rows: Sequence[LinkRow], *, estimate: bool) -> Linker:
     # Splink reports its progress at INFO, and parameter warnings on small data: not for logs.
     logging.getLogger("splink").setLevel(logging.ERROR)
     table = pa.Table.from_pylist(list(rows), schema=_ROW_SCHEMA)
     data = DuckDBAPI(connection()).register(table)
-    if not train:
-        return Linker(data, stored_model(), log_level=logging.ERROR)
-    linker = Linker(data, settings(), log_level=logging.ERROR)
-    train(linker)
-    return linker
+    if estimate:
+        linker = Linker(data, settings(), log_level=logging.ERROR)
+        try:
+            train(linker)
+            return linker
+        except Exception as exc:  # any estimation failure has the same remedy
+            # Data Splink cannot estimate from (say, no NI numbers at all to train on): the
+            # stored model still links it. The type only: Splink's messages may quote values.
+            log.warning(
+                "linkage model not estimated; stored model used",
+                extra={"error_type": type(exc).__name__},
+            )
+    return Linker(data, stored_model(), log_level=logging.ERROR)
 
 
 def trained_model(rows: Sequence[LinkRow]) -> dict[str, Any]:
     """Estimate the model from ``rows`` (unlabelled) and return it as Splink's JSON."""
-    model: dict[str, Any] = _linker(rows, train=True).misc.save_model_to_json()
+    linker = Linker(
+        DuckDBAPI(connection()).register(pa.Table.from_pylist(list(rows), schema=_ROW_SCHEMA)),
+        settings(),
+        log_level=logging.ERROR,
+    )
+    train(linker)
+    model: dict[str, Any] = linker.misc.save_model_to_json()
     return model
 
 
@@ -192,7 +208,7 @@ def link(rows: Sequence[LinkRow]) -> LinkResult:
     expectation maximisation, no labels needed); with fewer the stored model is used."""
     if len(rows) < 2:
         return LinkResult({row["unique_id"]: row["unique_id"] for row in rows}, [])
-    linker = _linker(rows, train=len(rows) >= MIN_RECORDS_TO_TRAIN)
+    linker = _linker(rows, estimate=len(rows) >= MIN_RECORDS_TO_TRAIN)
     predictions = linker.inference.predict(threshold_match_probability=REVIEW_THRESHOLD)
     clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
         predictions, threshold_match_probability=MATCH_THRESHOLD

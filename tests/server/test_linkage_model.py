@@ -125,3 +125,15 @@ def test_linkage_never_spills_personal_data_to_disk() -> None:
         "select current_setting('temp_directory'), current_setting('max_temp_directory_size')"
     )
     assert settings.fetchall() == [("", "0 bytes")]
+
+
+def test_a_large_set_without_any_ni_number_still_links() -> None:
+    records = evaluation.generate(PEOPLE, seed=12)
+    rows = [
+        link_row(r.record_id, {k: v for k, v in r.fields.items() if k != "ni_number"})
+        for r in records
+    ]
+    result = model.link(rows)
+    scores = evaluation.score(result.clusters, {r.record_id: r.person for r in records})
+    assert scores.pairwise_precision >= 0.9, scores
+    assert scores.pairwise_recall >= 0.9, scores
