@@ -16,6 +16,7 @@ import uuid
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from sync_server.linkage.nicknames import short_forms
@@ -339,17 +340,20 @@ class _Generator:
             for _ in range(4000)
         }
         self.surnames = list(SURNAMES) + sorted(tail - set(SURNAMES))
-        self.surname_weights = [1 / (rank + 8) for rank in range(len(self.surnames))]
-        self.first_weights = [1 / (rank + 5) for rank in range(len(FIRST_NAMES))]
+        # Cumulative weights, worked out once (choices() would redo it on every call).
+        self.surname_weights = list(
+            accumulate(1 / (rank + 8) for rank in range(len(self.surnames)))
+        )
+        self.first_weights = list(accumulate(1 / (rank + 5) for rank in range(len(FIRST_NAMES))))
 
     def record_id(self) -> str:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
 
     def surname(self) -> str:
-        return self.rng.choices(self.surnames, self.surname_weights)[0]
+        return self.rng.choices(self.surnames, cum_weights=self.surname_weights)[0]
 
     def first_name(self) -> str:
-        return self.rng.choices(FIRST_NAMES, self.first_weights)[0]
+        return self.rng.choices(FIRST_NAMES, cum_weights=self.first_weights)[0]
 
     def dob(self) -> dt.date:
         return dt.date(1958, 1, 1) + dt.timedelta(days=self.rng.randrange(17_500))
