@@ -163,7 +163,8 @@ class DemoServer:
         self._cli("init")
         marker = self.folder / "seeded"
         if not marker.exists():
-            self._cli("seed-demo")
+            # Generated people, engagements and outcomes too, so the dashboards have a picture.
+            self._cli("seed-demo", "--demo-data")
             marker.write_text("1", encoding="utf-8")
 
     def stop_stale(self) -> None:

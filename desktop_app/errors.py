@@ -10,6 +10,7 @@ upwards.
 
 from __future__ import annotations
 
+from pace_shared.messages import user_message
 from pace_shared.records import FieldError
 
 __all__ = [
@@ -45,7 +46,9 @@ class SessionError(Exception):
 class WrongPasswordError(SessionError):
     """The password did not unlock the store's key. The store file was not touched."""
 
-    def __init__(self, message: str = "That password is not right for this profile.") -> None:
+    def __init__(
+        self, message: str = user_message("errors", "That password is not right for this profile.")
+    ) -> None:
         super().__init__(message)
 
 
@@ -76,9 +79,10 @@ class DiskFullError(SessionError):
 
     def __init__(
         self,
-        message: str = (
+        message: str = user_message(
+            "errors",
             "There is no space left on this computer's disk, so the change was not saved. "
-            "Free some disk space and try again; nothing else was lost."
+            "Free some disk space and try again; nothing else was lost.",
         ),
     ) -> None:
         super().__init__(message)
@@ -96,7 +100,7 @@ class RecordNotFoundError(SessionError, KeyError):
     """No (live) record or queued change with that id in the local store."""
 
     def __str__(self) -> str:
-        return "That record is no longer in this store."
+        return user_message("errors", "That record is no longer in this store.")
 
 
 # --- talking to the server --------------------------------------------------------------

@@ -73,6 +73,7 @@ from desktop_app.sync.errors import (
 )
 from pace_shared import reference
 from pace_shared.hlc import HybridClock, now_ms
+from pace_shared.messages import user_message
 from pace_shared.wire import UserInfo
 
 log = logging.getLogger(__name__)
@@ -208,7 +209,11 @@ class Profile:
 
     def meta(self) -> ProfileMeta:
         if not self.meta_path.exists():
-            raise NotEnrolledError("This computer has not been set up yet: sign in online first.")
+            raise NotEnrolledError(
+                user_message(
+                    "errors", "This computer has not been set up yet: sign in online first."
+                )
+            )
         try:
             data = json.loads(self.meta_path.read_text("utf-8"))
             return ProfileMeta(
@@ -219,7 +224,9 @@ class Profile:
                 data["token_location"],
             )
         except (ValueError, KeyError, TypeError) as exc:
-            raise StoreDamagedError("The profile settings file is damaged.") from exc
+            raise StoreDamagedError(
+                user_message("errors", "The profile settings file is damaged.")
+            ) from exc
 
     @property
     def username(self) -> str:
@@ -342,9 +349,11 @@ class Session:
         ``wall_clock`` (ms since the epoch) replaces the system clock, for clock-skew tests.
         """
         if profile.is_enrolled():
-            raise SessionError("This profile is already set up; unlock it instead.")
+            raise SessionError(
+                user_message("errors", "This profile is already set up; unlock it instead.")
+            )
         if not password:
-            raise SessionError("A password is required.")
+            raise SessionError(user_message("errors", "A password is required."))
         device_id = str(uuid.uuid4())
         client = cls._client(server_url, None, http_timeout)
         if progress:
@@ -366,9 +375,7 @@ class Session:
         engine = None
         try:
             wrapped = wrap_key(key, password, meta.profile_id, kdf_params)
-            engine = create_store(
-                profile.store_path, key, connect=connect
-            )
+            engine = create_store(profile.store_path, key, connect=connect)
             device_clock = DeviceClock(wall_clock or now_ms)
             clock = HybridClock(device_id, wall_clock=device_clock)
             partner = answer.user.partner
@@ -423,16 +430,14 @@ class Session:
         """
         meta = profile.meta()
         if not profile.store_path.exists():
-            raise StoreDamagedError("The encrypted store file is missing.")
+            raise StoreDamagedError(user_message("errors", "The encrypted store file is missing."))
         make_private(profile.path)  # tightens a profile an older version left readable
         wrapped = WrappedKeyStore(meta.profile_id, profile.wrapped_key_path).load(meta.key_location)
         if wrapped is None:
-            raise StoreDamagedError("The key for this profile is missing.")
+            raise StoreDamagedError(user_message("errors", "The key for this profile is missing."))
         key = unwrap_key(wrapped, password, meta.profile_id)
         try:
-            engine = open_store(
-                profile.store_path, key, connect=connect
-            )
+            engine = open_store(profile.store_path, key, connect=connect)
         except BaseException:
             forget(key)
             raise
@@ -456,7 +461,9 @@ class Session:
             forget(key)
             # Only known damage is "damaged"; anything else is a bug and surfaces as one.
             if is_store_damage(exc):
-                raise StoreDamagedError("The encrypted store could not be read.") from exc
+                raise StoreDamagedError(
+                    user_message("errors", "The encrypted store could not be read.")
+                ) from exc
             raise
         log.info("profile unlocked")
         return cls(
@@ -536,11 +543,11 @@ class Session:
     def change_password(self, old: str, new: str) -> None:
         """Re-wrap the same store key under the new password; the store is not re-encrypted."""
         if not new:
-            raise SessionError("The new password cannot be empty.")
+            raise SessionError(user_message("errors", "The new password cannot be empty."))
         keys = WrappedKeyStore(self._meta.profile_id, self.profile.wrapped_key_path)
         wrapped = keys.load(self._meta.key_location)
         if wrapped is None:
-            raise StoreDamagedError("The key for this profile is missing.")
+            raise StoreDamagedError(user_message("errors", "The key for this profile is missing."))
         key = unwrap_key(wrapped, old, self._meta.profile_id)
         try:
             params = wrapped.kdf if not wrapped.kdf.meets_production_floor else KdfParams()
@@ -587,13 +594,13 @@ class Session:
     @property
     def repo(self) -> Repository:
         if self._repo is None:
-            raise StoreLockedError("The store is locked.")
+            raise StoreLockedError(user_message("errors", "The store is locked."))
         return self._repo
 
     @property
     def sync_store(self) -> SyncStore:
         if self._repo is None:
-            raise StoreLockedError("The store is locked.")
+            raise StoreLockedError(user_message("errors", "The store is locked."))
         return self._sync_store
 
     def status(self) -> SyncStatus:
@@ -637,7 +644,9 @@ class Session:
                 state.username, password, state.device_id, "PACE Casework", state.device_secret
             )
         except Unauthenticated:
-            raise WrongPasswordError("The server did not accept that password.") from None
+            raise WrongPasswordError(
+                user_message("errors", "The server did not accept that password.")
+            ) from None
         except DeviceRevoked as revoked:
             raise self._wipe_after_revocation(revoked) from None
         finally:

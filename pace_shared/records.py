@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from pace_shared.messages import UserMessage, user_message
+
 
 class RecordType(StrEnum):
     EMPLOYER = "employer"
@@ -22,10 +24,14 @@ class RecordType(StrEnum):
     ENGAGEMENT = "engagement"
     REFERRAL = "referral"
     OUTCOME = "outcome"
+    #: Support given to an employer (a meeting, a presentation), not to a person.
+    EMPLOYER_SUPPORT = "employer_support"
 
 
 #: Visible to every partner.
-PUBLIC_TYPES = frozenset({RecordType.EMPLOYER, RecordType.REDUNDANCY_EVENT})
+PUBLIC_TYPES = frozenset(
+    {RecordType.EMPLOYER, RecordType.REDUNDANCY_EVENT, RecordType.EMPLOYER_SUPPORT}
+)
 #: Visible exactly where their client is; the value is the field naming the client.
 CHILD_TYPES: Mapping[str, str] = {
     RecordType.ENGAGEMENT: "client_id",
@@ -50,6 +56,53 @@ REFERRAL_STATUSES = ("open", "accepted", "completed", "declined")
 OUTCOME_STATUSES = ("employed", "self_employed", "training", "education", "unemployed", "unknown")
 EVENT_STATUSES = ("open", "closed")
 SIC_SECTIONS = tuple("ABCDEFGHIJKLMNOPQRSTU")
+#: The answer every personal question offers (decisions.md #9).
+PREFER_NOT_TO_SAY = "prefer_not_to_say"
+_PREFER_NOT_TO_SAY_LABEL = "Prefer not to say"
+
+# Values with their human labels, in the order a form offers them (one declaration: the form,
+# the data standard and the reports all read these).
+SEX_CHOICES = (
+    ("female", "Female"),
+    ("male", "Male"),
+    ("other", "Other"),
+    (PREFER_NOT_TO_SAY, _PREFER_NOT_TO_SAY_LABEL),
+)
+DISABILITY_CHOICES = (
+    ("yes", "Yes"),
+    ("no", "No"),
+    (PREFER_NOT_TO_SAY, _PREFER_NOT_TO_SAY_LABEL),
+)
+QUALIFICATION_CHOICES = (
+    ("none", "No qualifications"),
+    ("scqf_1_4", "SCQF levels 1–4 (e.g. National 1–4)"),
+    ("scqf_5_6", "SCQF levels 5–6 (e.g. National 5, Higher)"),
+    ("scqf_7_10", "SCQF levels 7–10 (e.g. Advanced Higher, HNC, HND, degree)"),
+    ("scqf_11_12", "SCQF levels 11–12 (e.g. master's degree, doctorate)"),
+    (PREFER_NOT_TO_SAY, _PREFER_NOT_TO_SAY_LABEL),
+)
+#: SOC 2020 major groups.
+OCCUPATION_GROUP_CHOICES = (
+    ("1", "1 Managers, directors and senior officials"),
+    ("2", "2 Professional occupations"),
+    ("3", "3 Associate professional occupations"),
+    ("4", "4 Administrative and secretarial occupations"),
+    ("5", "5 Skilled trades occupations"),
+    ("6", "6 Caring, leisure and other service occupations"),
+    ("7", "7 Sales and customer service occupations"),
+    ("8", "8 Process, plant and machine operatives"),
+    ("9", "9 Elementary occupations"),
+    (PREFER_NOT_TO_SAY, _PREFER_NOT_TO_SAY_LABEL),
+)
+EMPLOYER_SUPPORT_KINDS = (
+    ("initial_meeting", "Initial meeting"),
+    ("employer_presentation", "Presentation to the employer"),
+    ("information_session", "Information session for staff"),
+    ("redundancy_planning", "Redundancy planning"),
+    ("recruitment_event", "Recruitment event"),
+    ("training_needs_analysis", "Training needs analysis"),
+    ("other", "Other"),
+)
 
 # Every pattern is used with ``fullmatch`` (``$`` would let a trailing newline through) and
 # spells its classes in ASCII (``\d`` would take any script's digits): what crosses the boundary
@@ -109,10 +162,31 @@ class FieldSpec:
     personal: bool = False
     #: A name: NFC-normalised, and may hold the joiners some scripts need (NAME_JOINERS).
     is_name: bool = False
+    #: Human labels of ``choices``, in the same order (empty: derived from the values).
+    choice_labels: tuple[str, ...] = ()
+    #: One sentence saying what the field records (the data standard prints it).
+    definition: str = ""
+
+    def choice_label(self, value: str) -> str:
+        """The human label of one allowed value."""
+        if value in self.choices and len(self.choice_labels) == len(self.choices):
+            return self.choice_labels[self.choices.index(value)]
+        return value.replace("_", " ").capitalize()
 
 
 def _spec(kind: Kind, label: str, **kw: Any) -> FieldSpec:
     return FieldSpec(kind, label, **kw)
+
+
+def _labelled(kind: Kind, label: str, pairs: tuple[tuple[str, str], ...], **kw: Any) -> FieldSpec:
+    """An enum field whose allowed values carry human labels."""
+    return FieldSpec(
+        kind,
+        label,
+        choices=tuple(v for v, _ in pairs),
+        choice_labels=tuple(t for _, t in pairs),
+        **kw,
+    )
 
 
 FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
@@ -143,6 +217,44 @@ FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         "postcode": _spec(Kind.POSTCODE, "Postcode", personal=True),
         "occupation": _spec(Kind.TEXT, "Occupation", personal=True),
         "event_id": _spec(Kind.UUID, "Event"),
+        # Equality monitoring and statistics (decisions.md #9): optional, personal, and each
+        # offers "Prefer not to say".
+        "sex": _labelled(
+            Kind.ENUM,
+            "Sex",
+            SEX_CHOICES,
+            personal=True,
+            definition="The person's sex as they describe it.",
+        ),
+        "disability": _labelled(
+            Kind.ENUM,
+            "Disability",
+            DISABILITY_CHOICES,
+            personal=True,
+            definition="Whether the person considers themselves to have a disability or a "
+            "long-term health condition.",
+        ),
+        "qualification_level": _labelled(
+            Kind.ENUM,
+            "Highest qualification",
+            QUALIFICATION_CHOICES,
+            personal=True,
+            definition="The person's highest qualification, as its level on the Scottish Credit "
+            "and Qualifications Framework (SCQF).",
+        ),
+        "occupation_group": _labelled(
+            Kind.ENUM,
+            "Occupation group",
+            OCCUPATION_GROUP_CHOICES,
+            personal=True,
+            definition="The major group (SOC 2020) of the job the person is leaving or has left.",
+        ),
+        "leaving_date": _spec(
+            Kind.DATE,
+            "Leaving date",
+            personal=True,
+            definition="The date the person's job ends or ended because of the redundancy.",
+        ),
         "share_with": _spec(Kind.PARTNER_LIST, "Share with"),
         "consent_recorded_at": _spec(Kind.DATETIME, "Consent recorded at"),
     },
@@ -157,12 +269,71 @@ FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         "to_partner": _spec(Kind.PARTNER, "Referred to", required=True),
         "reason": _spec(Kind.LONG_TEXT, "Reason", max_length=2_000, personal=True),
         "status": _spec(Kind.ENUM, "Status", choices=REFERRAL_STATUSES),
+        "referred_on": _spec(
+            Kind.DATE, "Referred on", definition="The date the referral was made."
+        ),
+        "completed_on": _spec(
+            Kind.DATE,
+            "Completed on",
+            definition="The date the receiving partner completed the referral.",
+        ),
+        "decline_reason": _spec(
+            Kind.LONG_TEXT,
+            "Reason declined",
+            max_length=2_000,
+            personal=True,
+            definition="Why the referral was declined, by the person or by the receiving partner.",
+        ),
     },
     RecordType.OUTCOME: {
         "client_id": _spec(Kind.UUID, "Person", required=True),
         "status": _spec(Kind.ENUM, "Outcome", required=True, choices=OUTCOME_STATUSES),
         "recorded_on": _spec(Kind.DATE, "Recorded on", required=True),
         "months_after": _spec(Kind.INT, "Months after", minimum=0),
+        "started_on": _spec(
+            Kind.DATE,
+            "Started on",
+            definition="The date the person started the job, training or education recorded "
+            "as the outcome.",
+        ),
+    },
+    RecordType.EMPLOYER_SUPPORT: {
+        "employer_id": _spec(
+            Kind.UUID,
+            "Employer",
+            required=True,
+            definition="The employer the support was given to.",
+        ),
+        "event_id": _spec(
+            Kind.UUID,
+            "Event",
+            definition="The redundancy event the support belongs to, if any.",
+        ),
+        "kind": _labelled(
+            Kind.ENUM,
+            "Kind of support",
+            EMPLOYER_SUPPORT_KINDS,
+            required=True,
+            definition="What kind of support was given.",
+        ),
+        "occurred_on": _spec(
+            Kind.DATE, "Date", required=True, definition="The date the support was given."
+        ),
+        "attendees": _spec(
+            Kind.INT,
+            "Attendees",
+            minimum=0,
+            definition="How many of the employer's staff attended.",
+        ),
+        # Public like the employer, but free text may name the employer's staff: personal, so
+        # it is never logged.
+        "notes": _spec(
+            Kind.LONG_TEXT,
+            "Notes",
+            max_length=10_000,
+            personal=True,
+            definition="Free-text notes on the support given.",
+        ),
     },
 }
 
@@ -220,16 +391,18 @@ _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 def parse_date(text: str) -> dt.date:
     if not _DATE_RE.fullmatch(text):
-        raise ValueError("not a date in the form YYYY-MM-DD")
+        raise ValueError(user_message("validation", "not a date in the form YYYY-MM-DD"))
     return dt.date.fromisoformat(text)
 
 
 def parse_datetime(text: str) -> dt.datetime:
     if not text.isascii():  # fromisoformat is lenient about what it takes for a digit
-        raise ValueError("not a date and time in ISO 8601 form")
+        raise ValueError(user_message("validation", "not a date and time in ISO 8601 form"))
     value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     if value.tzinfo is None:
-        raise ValueError("a time needs its time zone (UTC, ending in Z)")
+        raise ValueError(
+            user_message("validation", "a time needs its time zone (UTC, ending in Z)")
+        )
     return value
 
 
@@ -246,26 +419,28 @@ Partners = Collection[str] | None
 
 def _int(spec: FieldSpec, value: Any, _partners: Partners) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError("must be a whole number")
+        raise ValueError(user_message("validation", "must be a whole number"))
     if spec.minimum is not None and value < spec.minimum:
-        raise ValueError(f"must be at least {spec.minimum}")
+        raise ValueError(
+            user_message("validation", "must be at least {minimum}").format(minimum=spec.minimum)
+        )
     if abs(value) > 2**31:
-        raise ValueError("is too large")
+        raise ValueError(user_message("validation", "is too large"))
     return int(value)
 
 
 def _known_partner(code: str, partners: Partners) -> str:
     if not is_valid_partner_code(code) or (partners is not None and code not in partners):
-        raise ValueError(f"unknown partner {code!r}")
+        raise ValueError(user_message("validation", "unknown partner {code}").format(code=code))
     return code
 
 
 def _partner_list(_spec: FieldSpec, value: Any, partners: Partners) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError("must be a list of partner codes")
+        raise ValueError(user_message("validation", "must be a list of partner codes"))
     codes = sorted(set(value))
     if SHARE_ALL in codes and len(codes) > 1:
-        raise ValueError('"ALL" cannot be combined with other partners')
+        raise ValueError(user_message("validation", '"ALL" cannot be combined with other partners'))
     for code in codes:
         if code != SHARE_ALL:
             _known_partner(code, partners)
@@ -277,7 +452,11 @@ def _text(spec: FieldSpec, text: str, _partners: Partners) -> str:
         # One spelling per name, so duplicates are found and what is shown is what is stored.
         text = unicodedata.normalize("NFC", text)
     if len(text) > spec.max_length:
-        raise ValueError(f"must be at most {spec.max_length} characters")
+        raise ValueError(
+            user_message("validation", "must be at most {count} characters").format(
+                count=spec.max_length
+            )
+        )
     return text
 
 
@@ -293,17 +472,25 @@ def _refuse_invisible(spec: FieldSpec, text: str) -> str:
     if spec.kind is Kind.LONG_TEXT:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     elif spec.kind is Kind.TEXT and not _LINE_BREAKS.isdisjoint(text):
-        raise ValueError("must be a single line")
+        raise ValueError(user_message("validation", "must be a single line"))
     allowed = _allowed_controls(spec)
     for char in text:
         if unicodedata.category(char) in _INVISIBLE_CATEGORIES and char not in allowed:
-            raise ValueError(f"contains an invisible or control character (U+{ord(char):04X})")
+            raise ValueError(
+                user_message(
+                    "validation", "contains an invisible or control character ({code_point})"
+                ).format(code_point=f"U+{ord(char):04X}")
+            )
     return text
 
 
 def _enum(spec: FieldSpec, text: str, _partners: Partners) -> str:
     if text not in spec.choices:
-        raise ValueError(f"must be one of {', '.join(spec.choices)}")
+        raise ValueError(
+            user_message("validation", "must be one of {choices}").format(
+                choices=", ".join(spec.choices)
+            )
+        )
     return text
 
 
@@ -311,9 +498,9 @@ def _date(_spec: FieldSpec, text: str, _partners: Partners) -> str:
     try:
         parsed = parse_date(text)
     except ValueError:
-        raise ValueError("not a valid date (YYYY-MM-DD)") from None
+        raise ValueError(user_message("validation", "not a valid date (YYYY-MM-DD)")) from None
     if parsed.year < 1900 or parsed.year > 2200:
-        raise ValueError("is outside the range of plausible dates")
+        raise ValueError(user_message("validation", "is outside the range of plausible dates"))
     return text
 
 
@@ -321,7 +508,9 @@ def _datetime(_spec: FieldSpec, text: str, _partners: Partners) -> str:
     try:
         parsed = parse_datetime(text)
     except ValueError:
-        raise ValueError("not a valid date and time (ISO 8601, UTC)") from None
+        raise ValueError(
+            user_message("validation", "not a valid date and time (ISO 8601, UTC)")
+        ) from None
     return parsed.astimezone(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
@@ -341,7 +530,7 @@ def _matching(
 
 def _email(_spec: FieldSpec, text: str, _partners: Partners) -> str:
     if not is_valid_email(text):
-        raise ValueError("not a valid e-mail address")
+        raise ValueError(user_message("validation", "not a valid e-mail address"))
     return text
 
 
@@ -358,15 +547,30 @@ _TEXT_CHECKS = {
     Kind.ENUM: _enum,
     Kind.DATE: _date,
     Kind.DATETIME: _datetime,
-    Kind.NINO: _matching(_NINO_RE, "not a valid National Insurance number", normalise_ni_number),
-    Kind.POSTCODE: _matching(_POSTCODE_RE, "not a valid UK postcode", normalise_postcode),
+    Kind.NINO: _matching(
+        _NINO_RE,
+        user_message("validation", "not a valid National Insurance number"),
+        normalise_ni_number,
+    ),
+    Kind.POSTCODE: _matching(
+        _POSTCODE_RE, user_message("validation", "not a valid UK postcode"), normalise_postcode
+    ),
     Kind.EMAIL: _email,
-    Kind.PHONE: _matching(_PHONE_RE, "not a valid phone number"),
+    Kind.PHONE: _matching(_PHONE_RE, user_message("validation", "not a valid phone number")),
     # Record ids are the client's own: checked, never rewritten.
-    Kind.UUID: _matching(_UUID_RE, "not a valid record id"),
+    Kind.UUID: _matching(_UUID_RE, user_message("validation", "not a valid record id")),
     Kind.PARTNER: _partner,
 }
 assert set(_VALUE_CHECKS) | set(_TEXT_CHECKS) == set(Kind)
+
+
+_REQUIRED = user_message("validation", "is required")
+
+
+def _message_of(exc: ValueError) -> str:
+    """The exception's message, kept translatable when it is a user message."""
+    first = exc.args[0] if exc.args else ""
+    return first if isinstance(first, UserMessage) else str(exc)
 
 
 def _check(spec: FieldSpec, value: Any, known_partners: Partners) -> Any:
@@ -375,7 +579,7 @@ def _check(spec: FieldSpec, value: Any, known_partners: Partners) -> Any:
     if value_check is not None:
         return value_check(spec, value, known_partners)
     if not isinstance(value, str):
-        raise ValueError("must be text")
+        raise ValueError(user_message("validation", "must be text"))
     # On the value as sent, before stripping: a control character is refused wherever it is.
     text = _refuse_invisible(spec, value)
     return _TEXT_CHECKS[spec.kind](spec, text.strip(), known_partners)
@@ -396,23 +600,28 @@ def validate_fields(
     result = ValidationResult()
     specs = FIELDS.get(record_type)
     if specs is None:
-        result.errors.append(FieldError("record_type", f"unknown record type {record_type!r}"))
+        result.errors.append(
+            FieldError(
+                "record_type",
+                user_message("validation", "unknown record type {type}").format(type=record_type),
+            )
+        )
         return result
     for name, value in fields.items():
         spec = specs.get(name)
         if spec is None:
-            result.errors.append(FieldError(name, "unknown field"))
+            result.errors.append(FieldError(name, user_message("validation", "unknown field")))
             continue
         if value is None or (isinstance(value, str) and not value.strip()):
             if spec.required:
-                result.errors.append(FieldError(name, "is required"))
+                result.errors.append(FieldError(name, _REQUIRED))
             else:
                 result.values[name] = None
             continue
         try:
             result.values[name] = _check(spec, value, known_partners)
         except ValueError as exc:
-            result.errors.append(FieldError(name, str(exc)))
+            result.errors.append(FieldError(name, _message_of(exc)))
     if creating:
         result.errors.extend(missing_required(record_type, fields))
     return result
@@ -421,7 +630,7 @@ def validate_fields(
 def missing_required(record_type: str, fields: Mapping[str, Any]) -> list[FieldError]:
     """Required fields absent from a record's first change."""
     return [
-        FieldError(name, "is required")
+        FieldError(name, _REQUIRED)
         for name, spec in FIELDS.get(record_type, {}).items()
         if spec.required and name not in fields
     ]

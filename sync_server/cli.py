@@ -25,9 +25,10 @@ class CliError(Exception):
 
 
 def _database_url(args: argparse.Namespace) -> str:
-    from sync_server.config import default_database_url
+    from sync_server.config import get_settings
 
-    return args.database_url or os.environ.get("PACE_DATABASE_URL") or default_database_url()
+    # The settings read $PACE_DATABASE_URL and the PACE_CONFIG file, as the server does.
+    return args.database_url or get_settings().database_url
 
 
 def _open(args: argparse.Namespace, *, migrate: bool = False) -> Database:
@@ -186,11 +187,42 @@ def cmd_seed_demo(args: argparse.Namespace) -> str:
         # Demo users share a published password: never add them to a live database by accident.
         if has_users(db) and not args.force:
             raise CliError("the database already has users; pass --force to add the demo ones")
-        created = seed_demo(db)
+        lines = [f"created {line}" for line in seed_demo(db)]
+        if args.demo_data:
+            lines.append(_load_demo_data(db, args))
     finally:
         db.dispose()
-    summary = "\n".join(f"created {line}" for line in created) or "demo data already present"
+    summary = "\n".join(lines) or "demo data already present"
     return f"{summary}\n(demo users' password: {DEMO_PASSWORD})"
+
+
+def _load_demo_data(db: Database, args: argparse.Namespace) -> str:
+    from sync_server.demo_data.load import load_demo_data
+    from sync_server.demo_data.scale import DemoScale
+
+    try:
+        scale = DemoScale(
+            people=args.people, events=args.events, months=args.months, seed=args.seed
+        )
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    return load_demo_data(db, scale).summary()
+
+
+def _add_demo_data_options(sub: argparse.ArgumentParser) -> None:
+    from sync_server.demo_data.scale import DemoScale
+
+    default = DemoScale()
+    sub.add_argument(
+        "--demo-data",
+        action="store_true",
+        help="also add generated people, engagements, referrals, outcomes and employer support "
+        "over the last months (for the demo's dashboards)",
+    )
+    sub.add_argument("--people", type=int, default=default.people, help="with --demo-data")
+    sub.add_argument("--events", type=int, default=default.events, help="with --demo-data")
+    sub.add_argument("--months", type=int, default=default.months, help="with --demo-data")
+    sub.add_argument("--seed", type=int, default=default.seed, help="with --demo-data")
 
 
 def cmd_backup(args: argparse.Namespace) -> str:
@@ -201,6 +233,33 @@ def cmd_backup(args: argparse.Namespace) -> str:
     except ValueError as exc:
         raise CliError(str(exc)) from None
     return f"backup written to {args.destination} (epoch {epoch})"
+
+
+def cmd_import(args: argparse.Namespace) -> str:
+    from sync_server import importer
+
+    mapping = Path(args.mapping) if args.mapping else None
+    plan = importer.plan_file(Path(args.file), args.partner, mapping)
+    if args.report:
+        plan.write_report(Path(args.report))
+    lines = [
+        f"{plan.rows_read} rows read: {len(plan.records)} people valid, "
+        f"{len(plan.rejected_rows)} rows refused",
+        *plan.report_lines(),
+    ]
+    if args.dry_run:
+        lines.append("dry run: nothing was imported")
+        return "\n".join(lines)
+    db = _open(args)
+    try:
+        result = importer.run_import(db, plan, args.partner)
+    finally:
+        db.dispose()
+    lines.append(
+        f"imported {result.created} people; {result.already_imported} were already imported"
+        + (f"; the server refused {result.refused_by_server}" if result.refused_by_server else "")
+    )
+    return "\n".join(lines)
 
 
 def cmd_rotate_epoch(args: argparse.Namespace) -> str:
@@ -294,13 +353,26 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"error: {message} (see {self.prog} --help)\n")
 
 
+def _add_import(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("file", help="a .csv (UTF-8) or .xlsx file with a header row")
+    sub.add_argument("--partner", required=True, help="the partner code the people belong to")
+    sub.add_argument(
+        "--mapping",
+        help="JSON column mapping (columns, key_column, values); default: columns named like "
+        "the standard's fields or labels",
+    )
+    sub.add_argument("--dry-run", action="store_true", help="check and report; import nothing")
+    sub.add_argument("--report", help="write every refused row and why to this CSV file")
+
+
 def _parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument(
         "--database-url",
         default=argparse.SUPPRESS,
         help="SQLAlchemy URL (sqlite:///path/pace.db or postgresql+psycopg://user@host/db); "
-        "default: $PACE_DATABASE_URL, else a SQLite file in the user's data folder",
+        "default: $PACE_DATABASE_URL, else database_url in the $PACE_CONFIG file, else a "
+        "SQLite file in the user's data folder",
     )
     parser = _Parser(
         prog="pace-sync-server", description="PACE Casework sync server", parents=[common]
@@ -380,6 +452,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument(
         "--force", action="store_true", help="add the demo users even if the database has users"
     )
+    _add_demo_data_options(sub)
     add(
         "link",
         cmd_link,
@@ -387,6 +460,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = add("backup", cmd_backup, "online copy of a SQLite database (for PostgreSQL use pg_dump)")
     sub.add_argument("destination")
+    _add_import(add("import", cmd_import, "import a partner's people from a CSV or XLSX file"))
     add(
         "rotate-epoch",
         cmd_rotate_epoch,

@@ -59,6 +59,9 @@ class Settings(BaseSettings):
         sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
         config_file = os.environ.get("PACE_CONFIG")
         if config_file:
+            # A mistyped path must not silently start the server on its defaults.
+            if not Path(config_file).is_file():
+                raise ValueError(f"PACE_CONFIG names {config_file}, which is not a readable file")
             sources.append(TomlConfigSettingsSource(settings_cls, toml_file=config_file))
         return tuple(sources)
 

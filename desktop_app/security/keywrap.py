@@ -16,6 +16,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop_app.errors import StoreDamagedError, WrongPasswordError
+from pace_shared.messages import user_message
 
 KEY_BYTES = 32
 SALT_BYTES = 16
@@ -78,7 +79,9 @@ class WrappedKey:
                 ciphertext=base64.b64decode(data["ciphertext"], validate=True),
             )
         except (ValueError, KeyError, TypeError) as exc:
-            raise StoreDamagedError("The saved key for this profile is damaged.") from exc
+            raise StoreDamagedError(
+                user_message("errors", "The saved key for this profile is damaged.")
+            ) from exc
 
 
 def _b64(data: bytes) -> str:

@@ -17,6 +17,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from desktop_app.errors import InsecureEngineError, StoreDamagedError
+from pace_shared.messages import user_message
 
 Connect = Callable[..., Any]
 
@@ -46,8 +47,11 @@ def require_sqlcipher(dbapi_connection: Any) -> str:
     version = cipher_version(dbapi_connection)
     if not version:
         raise InsecureEngineError(
-            "The database engine is plain SQLite, not SQLCipher; refusing to store data "
-            "unencrypted. Reinstall PACE Casework."
+            user_message(
+                "errors",
+                "The database engine is plain SQLite, not SQLCipher; refusing to store data "
+                "unencrypted. Reinstall PACE Casework.",
+            )
         )
     return version
 
@@ -96,7 +100,7 @@ def open_engine(
     ``connect`` gives plain SQLite.
     """
     if not create and not path.exists():
-        raise StoreDamagedError("The encrypted store file is missing.")
+        raise StoreDamagedError(user_message("errors", "The encrypted store file is missing."))
     if create and path.exists():
         raise FileExistsError(path)
     key_hex = bytes(key).hex()
@@ -126,7 +130,9 @@ def open_engine(
         if not isinstance(exc, _DamagedStoreError) and not isinstance(cause, _DamagedStoreError):
             raise
         raise StoreDamagedError(
-            "The encrypted store is damaged: it cannot be read with its key."
+            user_message(
+                "errors", "The encrypted store is damaged: it cannot be read with its key."
+            )
         ) from None
     return engine
 

@@ -18,6 +18,7 @@ from desktop_app.errors import SessionError
 from desktop_app.storage.repository import Repository
 from desktop_app.storage.views import RecordNotFoundError, RecordValidationError
 from pace_shared import reference
+from pace_shared.messages import user_message
 from pace_shared.records import SHARE_ALL, RecordType, validate_fields
 
 
@@ -57,11 +58,12 @@ def referral_consent(repo: Repository, client_id: str, to_partner: str) -> Refer
 def ask_owner_message(repo: Repository, client_id: str, to_partner: str) -> str:
     person = repo.get(client_id)
     owner = partner_label(person.owner_partner if person else None)
-    return (
-        f"This person has not agreed to share their record with {partner_label(to_partner)}. "
-        f"Only {owner}, who recorded them, can record that consent: ask {owner} to record "
-        "it, then make the referral. Nothing was saved."
-    )
+    return user_message(
+        "errors",
+        "This person has not agreed to share their record with {partner}. Only {owner}, who "
+        "recorded them, can record that consent: ask {owner} to record it, then make the "
+        "referral. Nothing was saved.",
+    ).format(partner=partner_label(to_partner), owner=owner)
 
 
 def widened_consent(share_with: list[str] | None, partner: str) -> list[str]:
@@ -94,8 +96,11 @@ def refer(
     if need is ReferralConsent.NEEDS_CONSENT:
         if not record_consent:
             raise ConsentRequiredError(
-                f"This person has not agreed to share their record with "
-                f"{partner_label(to_partner)}: record their consent first."
+                user_message(
+                    "errors",
+                    "This person has not agreed to share their record with {partner}: record "
+                    "their consent first.",
+                ).format(partner=partner_label(to_partner))
             )
         # Check the referral before touching consent, so a bad referral changes nothing.
         checked = validate_fields(

@@ -44,6 +44,7 @@ from desktop_app.storage.views import (
 )
 from pace_shared.hlc import HybridClock
 from pace_shared.merge import DELETED
+from pace_shared.messages import user_message
 from pace_shared.records import CHILD_TYPES, FieldError, RecordType, validate_fields
 
 log = logging.getLogger(__name__)
@@ -85,7 +86,7 @@ class Repository:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            raise StoreLockedError("The store is locked.")
+            raise StoreLockedError(user_message("errors", "The store is locked."))
         return self._engine
 
     def close(self) -> None:
@@ -128,10 +129,17 @@ class Repository:
             existing = load_record(conn, record_id) if record_id else None
             if existing is not None and existing.type != record_type:
                 raise RecordValidationError(
-                    [FieldError("record_type", "does not match the existing record")]
+                    [
+                        FieldError(
+                            "record_type",
+                            user_message("validation", "does not match the existing record"),
+                        )
+                    ]
                 )
             if existing is not None and existing.deleted:
-                raise RecordValidationError([FieldError("record", "has been deleted")])
+                raise RecordValidationError(
+                    [FieldError("record", user_message("validation", "has been deleted"))]
+                )
             result = validate_fields(
                 record_type,
                 fields,
@@ -388,7 +396,14 @@ class Repository:
             record = load_record(conn, record_id)
             if op == "delete" or record is None:
                 raise RecordValidationError(
-                    [FieldError("change", "only a rejected edit can be corrected and resent")]
+                    [
+                        FieldError(
+                            "change",
+                            user_message(
+                                "validation", "only a rejected edit can be corrected and resent"
+                            ),
+                        )
+                    ]
                 )
             merged = {**loads(fields_json), **corrected_fields}
             creating = not record.server_versions

@@ -15,6 +15,7 @@ from desktop_app.errors import StoreDamagedError
 from desktop_app.paths import store_files
 from desktop_app.storage.engine import Connect, open_engine
 from desktop_app.storage.walcheck import wal_damage
+from pace_shared.messages import user_message
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,10 @@ def migrate(engine: Engine) -> None:
             command.upgrade(config, "head")
         except Exception as exc:
             raise StoreDamagedError(
-                "The store was written by a newer or unknown version of PACE Casework."
+                user_message(
+                    "errors",
+                    "The store was written by a newer or unknown version of PACE Casework.",
+                )
             ) from exc
     log.info("local store schema upgraded from %s to %s", current, head)
 
@@ -84,7 +88,9 @@ def open_store(path: Path, key: bytes | bytearray, *, connect: Connect | None = 
     damage = wal_damage(path.with_name(path.name + "-wal"))
     if damage:
         raise StoreDamagedError(
-            f"The encrypted store is damaged: {damage}."
+            user_message("errors", "The encrypted store is damaged: {damage}.").format(
+                damage=damage
+            )
         )
     engine = open_engine(path, key, connect=connect)
     try:
@@ -103,7 +109,10 @@ def verify_pages(engine: Engine) -> None:
     if failures:
         log.error("store integrity check failed on %d pages", len(failures))
         raise StoreDamagedError(
-            "The encrypted store is damaged: some of its pages fail their integrity check."
+            user_message(
+                "errors",
+                "The encrypted store is damaged: some of its pages fail their integrity check.",
+            )
         )
 
 

@@ -24,6 +24,7 @@ from desktop_app.sync.errors import (
     ServerError,
     Unauthenticated,
 )
+from pace_shared.messages import user_message
 from pace_shared.version import APP_VERSION_HEADER, app_version
 from pace_shared.wire import (
     API_PREFIX,
@@ -69,7 +70,11 @@ class SyncClient:
     def health(self) -> dict[str, Any]:
         answer = self._request("GET", "/healthz", auth=False)
         if not isinstance(answer, dict):
-            raise ServerError("The server's health answer did not follow the sync contract.")
+            raise ServerError(
+                user_message(
+                    "errors", "The server's health answer did not follow the sync contract."
+                )
+            )
         return answer
 
     def login(
@@ -118,7 +123,9 @@ class SyncClient:
         try:
             return model.model_validate(data)
         except ValidationError:
-            raise ServerError("The server's answer did not follow the sync contract.") from None
+            raise ServerError(
+                user_message("errors", "The server's answer did not follow the sync contract.")
+            ) from None
 
     def _request_model(
         self,
@@ -135,14 +142,18 @@ class SyncClient:
         try:
             return model.model_validate_json(response.content)
         except ValidationError:
-            raise ServerError("The server's answer did not follow the sync contract.") from None
+            raise ServerError(
+                user_message("errors", "The server's answer did not follow the sync contract.")
+            ) from None
 
     def _request(self, method: str, path: str, *, auth: bool = True, **kwargs: Any) -> Any:
         response = self._send(method, path, auth=auth, **kwargs)
         try:
             return response.json()
         except ValueError:
-            raise ServerError("The server sent an answer that is not JSON.") from None
+            raise ServerError(
+                user_message("errors", "The server sent an answer that is not JSON.")
+            ) from None
 
     def _send(
         self,
@@ -156,7 +167,7 @@ class SyncClient:
         headers = {"Accept": "application/json", **(extra_headers or {})}
         if auth:
             if not self.access_token:
-                raise Unauthenticated("Please sign in again.")
+                raise Unauthenticated(user_message("errors", "Please sign in again."))
             headers["Authorization"] = f"Bearer {self.access_token}"
         try:
             response = self._http.request(
@@ -164,9 +175,15 @@ class SyncClient:
             )
         except (requests.ConnectionError, requests.Timeout) as exc:
             log.info("sync server unreachable (%s)", type(exc).__name__)
-            raise Offline("The sync server cannot be reached; working offline.") from None
+            raise Offline(
+                user_message("errors", "The sync server cannot be reached; working offline.")
+            ) from None
         except requests.RequestException as exc:
-            raise ServerError(f"Request failed: {type(exc).__name__}") from None
+            raise ServerError(
+                user_message("errors", "Request failed: {problem}").format(
+                    problem=type(exc).__name__
+                )
+            ) from None
         if 200 <= response.status_code < 300:
             return response
         raise _error_for(response)
@@ -182,11 +199,16 @@ def _error_for(response: requests.Response) -> Exception:
     status = response.status_code
     log.info("sync server answered %d %s", status, code or "")
     if status == 401:
-        return Unauthenticated("Your sign-in has expired or was refused. Please sign in again.")
+        return Unauthenticated(
+            user_message("errors", "Your sign-in has expired or was refused. Please sign in again.")
+        )
     if status == 403 and code == "device_revoked":
         return DeviceRevoked(
-            "An administrator revoked this device, so its local data has been wiped. "
-            "Ask your team lead to enrol it again if it was revoked by mistake."
+            user_message(
+                "errors",
+                "An administrator revoked this device, so its local data has been wiped. "
+                "Ask your team lead to enrol it again if it was revoked by mistake.",
+            )
         )
     if status == 403:
         return Forbidden(detail or "The server refused this request.")

@@ -20,6 +20,7 @@ from desktop_app.sync.client import SyncClient
 from desktop_app.sync.clock import OFFSET_SETTING
 from desktop_app.sync.errors import PayloadTooLarge, ResyncRequired, ServerError
 from pace_shared.hlc import HybridClock, InvalidHLCError, now_ms, wall_ms_of
+from pace_shared.messages import user_message
 from pace_shared.wire import MAX_CHANGES_PER_PUSH, MAX_PULL_LIMIT, ChangeResult, PullResponse
 
 log = logging.getLogger(__name__)
@@ -128,8 +129,11 @@ class SyncEngine:
             if tally.skewed:
                 if restamped:
                     raise ServerError(
-                        "The server still refuses this computer's clock; your changes are kept "
-                        "and will be sent at the next sync. Check the date and time settings."
+                        user_message(
+                            "errors",
+                            "The server still refuses this computer's clock; your changes are kept "
+                            "and will be sent at the next sync. Check the date and time settings.",
+                        )
                     )
                 self._rewind_clock(response.server_time)
                 self.store.restamp(tally.skewed)
@@ -137,7 +141,11 @@ class SyncEngine:
                 continue
             if tally.acknowledged == 0:
                 # The server answered without naming our changes: keep them, try next time.
-                raise ServerError("The server did not acknowledge any of the changes sent.")
+                raise ServerError(
+                    user_message(
+                        "errors", "The server did not acknowledge any of the changes sent."
+                    )
+                )
 
     def _park_oversized(self, change: OutboxChange) -> None:
         self.store.record_results(
@@ -220,7 +228,9 @@ class SyncEngine:
         stamp = server_time_as_hlc(server_time)
         repo = self.store.repo
         if stamp is None:
-            raise ServerError("The server refused our clock but sent no usable time.")
+            raise ServerError(
+                user_message("errors", "The server refused our clock but sent no usable time.")
+            )
         self._correct_offset(stamp)
         wall = repo.device_clock if repo.device_clock is not None else now_ms
         clock = HybridClock(repo.clock.node, wall_clock=wall)
@@ -231,4 +241,6 @@ class SyncEngine:
         try:
             self.store.repo.clock.receive(stamp)
         except InvalidHLCError:
-            raise ServerError("The server sent a malformed clock value.") from None
+            raise ServerError(
+                user_message("errors", "The server sent a malformed clock value.")
+            ) from None

@@ -23,7 +23,8 @@ from desktop_app.errors import (
     Unauthenticated,
     WrongPasswordError,
 )
-from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translated
+from pace_shared.messages import UserMessage
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +77,16 @@ def describe(exc: BaseException) -> str:
         report_unexpected(exc)
         message = QCoreApplication.translate("errors", UNEXPECTED_MESSAGE)
         return message.format(name=type(exc).__name__)
-    # The core's own messages (desktop_app.errors and friends import no Qt): English for now.
-    return str(exc).strip() or type(exc).__name__
+    return core_message(exc).strip() or type(exc).__name__
+
+
+def core_message(exc: BaseException) -> str:
+    """The core's own message in the user's language: the core imports no Qt, so its messages
+    are ``UserMessage`` templates the catalogue translates here."""
+    if isinstance(exc, RecordValidationError):
+        return "; ".join(f"{e.field}: {translated(e.message)}" for e in exc.errors)
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return translated(first if isinstance(first, UserMessage) else str(exc))
 
 
 def report_unexpected(exc: BaseException) -> None:

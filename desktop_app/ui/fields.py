@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from pace_shared.records import FIELDS, Kind, validate_fields
 
+from .i18n import field_label, translated
 from .plain import error_label
 
 _UK_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
@@ -45,7 +46,7 @@ class FieldRow(QWidget):
         self.edit.setObjectName(name)
         self.edit.setPlaceholderText(placeholder)
         self.edit.setMaxLength(self.spec.max_length)
-        label = self.spec.label
+        label = field_label(self.spec)
         accessible = (
             self.tr("{field} (required)").format(field=label) if self.spec.required else label
         )
@@ -94,7 +95,7 @@ class FieldRow(QWidget):
                 else None
             )
         result = validate_fields(self.record_type, {self.name: value}, creating=False)
-        return result.errors[0].message if result.errors else None
+        return translated(result.errors[0].message) if result.errors else None
 
     def normalised(self) -> object:
         value = self.value()
@@ -110,9 +111,8 @@ class FieldRow(QWidget):
 
     def show_error(self, message: str | None) -> None:
         if message:
-            # The shared rules' messages (pace_shared, no Qt) stay English for now.
             self.error.setText(
-                self.tr("{field} {problem}.").format(field=self.spec.label, problem=message)
+                self.tr("{field} {problem}.").format(field=field_label(self.spec), problem=message)
             )
             self.error.setVisible(True)
             self.edit.setAccessibleDescription(self.error.text())

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from .dialogs.about import AboutDialog
+from .dialogs.import_dialog import ImportDialog
 from .dialogs.rejected import RejectedDialog
 from .events import EventsPage
 from .people import PeoplePage
@@ -23,6 +24,9 @@ from .registration import RegistrationForm
 from .state import AppState
 from .status import SyncStatusBar
 from .sync_scheduler import SyncScheduler
+
+#: Roles that may import people from a partner's existing files.
+IMPORT_ROLES = frozenset({"team_lead", "admin", "system_admin"})
 
 
 class PreferencesDialog(QDialog):
@@ -88,17 +92,20 @@ class MainWindow(QMainWindow):
         lock = QAction(self.tr("&Lock"), self)
         lock.setShortcut(QKeySequence("Ctrl+L"))
         lock.triggered.connect(self.lock_requested)
+        import_people = QAction(self.tr("&Import people…"), self)
+        import_people.triggered.connect(self.show_import)
         prefs = QAction(self.tr("&Preferences…"), self)
         prefs.triggered.connect(self.show_preferences)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (sync, rejected, lock, prefs):
+        for action in (sync, rejected, import_people, lock, prefs):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(quit_action)
         self.sync_action = sync
         self.lock_action = lock
+        self.import_action = import_people
         self._build_help_menu()
 
     def _build_help_menu(self) -> None:
@@ -115,6 +122,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         session = self.state.session
+        # Bringing in a partner's existing caseload is a lead's or an administrator's job.
+        self.import_action.setVisible(session is not None and session.user.role in IMPORT_ROLES)
         if session is None:
             self.setWindowTitle(QCoreApplication.translate("MainWindow", "PACE Casework"))
             return
@@ -133,6 +142,13 @@ class MainWindow(QMainWindow):
             return None
         dialog = RejectedDialog(self.state, self)
         dialog.open()  # fixes and discards go through the write lane
+        return dialog
+
+    def show_import(self) -> ImportDialog | None:
+        if self.state.repo is None:
+            return None
+        dialog = ImportDialog(self.state, self)
+        dialog.open()
         return dialog
 
     def show_preferences(self) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.session import CURRENT_EVENT, Changes, RecordValidationError
-from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translated
 from pace_shared.records import FieldError
 
 from .consent import ConsentBox
@@ -99,7 +99,7 @@ class PersonFields(QWidget):
         for error in errors:
             row = self.rows.get(error.field)
             if row is not None:
-                row.show_error(error.message)
+                row.show_error(translated(error.message))
                 first = first or row
         return first
 

@@ -167,6 +167,15 @@ def records_owned_by(partner: str) -> Select[str]:
     return select(Record.id).where(Record.owner_partner == partner)
 
 
+def existing_record_ids(session: Session, record_ids: list[str]) -> set[str]:
+    """Which of ``record_ids`` the server holds (live or deleted)."""
+    found: set[str] = set()
+    for start in range(0, len(record_ids), 500):
+        chunk = record_ids[start : start + 500]
+        found.update(session.scalars(select(Record.id).where(Record.id.in_(chunk))))
+    return found
+
+
 def live_clients(session: Session) -> list[tuple[str, dict[str, Any]]]:
     """Every client record not deleted, as (id, fields): what record linkage compares."""
     rows = session.execute(

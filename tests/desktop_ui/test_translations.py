@@ -4,6 +4,8 @@ step is scripted, the committed catalogue is current, and a compiled catalogue i
 from __future__ import annotations
 
 import ast
+import html
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -14,9 +16,14 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.errors import Offline, RecordValidationError, WrongPasswordError
+from desktop_app.ui.errors import describe
+from desktop_app.ui.fields import FieldRow
 from desktop_app.ui.look import install_translator
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.sync_scheduler import SyncScheduler
+from pace_shared.messages import user_message
+from pace_shared.records import validate_fields
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "update-translations"
@@ -42,6 +49,12 @@ KNOWN = {
     ("SyncStatusBar", "● Offline"),
     ("Columns", "Last name"),
     ("unlock_dialog", "&Unlock"),
+    # The core's messages and the record model's labels (no Qt there; see pace_shared.messages).
+    ("validation", "must be at least {minimum}"),
+    ("validation", "not a valid National Insurance number"),
+    ("errors", "The sync server cannot be reached; working offline."),
+    ("errors", "That password is not right for this profile."),
+    ("records", "First name"),
 }
 
 #: Qt calls whose first argument is shown to the user.
@@ -140,6 +153,61 @@ def test_compiled_catalogue_for_the_locale_is_used(qtbot: Any, state: Any, tmp_p
         qtbot.addWidget(window)
         assert window.tabs.tabText(1) == "&2 Daoine"
         assert window.tabs.tabText(0) == "&1 Register"  # untranslated: the English source
+    finally:
+        app.removeTranslator(translator)
+
+
+def _compiled(tmp_path: Path, translations: dict[str, str]) -> Path:
+    """The committed catalogue with some translations filled in, compiled to a .qm."""
+    text = COMMITTED.read_text()
+    for source, translation in translations.items():
+        escaped = html.escape(source).replace("&#x27;", "&apos;")
+        unfinished = re.compile(
+            f"(<source>{re.escape(escaped)}</source>\\s*(?:<extracomment>[^<]*</extracomment>\\s*)?)"
+            '<translation type="unfinished"></translation>'
+        )
+        text, count = unfinished.subn(
+            lambda m, done=translation: f"{m.group(1)}<translation>{done}</translation>", text
+        )
+        assert count, source
+    ts = tmp_path / "pace_casework_gd.ts"
+    ts.write_text(text)
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), "-silent", str(ts)], check=True)
+    return tmp_path
+
+
+def test_the_cores_messages_and_labels_are_shown_translated(qtbot: Any, tmp_path: Path) -> None:
+    """The core imports no Qt, yet what it says reaches the user in the user's language."""
+    folder = _compiled(
+        tmp_path,
+        {
+            "That password is not right for this profile.": "Chan eil am facal-faire ceart.",
+            "must be at least {minimum}": "feumaidh e a bhith co-dhiù {minimum}",
+            "NI number": "Àireamh NI",
+            "not a valid National Insurance number": "chan e àireamh àrachais nàiseanta a th' ann",
+        },
+    )
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translator = install_translator(app, QLocale("gd_GB"), folder)
+    assert translator is not None
+    try:
+        assert describe(WrongPasswordError()) == "Chan eil am facal-faire ceart."
+        result = validate_fields("redundancy_event", {"affected_count": -1}, creating=False)
+        assert describe(RecordValidationError(result.errors)) == (
+            "affected_count: feumaidh e a bhith co-dhiù 0"
+        )
+        row = FieldRow("client", "ni_number", "&NI number")
+        qtbot.addWidget(row)
+        row.edit.setText("QQ123456C")
+        assert not row.validate()
+        assert row.error.text() == "Àireamh NI chan e àireamh àrachais nàiseanta a th' ann."
+        assert row.edit.accessibleName() == "Àireamh NI"
+        # Untranslated messages stay English, values filled in the same way.
+        assert describe(
+            Offline(user_message("errors", "The sync server cannot be reached; working offline."))
+        ) == ("The sync server cannot be reached; working offline.")
     finally:
         app.removeTranslator(translator)
 

@@ -25,7 +25,15 @@ from tests.support.live_server import LiveServer
 CONFLICTS = "/api/v1/conflicts"
 ARABIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
-RECORD_TYPES = ("client", "employer", "redundancy_event", "engagement", "referral", "outcome")
+RECORD_TYPES = (
+    "client",
+    "employer",
+    "redundancy_event",
+    "engagement",
+    "referral",
+    "outcome",
+    "employer_support",
+)
 
 
 def _rejected(result: dict[str, Any], reason: str) -> str:

@@ -157,6 +157,8 @@ TEXT_FIELDS = [
     ("employer", "local_authority"),
     ("redundancy_event", "site_name"),
     ("engagement", "notes"),
+    ("employer_support", "notes"),
+    ("referral", "decline_reason"),
     ("referral", "reason"),
 ]
 
@@ -172,7 +174,7 @@ def test_control_and_format_characters_are_refused(record_type: str, name: str, 
     assert errors_of(record_type, {name: text}) == {name}
 
 
-@pytest.mark.parametrize(("record_type", "name"), [("engagement", "notes"), ("referral", "reason")])
+@pytest.mark.parametrize(("record_type", "name"), TEXT_FIELDS[-4:])
 def test_long_text_keeps_newlines_and_tabs_only(record_type: str, name: str) -> None:
     assert value_of(record_type, name, "line one\n\tline two") == "line one\n\tline two"
     # Windows line ends become plain newlines rather than a refusal.
@@ -189,7 +191,7 @@ def test_names_keep_the_joiners_some_scripts_need(name: str) -> None:
     assert value_of("client", name, persian) == persian
 
 
-@pytest.mark.parametrize(("record_type", "name"), TEXT_FIELDS[:-2])
+@pytest.mark.parametrize(("record_type", "name"), TEXT_FIELDS[:-4])
 def test_single_line_text_refuses_tabs_and_unicode_line_breaks(record_type: str, name: str) -> None:
     for breaker in ("\t", "\u2028", "\u2029", "\x0b", "\x0c"):
         text = f"ann{breaker}e@example.com" if name == "email" else f"Ann{breaker}e"

@@ -237,6 +237,7 @@ REQUIRED = {
     "engagement": {"client_id", "kind", "occurred_on"},
     "referral": {"client_id", "to_partner"},
     "outcome": {"client_id", "status", "recorded_on"},
+    "employer_support": {"employer_id", "kind", "occurred_on"},
 }
 
 
@@ -367,3 +368,82 @@ def test_personal_fields_cover_the_canary_fields() -> None:
     )
     assert "notes" in personal_fields("engagement")
     assert "share_with" not in personal_fields("client")
+
+
+# --- statistics fields and employer support (decisions.md #9) ---------------------------------
+
+STATISTICS_ENUMS = {
+    ("client", "sex"): {"female", "male", "other", "prefer_not_to_say"},
+    ("client", "disability"): {"yes", "no", "prefer_not_to_say"},
+    ("client", "qualification_level"): {
+        "none",
+        "scqf_1_4",
+        "scqf_5_6",
+        "scqf_7_10",
+        "scqf_11_12",
+        "prefer_not_to_say",
+    },
+    ("client", "occupation_group"): {*"123456789", "prefer_not_to_say"},
+    ("employer_support", "kind"): {
+        "initial_meeting",
+        "employer_presentation",
+        "information_session",
+        "redundancy_planning",
+        "recruitment_event",
+        "training_needs_analysis",
+        "other",
+    },
+}
+
+
+@pytest.mark.parametrize(("record_type", "name"), sorted(STATISTICS_ENUMS))
+def test_statistics_choices_are_exactly_the_agreed_values(record_type: str, name: str) -> None:
+    spec = FIELDS[record_type][name]
+    assert set(spec.choices) == STATISTICS_ENUMS[(record_type, name)]
+    for choice in spec.choices:
+        assert value_of(record_type, name, choice) == choice
+    assert set(errors_of(record_type, {name: "unknown_value"})) == {name}
+    # Every value has its own human label.
+    labels = [spec.choice_label(c) for c in spec.choices]
+    assert len(set(labels)) == len(labels)
+    assert all(label and "_" not in label for label in labels)
+
+
+def test_personal_statistics_questions_are_personal_and_optional_with_prefer_not_to_say() -> None:
+    for name in ("sex", "disability", "qualification_level", "occupation_group"):
+        spec = FIELDS["client"][name]
+        assert spec.personal, name
+        assert not spec.required, name
+        assert "prefer_not_to_say" in spec.choices, name
+        assert spec.choice_label("prefer_not_to_say") == "Prefer not to say"
+    assert "leaving_date" in personal_fields("client")
+    assert "decline_reason" in personal_fields("referral")
+    assert "notes" in personal_fields("employer_support")
+
+
+def test_new_dates_are_validated_as_dates() -> None:
+    for record_type, name in (
+        ("client", "leaving_date"),
+        ("outcome", "started_on"),
+        ("referral", "referred_on"),
+        ("referral", "completed_on"),
+        ("employer_support", "occurred_on"),
+    ):
+        assert value_of(record_type, name, "2026-03-31") == "2026-03-31"
+        assert set(errors_of(record_type, {name: "31/03/2026"})) == {name}
+
+
+def test_employer_support_is_public_and_counts_attendees_from_zero() -> None:
+    from pace_shared.records import CHILD_TYPES, PUBLIC_TYPES
+
+    assert "employer_support" in PUBLIC_TYPES
+    assert "employer_support" not in CHILD_TYPES
+    assert value_of("employer_support", "attendees", 0) == 0
+    assert errors_of("employer_support", {"attendees": -1}) == {"attendees": "must be at least 0"}
+    assert set(errors_of("employer_support", {"attendees": "12"})) == {"attendees"}
+    created = validate_fields(
+        "employer_support",
+        {"employer_id": CLIENT_ID, "kind": "initial_meeting", "occurred_on": "2026-01-05"},
+        creating=True,
+    )
+    assert created.ok, created.summary()

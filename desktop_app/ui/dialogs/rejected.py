@@ -24,6 +24,7 @@ from desktop_app.session import Changes, RejectedChange, Repository
 from pace_shared.records import FIELDS, validate_fields
 
 from ..errors import describe
+from ..i18n import field_label
 from ..models.records import humanise
 from ..plain import error_label, plain_label
 from ..registration import FieldValues
@@ -81,7 +82,7 @@ class FixChangeDialog(QDialog):
         used: set[str] = {"r", "c"}  # &Resend and &Cancel
         for name, value in (change.fields or {}).items():
             edit = QLineEdit(_show(value))
-            label = specs[name].label if name in specs else name
+            label = field_label(specs[name]) if name in specs else name
             edit.setAccessibleName(label)
             form.addRow(with_mnemonic(label, used), edit)
             self.edits[name] = edit

@@ -447,6 +447,117 @@ Qt {qt}</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column &amp;mapping:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Key column (the file&apos;s own reference):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chec&amp;k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows that would not be imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field for column {column}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none: rows are known by what they say)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rows} rows read. Check the mapping, then press Check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>may be someone already here ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{valid} people valid, {refused} rows refused, {here} already imported, {duplicates} possible duplicates. Import adds {new} people, seen only by your organisation until their consent is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported {count} people. They will be sent at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JobRunner</name>
     <message>
         <source>Please wait</source>
@@ -486,6 +597,10 @@ Qt {qt}</source>
     </message>
     <message>
         <source>&amp;Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import people…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -740,6 +855,7 @@ What was found: {detail}</source>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
+        <extracomment>Roles that may import people from a partner&apos;s existing files.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1089,6 +1205,407 @@ Has the person agreed to share their record with them? If so, their consent is r
         <extracomment>Another error the core raises on purpose; its message is fit to show. Not one of the core&apos;s errors: a bug.</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>That password is not right for this profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no space left on this computer&apos;s disk, so the change was not saved. Free some disk space and try again; nothing else was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That record is no longer in this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved key for this profile is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has not been set up yet: sign in online first.</source>
+        <extracomment>ProfileMeta.token_location of every profile this version writes. True after the last contact with the server worked, False after it failed, None before. Shown once when no secure keyring exists (decisions.md #1), else None. After a remote wipe that could not remove everything: what is left, else None. Messages of SQLCipher/SQLite errors that mean the file itself is damaged (wrong bytes, a page failing its HMAC), not a bug in our code. &quot;keyring&quot; or &quot;file&quot;: where the wrapped store key is kept. Where the access token is kept: &quot;store&quot; (inside the encrypted store). &quot;keyring&quot; only in profiles of older versions, moved into the store at their next unlock.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile settings file is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile is already set up; unlock it instead.</source>
+        <extracomment>After a remote wipe that could not remove everything: what is left, for the UI. Shown once by the UI when no secure keyring exists (decisions.md #1), else None.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A password is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted store file is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key for this profile is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted store could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new password cannot be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store is locked.</source>
+        <extracomment>The corrected wall clock under ``clock`` (set by the session); None in bare tests.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept that password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database engine is plain SQLite, not SQLCipher; refusing to store data unencrypted. Reinstall PACE Casework.</source>
+        <extracomment>Execution option that makes a transaction start with ``BEGIN IMMEDIATE`` (takes the write lock up front, so two writers queue on busy_timeout instead of failing mid-transaction).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted store is damaged: it cannot be read with its key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person has not agreed to share their record with {partner}. Only {owner}, who recorded them, can record that consent: ask {owner} to record it, then make the referral. Nothing was saved.</source>
+        <extracomment>The person&apos;s consent already covers the partner: refer. Not covered, and this partner owns the record: it may record consent first. Not covered, and another partner owns the record: only the owner can record consent.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person has not agreed to share their record with {partner}: record their consent first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store was written by a newer or unknown version of PACE Casework.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted store is damaged: {damage}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted store is damaged: some of its pages fail their integrity check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s health answer did not follow the sync contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer did not follow the sync contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent an answer that is not JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server cannot be reached; working offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request failed: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired or was refused. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator revoked this device, so its local data has been wiped. Ask your team lead to enrol it again if it was revoked by mistake.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server still refuses this computer&apos;s clock; your changes are kept and will be sent at the next sync. Check the date and time settings.</source>
+        <extracomment>progress(done, total or None when unknown, message for the status bar)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not acknowledge any of the changes sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused our clock but sent no usable time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a malformed clock value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>records</name>
+    <message>
+        <source>1 Managers, directors and senior officials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 Professional occupations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 Associate professional occupations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 Administrative and secretarial occupations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 Skilled trades occupations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 Caring, leisure and other service occupations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7 Sales and customer service occupations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>8 Process, plant and machine operatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>9 Elementary occupations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent recorded at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Council area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date announced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highest qualification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information session for staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leaving date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Months after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NI number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No qualifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number affected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Occupation group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefer not to say</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presentation to the employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recruitment event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redundancy planning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SCQF levels 11–12 (e.g. master&apos;s degree, doctorate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SCQF levels 1–4 (e.g. National 1–4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SCQF levels 5–6 (e.g. National 5, Higher)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SCQF levels 7–10 (e.g. Advanced Higher, HNC, HND, degree)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sector (SIC 2007 section)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training needs analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>relogin_dialog</name>
@@ -1121,6 +1638,123 @@ Has the person agreed to share their record with them? If so, their consent is r
     </message>
     <message>
         <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>validation</name>
+    <message>
+        <source>does not match the existing record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has been deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only a rejected edit can be corrected and resent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a date in the form YYYY-MM-DD</source>
+        <extracomment>Support given to an employer (a meeting, a presentation), not to a person. Visible to every partner. Visible exactly where their client is; the value is the field naming the client. ``share_with`` value meaning every partner. The answer every personal question offers (decisions.md #9). SOC 2020 major groups. Canonical UUIDs only: lower-case hex, 8-4-4-4-12. Upper case is refused, not normalised, because an id is the client&apos;s own and never rewritten (decisions.md #3). Zero-width joiner and non-joiner: format characters some scripts need inside names. Line structure long text keeps; every other control character is refused. Control (Cc), format (Cf: bidi overrides, zero-width characters) and lone surrogates (Cs, which no UTF-8 store can hold). Personal data: never logged, never in audit values, scanned for in the canary tests. A name: NFC-normalised, and may hold the joiners some scripts need (NAME_JOINERS). Human labels of ``choices``, in the same order (empty: derived from the values). One sentence saying what the field records (the data standard prints it).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a date and time in ISO 8601 form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a time needs its time zone (UTC, ending in Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at least {minimum}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown partner {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list of partner codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;ALL&quot; cannot be combined with other partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most {count} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a single line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains an invisible or control character ({code_point})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one of {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid date (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is outside the range of plausible dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid date and time (ISO 8601, UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid National Insurance number</source>
+        <extracomment>Checks of values that are not text. Checks of text values, given the text with surrounding spaces stripped.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid UK postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid record id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown record type {type}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
