@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import time
 from pathlib import Path
@@ -44,14 +45,18 @@ def accuracy(people: int, seed: int) -> None:
 
 def timing(people: int, repeat: int, seed: int) -> None:
     records = evaluation.generate(people, seed=seed)
-    times = []
+    times, cpu = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         model.link(_rows(records))
         times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - cpu_started)
+    # CPU seconds (all threads) tell how much work it was when the machine is shared.
     print(
         f"timing: {len(records):,} records of {people:,} people, {repeat} runs: "
-        f"median {statistics.median(times):.1f} s (runs: {', '.join(f'{t:.1f}' for t in times)})"
+        f"median {statistics.median(times):.1f} s wall, {statistics.median(cpu):.1f} s CPU "
+        f"(runs: {', '.join(f'{t:.1f}' for t in times)}; {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f})"
     )
 
 
