@@ -75,6 +75,8 @@ def _name_comparison() -> cl.CustomComparison:
             cll.Or(cll.NullLevel(first), cll.NullLevel(last)),
             cll.And(cll.ExactMatchLevel(first), cll.ExactMatchLevel(last)),
             cll.ColumnsReversedLevel(first, last),
+            # The same two formal names in either order: swapped and a nickname at once.
+            cll.ExactMatchLevel("name_pair"),
             cll.And(nickname, cll.ExactMatchLevel(last)),
             cll.And(
                 cll.Or(cll.JaroWinklerLevel(first, 0.88), nickname),
