@@ -214,3 +214,10 @@ def test_linkage_logs_and_prints_nothing_personal(server: LiveServer, devices: D
         assert last not in text
         assert last.lower() not in text
         assert "AB987654C" not in text
+
+
+def test_openapi_documents_the_duplicates_endpoint(server: LiveServer) -> None:
+    import requests
+
+    operation = requests.get(f"{server.url}/openapi.json", timeout=10).json()["paths"][DUPLICATES]
+    assert {"200", "401", "403", "422"} <= set(operation["get"]["responses"])
