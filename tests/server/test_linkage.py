@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import requests
 
 from sync_server.db import Database
 from sync_server.linkage.service import person_keys
@@ -193,8 +194,6 @@ def test_advisers_and_analysts_may_not_list_duplicates(
 def test_duplicates_need_a_sign_in_and_valid_parameters(
     server: LiveServer, leads: dict[str, Device]
 ) -> None:
-    import requests
-
     assert_error(requests.get(f"{server.url}{DUPLICATES}", timeout=30), 401, "unauthenticated")
     api = leads["SDS"].api
     for params in ({"min_probability": 2}, {"limit": 0}, {"limit": "many"}):
@@ -217,7 +216,5 @@ def test_linkage_logs_and_prints_nothing_personal(server: LiveServer, devices: D
 
 
 def test_openapi_documents_the_duplicates_endpoint(server: LiveServer) -> None:
-    import requests
-
     operation = requests.get(f"{server.url}/openapi.json", timeout=10).json()["paths"][DUPLICATES]
     assert {"200", "401", "403", "422"} <= set(operation["get"]["responses"])
