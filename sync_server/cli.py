@@ -369,6 +369,21 @@ def cmd_report(args: argparse.Namespace) -> str:
     return f"report for {period.first} to {period.last} written to {out}"
 
 
+def cmd_link(args: argparse.Namespace) -> str:
+    from sync_server.linkage.service import run_linkage
+
+    db = _open(args)
+    try:
+        summary = run_linkage(db)
+    finally:
+        db.dispose()
+    return (
+        f"linked {summary.records} client records into {summary.people} people "
+        f"({summary.links} links; {summary.pairs} probable duplicate pairs for review) "
+        f"in {summary.seconds:.1f} s"
+    )
+
+
 def cmd_serve(args: argparse.Namespace) -> str:
     import uvicorn
 
@@ -582,6 +597,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_demo_data_options(sub)
     _add_import(add("import", cmd_import, "import a partner's people from a CSV or XLSX file"))
+    add(
+        "link",
+        cmd_link,
+        "link client records across partners into people (Splink) and store the result",
+    )
     _add_operations(add)
     return parser
 

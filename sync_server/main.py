@@ -19,6 +19,7 @@ from sync_server.conflicts.router import router as conflicts_router
 from sync_server.db import Database
 from sync_server.errors import install_handlers
 from sync_server.health.router import router as health_router
+from sync_server.linkage.router import router as linkage_router
 from sync_server.logging_setup import configure as configure_logging
 from sync_server.request_metrics import RequestMetricsMiddleware
 from sync_server.stats.router import router as stats_router
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         viewed_router,
         admin_router,
         stats_router,
+        linkage_router,
     ):
         app.include_router(router)
 

@@ -4,6 +4,7 @@ from sync_server.audit.models import AuditEvent
 from sync_server.auth.models import AccessToken, LoginFailure, Partner, User
 from sync_server.db import Base
 from sync_server.devices.models import Device
+from sync_server.linkage.models import DuplicatePair, LinkageRun, PersonLink
 from sync_server.sync.models import (
     AppliedChange,
     Conflict,
@@ -22,8 +23,11 @@ __all__ = [
     "Base",
     "Conflict",
     "Device",
+    "DuplicatePair",
+    "LinkageRun",
     "LoginFailure",
     "Partner",
+    "PersonLink",
     "Record",
     "RecordAccess",
     "Revocation",

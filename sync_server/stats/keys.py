@@ -1,8 +1,8 @@
 """Which person each client record belongs to, for counting people once.
 
 The one place the record-linkage result is plugged in: the API and the ``report`` command both
-count people through :func:`person_keys`. Until linkage is wired, every record is its own
-person. (Lead: at merge, return ``sync_server.linkage.service.person_keys(session)`` here.)
+count people through :func:`person_keys`, the clusters the last ``pace-sync-server link`` run
+stored (a record linkage has not seen yet counts as its own person).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from collections.abc import Mapping
 
 from sqlalchemy.orm import Session
 
-from sync_server.stats.service import own_keys
+from sync_server.linkage import service as linkage
 
 
 def person_keys(session: Session) -> Mapping[str, str]:
-    return own_keys(session)
+    return linkage.person_keys(session)

@@ -177,6 +177,8 @@ def existing_record_ids(session: Session, record_ids: list[str]) -> set[str]:
         chunk = record_ids[start : start + 500]
         found.update(session.scalars(select(Record.id).where(Record.id.in_(chunk))))
     return found
+
+
 def live_records(record_type: str) -> Subquery:
     """The records of one type that are not deleted, for aggregate statistics read inside the
     database: ``id``, ``owner_partner``, ``client_id``, ``fields`` (JSON), ``created_at``."""
@@ -193,13 +195,38 @@ def latest_sequence(session: Session) -> int:
     """The sequence number of the latest change (0 for none): any change to any record moves
     it, so what is computed from the records can be cached against it."""
     return int(session.execute(select(func.coalesce(func.max(Record.seq), 0))).scalar_one())
+
+
 def visible_clients(session: Session, partner: str, record_ids: set[str]) -> set[str]:
     """Of ``record_ids``, the live person (``client``) records ``partner`` may see now."""
     if not record_ids:
         return set()
-    stmt = select(Record.id).where(
-        Record.id.in_(sorted(record_ids)),
-        Record.type == "client",
+    stmt = clients_visible_to(partner).where(Record.id.in_(sorted(record_ids)))
+    return set(session.execute(stmt).scalars())
+
+
+def live_clients(session: Session) -> list[tuple[str, dict[str, Any]]]:
+    """Every client record not deleted, as (id, fields): what record linkage compares."""
+    rows = session.execute(
+        select(Record.id, Record.fields).where(
+            Record.type == RecordType.CLIENT, Record.deleted.is_(False)
+        )
+    )
+    return [(row.id, row.fields) for row in rows]
+
+
+def live_client_ids(session: Session) -> list[str]:
+    rows = session.execute(
+        select(Record.id).where(Record.type == RecordType.CLIENT, Record.deleted.is_(False))
+    )
+    return list(rows.scalars())
+
+
+def clients_visible_to(partner: str) -> Select[str]:
+    """A query of the ids of the live clients ``partner`` may see now (the rule pull applies:
+    public, or in the record's access list), to filter another domain's rows by."""
+    return select(Record.id).where(
+        Record.type == RecordType.CLIENT,
         Record.deleted.is_(False),
         or_(
             Record.public,
@@ -208,7 +235,6 @@ def visible_clients(session: Session, partner: str, record_ids: set[str]) -> set
             ),
         ),
     )
-    return set(session.execute(stmt).scalars())
 
 
 def record_counts(session: Session, partner: str | None = None) -> dict[str, int]:

@@ -202,7 +202,10 @@ def desktop_python(wheel: Path, home: Path, work: Path) -> Path:
 def test_desktop_extra_brings_no_server_libraries(desktop_python: Path, home: Path) -> None:
     packages = installed(desktop_python, home)
     assert "pyside6-essentials" in packages
-    server_only = {"fastapi", "uvicorn", "starlette", "psycopg", "psycopg-binary"}
+    # Record linkage (Splink, DuckDB) is the server's alone (decisions.md #12).
+    server_only = {
+        "fastapi", "uvicorn", "starlette", "psycopg", "psycopg-binary", "splink", "duckdb"
+    }  # fmt: skip
     assert not packages & server_only, packages & server_only
 
 

@@ -1,0 +1,220 @@
+"""One count of people across partners (issue 9), against a real server on SQLite and
+PostgreSQL: ``pace-sync-server link`` links every partner's client records, shared or not;
+``GET /api/v1/duplicates`` shows a partner's team lead only pairs whose two records that
+partner can see; deleted records drop out; nothing personal reaches the logs."""
+
+from __future__ import annotations
+
+import random
+import re
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from sync_server.db import Database
+from sync_server.linkage.service import person_keys
+from tests.server.conftest import Devices
+from tests.server.helpers import Device, assert_error
+from tests.server.test_contract import assert_cli_error
+from tests.support.live_server import DEMO_PASSWORD, LiveServer, run_cli
+
+DUPLICATES = "/api/v1/duplicates"
+
+
+def _surname() -> str:
+    """A surname no other test uses, so tests sharing a server never link to each other."""
+    return "".join(chr(ord("a") + int(c, 16)) for c in uuid.uuid4().hex[:10]).capitalize()
+
+
+def _ni_number() -> str:
+    return f"AB{random.randrange(10**6):06d}C"
+
+
+def _user(server: LiveServer, devices: Devices, partner: str, role: str) -> Device:
+    username = f"link.{role}.{uuid.uuid4().hex[:6]}"
+    server.cli(
+        "create-user", username, "--partner", partner, "--role", role,
+        "--display-name", "Linkage Test", "--password-stdin", stdin=DEMO_PASSWORD,
+    )  # fmt: skip
+    return devices[username]
+
+
+@pytest.fixture(scope="module")
+def leads(server: LiveServer, devices: Devices) -> dict[str, Device]:
+    return {
+        "SDS": devices["demo.lead"],
+        "DWP": _user(server, devices, "DWP", "team_lead"),
+        "FIFE_COUNCIL": _user(server, devices, "FIFE_COUNCIL", "team_lead"),
+    }
+
+
+@pytest.fixture(scope="module")
+def database(server: LiveServer) -> Iterator[Database]:
+    """The server's own database, read in-process for ``person_keys`` (the statistics'
+    entry point, which has no HTTP face)."""
+    db = Database(server.database_url)
+    yield db
+    db.dispose()
+
+
+def _link(server: LiveServer) -> dict[str, int]:
+    result = server.cli("link")
+    match = re.fullmatch(
+        r"linked (\d+) client records into (\d+) people \((\d+) links; (\d+) probable "
+        r"duplicate pairs for review\) in [\d.]+ s",
+        result.stdout.strip(),
+    )
+    assert match, result.stdout
+    return dict(zip(("records", "people", "links", "pairs"), map(int, match.groups()), strict=True))
+
+
+def _keys(database: Database) -> dict[str, str]:
+    with database.session() as session:
+        return person_keys(session)
+
+
+def _pairs(device: Device, **params: Any) -> set[frozenset[str]]:
+    response = device.api.request("GET", DUPLICATES, params=params)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["linked_at"] is not None
+    for item in body["items"]:
+        assert 0.0 <= item["match_probability"] <= 1.0
+    return {frozenset((i["record_id_1"], i["record_id_2"])) for i in body["items"]}
+
+
+def test_one_person_registered_by_three_partners_is_one_person(
+    server: LiveServer, devices: Devices, database: Database
+) -> None:
+    last = _surname()
+    ni = _ni_number()
+    sds, _ = devices["demo.adviser"].create_client(
+        first_name="Robert", last_name=last, date_of_birth="1980-04-02", ni_number=ni,
+        postcode="KY1 1AB", email=f"{last.lower()}@example.org",
+    )  # fmt: skip
+    # DWP: a nickname, no NI number, and the address they moved to.
+    dwp, _ = devices["dwp.adviser"].create_client(
+        first_name="Bob", last_name=last, date_of_birth="1980-04-02", postcode="KY2 5QD",
+        email=f"{last.lower()}@example.org",
+    )  # fmt: skip
+    # The council: first and last name swapped, two NI digits transposed.
+    fife, _ = devices["fife.adviser"].create_client(
+        first_name=last, last_name="Robert", date_of_birth="1980-04-02",
+        ni_number=ni[:2] + ni[3] + ni[2] + ni[4:], postcode="KY1 1AB",
+    )  # fmt: skip
+    # Someone else born the same day, in the next street, with their own NI number.
+    other, _ = devices["demo.adviser"].create_client(
+        first_name="Morag", last_name=_surname(), date_of_birth="1980-04-02",
+        postcode="KY1 2AB", ni_number=_ni_number(),
+    )  # fmt: skip
+    counts = _link(server)
+    keys = _keys(database)
+    assert keys[sds] == keys[dwp] == keys[fife]
+    assert keys[other] == other
+    assert counts["records"] == len(keys)
+    assert counts["people"] == len(set(keys.values()))
+    assert counts["links"] == counts["records"] - counts["people"] >= 2
+
+
+def test_duplicates_show_only_pairs_whose_both_records_the_partner_sees(
+    server: LiveServer, devices: Devices, leads: dict[str, Device], database: Database
+) -> None:
+    last, ni = _surname(), _ni_number()
+    person = {"first_name": "Catriona", "last_name": last, "date_of_birth": "1975-11-30",
+              "ni_number": ni, "postcode": "G12 8QQ"}  # fmt: skip
+    # Not shared: SDS's and DWP's records of one person are linked, but shown to nobody.
+    hidden_sds, _ = devices["demo.adviser"].create_client(**person)
+    hidden_dwp, _ = devices["dwp.adviser"].create_client(**person)
+    # Shared both ways between SDS and the council: both of them see the pair.
+    shared = {**person, "last_name": _surname(), "ni_number": _ni_number(),
+              "date_of_birth": "1977-05-06", "postcode": "G41 2PE"}  # fmt: skip
+    shared_sds, _ = devices["demo.adviser"].create_client(**shared, share_with=["FIFE_COUNCIL"])
+    shared_fife, _ = devices["fife.adviser"].create_client(
+        **{**shared, "first_name": "Cat"}, share_with=["SDS"]
+    )
+    _link(server)
+    keys = _keys(database)
+    assert keys[hidden_sds] == keys[hidden_dwp]  # linked across partners, shared or not
+    assert keys[shared_sds] == keys[shared_fife]
+
+    hidden, visible = frozenset((hidden_sds, hidden_dwp)), frozenset((shared_sds, shared_fife))
+    for partner, lead in leads.items():
+        pairs = _pairs(lead, min_probability=0)
+        assert hidden not in pairs, partner
+        # Not even half of a pair the partner cannot see: every id listed is one it sees.
+        seen = {rid for rid, item in lead.pull()[0].items() if not item.get("revoked")}
+        assert set().union(*pairs) <= seen, partner
+        assert (visible in pairs) == (partner in ("SDS", "FIFE_COUNCIL")), partner
+    # Administrators and system administrators see what their partner sees.
+    for role in ("admin", "system_admin"):
+        pairs = _pairs(_user(server, devices, "SDS", role))
+        assert visible in pairs
+        assert hidden not in pairs
+    response = leads["SDS"].api.request("GET", DUPLICATES)
+    item = next(
+        i for i in response.json()["items"] if {i["record_id_1"], i["record_id_2"]} == visible
+    )
+    assert item["same_person"] is True
+    assert item["match_probability"] >= 0.95
+
+
+def test_deleted_records_leave_the_duplicates_and_the_people(
+    server: LiveServer, devices: Devices, leads: dict[str, Device], database: Database
+) -> None:
+    alice = devices["demo.adviser"]
+    person = {"first_name": "Hamish", "last_name": _surname(), "date_of_birth": "1969-02-14",
+              "ni_number": _ni_number(), "postcode": "EH7 4JZ"}  # fmt: skip
+    kept, _ = alice.create_client(**person)
+    gone, _ = alice.create_client(**{**person, "first_name": "James"})
+    _link(server)
+    assert frozenset((kept, gone)) in _pairs(leads["SDS"])
+    assert alice.push_one(alice.delete("client", gone))["status"] == "applied"
+    # Hidden at once, before linkage runs again...
+    assert not any(gone in pair for pair in _pairs(leads["SDS"], min_probability=0))
+    assert gone not in _keys(database)
+    # ...and gone from the next run's result.
+    _link(server)
+    keys = _keys(database)
+    assert gone not in keys
+    assert keys[kept] == kept
+
+
+@pytest.mark.parametrize("role", ["adviser", "analyst"])
+def test_advisers_and_analysts_may_not_list_duplicates(
+    server: LiveServer, devices: Devices, role: str
+) -> None:
+    device = _user(server, devices, "SDS", role)
+    assert_error(device.api.request("GET", DUPLICATES), 403, "forbidden")
+
+
+def test_duplicates_need_a_sign_in_and_valid_parameters(
+    server: LiveServer, leads: dict[str, Device]
+) -> None:
+    assert_error(requests.get(f"{server.url}{DUPLICATES}", timeout=30), 401, "unauthenticated")
+    api = leads["SDS"].api
+    for params in ({"min_probability": 2}, {"limit": 0}, {"limit": "many"}):
+        assert_error(api.request("GET", DUPLICATES, params=params), 422, "invalid_request")
+
+
+def test_link_fails_in_one_line_on_a_database_without_schema(tmp_path: Path) -> None:
+    result = run_cli("link", database_url=f"sqlite:///{tmp_path / 'empty.db'}", check=False)
+    assert_cli_error(result, "error:")
+
+
+def test_linkage_logs_and_prints_nothing_personal(server: LiveServer, devices: Devices) -> None:
+    last = _surname()
+    devices["demo.adviser"].create_client(first_name="Isla", last_name=last, ni_number="AB987654C")
+    result = server.cli("link")
+    for text in (result.stdout + result.stderr, server.log_text()):
+        assert last not in text
+        assert last.lower() not in text
+        assert "AB987654C" not in text
+
+
+def test_openapi_documents_the_duplicates_endpoint(server: LiveServer) -> None:
+    operation = requests.get(f"{server.url}/openapi.json", timeout=10).json()["paths"][DUPLICATES]
+    assert {"200", "401", "403", "422"} <= set(operation["get"]["responses"])
