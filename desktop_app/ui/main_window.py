@@ -106,6 +106,9 @@ class MainWindow(QMainWindow):
         lock = QAction(self.tr("&Lock"), self)
         lock.setShortcut(QKeySequence("Ctrl+L"))
         lock.triggered.connect(self.lock_requested)
+        statistics = QAction(self.tr("&Statistics"), self)
+        statistics.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        statistics.triggered.connect(self.show_statistics)
         import_people = QAction(self.tr("&Import people…"), self)
         import_people.triggered.connect(self.show_import)
         prefs = QAction(self.tr("&Preferences…"), self)
@@ -113,7 +116,7 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (sync, rejected, import_people, lock, prefs):
+        for action in (sync, rejected, statistics, import_people, lock, prefs):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(quit_action)
@@ -121,16 +124,8 @@ class MainWindow(QMainWindow):
         self.rejected_action = rejected
         self.lock_action = lock
         self.import_action = import_people
-        self._build_view_menu()
-        self._build_help_menu()
-
-    def _build_view_menu(self) -> None:
-        view = self.menuBar().addMenu(self.tr("Vie&w"))
-        statistics = QAction(self.tr("&Statistics"), self)
-        statistics.setShortcut(QKeySequence("Ctrl+Shift+D"))
-        statistics.triggered.connect(self.show_statistics)
-        view.addAction(statistics)
         self.statistics_action = statistics
+        self._build_help_menu()
 
     def show_statistics(self) -> DashboardsWorkspace | None:
         """The Statistics workspace, for the roles that see it (None for others)."""

@@ -1,1 +1,1 @@
-"""Record linkage: one count of people across partners (issue 9; docs/linkage.md)."""
+"""Record linkage: one count of people across partners (issue 9; docs/statistics.md)."""

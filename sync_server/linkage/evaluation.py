@@ -1,5 +1,5 @@
 """A seeded evaluation set of person records with the errors real registrations have, and the
-precision and recall of a clustering against its truth (docs/linkage.md).
+precision and recall of a clustering against its truth (docs/statistics.md).
 
 Several partners register the same person, each with their own slips: typos, nicknames,
 first and last names swapped, NI numbers missing or mistyped, a postcode from before a move,

@@ -28,7 +28,7 @@ MATCH_THRESHOLD = 0.95
 #: Pairs at or above this probability are kept for a team lead to review.
 REVIEW_THRESHOLD = 0.80
 #: Below this many records there are too few pairs to estimate the model from the data, so
-#: the stored parameters (estimated on the evaluation set, docs/linkage.md) are used as they are.
+#: the stored parameters (estimated on the evaluation set, docs/statistics.md) are used as they are.
 MIN_RECORDS_TO_TRAIN = 2_000
 #: Seed of Splink's random sampling, so a run on the same data gives the same answer.
 SEED = 9

@@ -35,7 +35,8 @@ METHOD_NOTES = (
     f"{NOT_AVAILABLE} (not available): there is nothing to base the figure on.",
     "Linking records of one person: partners can each register the same person. People are "
     "counted once by linking the records that belong to the same person (probabilistic record "
-    "linkage on name, date of birth, National Insurance number, postcode and redundancy event); "
+    "linkage with Splink on name, date of birth, National Insurance number, postcode, e-mail and "
+    "phone); "
     "the counts of people published here are the linked counts.",
     "Dates: a person is counted in the month their record first reached the server; redundancy "
     "events in the month announced; engagements on the day they took place; referrals on the "

@@ -1519,10 +1519,6 @@ Qt {qt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Vie&amp;w</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Statistics</source>
         <translation type="unfinished"></translation>
     </message>
