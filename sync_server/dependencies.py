@@ -19,6 +19,7 @@ __all__ = [
     "AdminPrincipal",
     "AppSettings",
     "CurrentPrincipal",
+    "RecordPrincipal",
     "ReviewerPrincipal",
     "client_address",
     "get_db",
@@ -51,6 +52,13 @@ def require_admin(principal: Annotated[Principal, Depends(get_principal)]) -> Pr
     return principal
 
 
+def require_record_reader(principal: Annotated[Principal, Depends(get_principal)]) -> Principal:
+    """Everyone but analysts, who see statistics only, never a person's record (#10)."""
+    if principal.role == "analyst":
+        raise forbidden("Analysts see statistics only, never a person's record.")
+    return principal
+
+
 def require_reviewer(principal: Annotated[Principal, Depends(get_principal)]) -> Principal:
     if not principal.reviews_conflicts:
         raise forbidden("Only team leads and administrators review conflicts.")
@@ -60,4 +68,5 @@ def require_reviewer(principal: Annotated[Principal, Depends(get_principal)]) ->
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 AdminPrincipal = Annotated[Principal, Depends(require_admin)]
 ReviewerPrincipal = Annotated[Principal, Depends(require_reviewer)]
+RecordPrincipal = Annotated[Principal, Depends(require_record_reader)]
 DB = Annotated[Database, Depends(get_db)]

@@ -19,7 +19,7 @@ from sync_server.admin.schemas import (
 )
 from sync_server.audit.service import EventFilter
 from sync_server.auth.principal import Principal
-from sync_server.dependencies import DB, AdminPrincipal, CurrentPrincipal
+from sync_server.dependencies import DB, CurrentPrincipal
 from sync_server.errors import error_responses, forbidden, invalid
 
 router = APIRouter(prefix="/api/v1/admin", tags=["admin"])
@@ -70,8 +70,8 @@ def health_summary(scope: PartnerScope, db: DB) -> HealthSummary:
 
 
 @router.get("/devices", response_model=DeviceList, responses=error_responses(401, 403))
-def list_devices(principal: AdminPrincipal, db: DB) -> DeviceList:
-    """Your partner's registered devices."""
+def list_devices(principal: AccountAdmin, db: DB) -> DeviceList:
+    """Your partner's registered devices (a system admin: every partner's)."""
     return DeviceList(items=service.list_devices(db, principal))
 
 
@@ -80,14 +80,15 @@ def list_devices(principal: AdminPrincipal, db: DB) -> DeviceList:
     response_model=DeviceOut,
     responses=error_responses(401, 403, 404, 422),
 )
-def revoke_device(device_id: DeviceId, principal: AdminPrincipal, db: DB) -> DeviceOut:
+def revoke_device(device_id: DeviceId, principal: AccountAdmin, db: DB) -> DeviceOut:
     """Revoke a lost or stolen laptop: its next contact answers 403 ``device_revoked`` and the
     app wipes its local store."""
     return service.revoke_device(db, principal, device_id)
 
 
 @router.get("/users", response_model=UserList, responses=error_responses(401, 403))
-def list_users(principal: AdminPrincipal, db: DB) -> UserList:
+def list_users(principal: AccountAdmin, db: DB) -> UserList:
+    """Your partner's users (a system admin: every partner's)."""
     return UserList(items=service.list_users(db, principal))
 
 
@@ -97,8 +98,8 @@ def list_users(principal: AdminPrincipal, db: DB) -> UserList:
     status_code=201,
     responses=error_responses(401, 403, 409, 422),
 )
-def create_user(body: UserCreate, principal: AdminPrincipal, db: DB) -> UserOut:
-    """Create a user in your own partner."""
+def create_user(body: UserCreate, principal: AccountAdmin, db: DB) -> UserOut:
+    """Create a user in your own partner (a system admin may name another ``partner``)."""
     return service.create_user(db, principal, body)
 
 
@@ -144,7 +145,7 @@ def _parse_time(value: str | None, name: str) -> dt.datetime | None:
 
 @router.get("/audit", response_model=AuditPage, responses=error_responses(401, 403, 422))
 def audit_log(
-    principal: AdminPrincipal,
+    scope: PartnerScope,
     db: DB,
     before: Annotated[
         int | None,
@@ -159,7 +160,8 @@ def audit_log(
     until: Annotated[str | None, Query(max_length=40, description="ISO 8601, exclusive")] = None,
 ) -> AuditPage:
     """Audit events newest first: your partner's own, and every event by anyone on records
-    your partner owns. Names of fields only, never their values."""
+    your partner owns (a system admin: every event, or one partner's with ``partner``). Names
+    of fields only, never their values."""
     wanted = EventFilter(
         limit=limit,
         before=before,
@@ -169,4 +171,4 @@ def audit_log(
         since=_parse_time(since, "since"),
         until=_parse_time(until, "until"),
     )
-    return service.audit_page(db, principal, wanted)
+    return service.audit_page(db, scope, wanted)

@@ -47,6 +47,8 @@ class UserCreate(BaseModel):
     role: Role
     #: The password policy (sync_server.auth.policy) answers 422 with the reason.
     password: str = Field(min_length=1, max_length=1000)
+    #: Only a system admin names another partner; an admin's users join the admin's partner.
+    partner: str | None = Field(default=None, min_length=2, max_length=32)
 
 
 class PasswordReset(BaseModel):

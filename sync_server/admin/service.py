@@ -62,32 +62,42 @@ def _user_out(user: accounts.Account) -> UserOut:
 
 
 def list_devices(db: Database, principal: Principal) -> list[DeviceOut]:
+    """An admin's partner's devices; every partner's for a system admin."""
     with db.session() as session:
-        return [_device_out(d) for d in devices.list_devices(session, principal.partner)]
+        return [_device_out(d) for d in devices.list_devices(session, scope(principal))]
 
 
 def revoke_device(db: Database, principal: Principal, device_id: str) -> DeviceOut:
     with db.session() as session:
         return _device_out(
-            devices.revoke(session, device_id, principal.actor, partner=principal.partner)
+            devices.revoke(session, device_id, principal.actor, partner=scope(principal))
         )
 
 
 def list_users(db: Database, principal: Principal) -> list[UserOut]:
+    """An admin's partner's users; every partner's for a system admin."""
     with db.session() as session:
-        return [_user_out(u) for u in accounts.list_accounts(session, principal.partner)]
+        return [_user_out(u) for u in accounts.list_accounts(session, scope(principal))]
+
+
+def _new_user_partner(principal: Principal, body: UserCreate) -> str:
+    partner = body.partner or principal.partner
+    if scope(principal) not in (None, partner):
+        raise forbidden("An administrator creates users in their own partner only.")
+    return partner
 
 
 def create_user(db: Database, principal: Principal, body: UserCreate) -> UserOut:
-    """A user in the caller's own partner."""
+    """A user in the caller's own partner (a system admin may name another)."""
     guard_system_admin(principal, body.role)
+    partner = _new_user_partner(principal, body)
     with db.session() as session:
         try:
             user = accounts.create_user(
                 session,
                 body.username,
                 body.password,
-                partner=principal.partner,
+                partner=partner,
                 role=body.role,
                 display_name=body.display_name,
                 actor=principal.actor,
@@ -167,10 +177,12 @@ def _event_out(event: audit.Event) -> AuditEventOut:
     )
 
 
-def audit_page(db: Database, principal: Principal, wanted: audit.EventFilter) -> AuditPage:
-    """The caller's partner's own events, and every event by anyone on records it owns."""
+def audit_page(db: Database, partner: str | None, wanted: audit.EventFilter) -> AuditPage:
+    """A partner's own events, and every event by anyone on records it owns; ``None`` (a
+    system admin's whole-server view): every event."""
     with db.session() as session:
-        events = audit.partner_events(
-            session, principal.partner, sync.records_owned_by(principal.partner), wanted
-        )
+        if partner is None:
+            events = audit.all_events(session, wanted)
+        else:
+            events = audit.partner_events(session, partner, sync.records_owned_by(partner), wanted)
         return AuditPage(items=[_event_out(e) for e in events])

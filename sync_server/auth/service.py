@@ -476,11 +476,12 @@ def usernames(session: Session) -> set[str]:
     return set(session.execute(select(User.username)).scalars())
 
 
-def list_accounts(session: Session, partner: str) -> list[Account]:
-    """The users of ``partner``, by username."""
-    users = session.execute(
-        select(User).where(User.partner_code == partner).order_by(User.username)
-    ).scalars()
+def list_accounts(session: Session, partner: str | None) -> list[Account]:
+    """The users of ``partner`` (``None``: of every partner), by username."""
+    stmt = select(User).order_by(User.username)
+    if partner is not None:
+        stmt = stmt.where(User.partner_code == partner)
+    users = session.execute(stmt).scalars()
     return [_account(u) for u in users]
 
 

@@ -16,7 +16,7 @@ from pace_shared.wire import (
     PushResponse,
 )
 from sync_server import metrics
-from sync_server.dependencies import DB, AppSettings, CurrentPrincipal
+from sync_server.dependencies import DB, AppSettings, RecordPrincipal
 from sync_server.errors import ApiError, error_responses, invalid
 from sync_server.sync import pull as pull_service
 from sync_server.sync import push as push_service
@@ -60,7 +60,7 @@ async def _read_push_body(request: Request) -> list[Any]:
     summary="Send local changes",
 )
 async def push(
-    request: Request, principal: CurrentPrincipal, db: DB, settings: AppSettings
+    request: Request, principal: RecordPrincipal, db: DB, settings: AppSettings
 ) -> ORJSONResponse:
     """Each change is answered on its own: ``applied``, ``duplicate`` (already applied, not
     applied again), ``conflict`` (applied by the merge rule, both values kept) or ``rejected``
@@ -80,7 +80,7 @@ async def push(
     summary="Fetch changes after a cursor",
 )
 def pull(
-    principal: CurrentPrincipal,
+    principal: RecordPrincipal,
     db: DB,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
