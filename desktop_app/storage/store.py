@@ -83,7 +83,9 @@ def open_store(path: Path, key: bytes | bytearray, *, connect: Connect | None = 
     damaged frame), and every page's HMAC is verified (``PRAGMA cipher_integrity_check``)."""
     damage = wal_damage(path.with_name(path.name + "-wal"))
     if damage:
-        raise StoreDamagedError(f"The encrypted store is damaged: {damage}.")
+        raise StoreDamagedError(
+            f"The encrypted store is damaged: {damage}."
+        )
     engine = open_engine(path, key, connect=connect)
     try:
         verify_pages(engine)
