@@ -437,14 +437,18 @@ class _IndexChanges:
 def _park_rejected(conn: Connection, change: OutboxChange, result: ChangeResult) -> None:
     """A refused change stays in the outbox, marked, for the user to fix or discard."""
     conn.execute(
-        text("UPDATE outbox SET state = 'rejected', reason = :r, detail = :d WHERE change_id = :c"),
+        text(
+            "UPDATE outbox SET state = 'rejected', reason = :r, detail = :d WHERE change_id = :c"
+        ),
         {"r": result.reason or "rejected", "d": result.detail or "", "c": change.change_id},
     )
     if result.reason == RECORD_DELETED:
         # The server holds nothing of it any more (deleted, tombstone pruned): an empty
         # shadow, so discarding the change removes the record here.
         conn.execute(
-            text("UPDATE records SET server_fields = '{}', server_versions = '{}' WHERE id = :r"),
+            text(
+                "UPDATE records SET server_fields = '{}', server_versions = '{}' WHERE id = :r"
+            ),
             {"r": change.record_id},
         )
 

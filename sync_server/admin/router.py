@@ -23,7 +23,7 @@ from sync_server.admin.schemas import (
 )
 from sync_server.audit.service import EventFilter
 from sync_server.auth.principal import Principal
-from sync_server.dependencies import DB, AdminPrincipal, CurrentPrincipal
+from sync_server.dependencies import DB, CurrentPrincipal
 from sync_server.errors import error_responses, forbidden, invalid
 
 router = APIRouter(prefix="/api/v1/admin", tags=["admin"])
@@ -200,7 +200,7 @@ def _parse_time(value: str | None, name: str) -> dt.datetime | None:
 
 @router.get("/audit", response_model=AuditPage, responses=error_responses(401, 403, 422))
 def audit_log(
-    principal: AdminPrincipal,
+    scope: PartnerScope,
     db: DB,
     before: Annotated[
         int | None,
@@ -215,7 +215,8 @@ def audit_log(
     until: Annotated[str | None, Query(max_length=40, description="ISO 8601, exclusive")] = None,
 ) -> AuditPage:
     """Audit events newest first: your partner's own, and every event by anyone on records
-    your partner owns. Names of fields only, never their values."""
+    your partner owns (a system admin: every event, or one partner's with ``partner``). Names
+    of fields only, never their values."""
     wanted = EventFilter(
         limit=limit,
         before=before,
@@ -225,4 +226,4 @@ def audit_log(
         since=_parse_time(since, "since"),
         until=_parse_time(until, "until"),
     )
-    return service.audit_page(db, principal, wanted)
+    return service.audit_page(db, scope, wanted)

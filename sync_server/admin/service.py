@@ -184,12 +184,14 @@ def _event_out(event: audit.Event) -> AuditEventOut:
     )
 
 
-def audit_page(db: Database, principal: Principal, wanted: audit.EventFilter) -> AuditPage:
-    """The caller's partner's own events, and every event by anyone on records it owns."""
+def audit_page(db: Database, partner: str | None, wanted: audit.EventFilter) -> AuditPage:
+    """A partner's own events, and every event by anyone on records it owns; ``None`` (a
+    system admin's whole-server view): every event."""
     with db.session() as session:
-        events = audit.partner_events(
-            session, principal.partner, sync.records_owned_by(principal.partner), wanted
-        )
+        if partner is None:
+            events = audit.all_events(session, wanted)
+        else:
+            events = audit.partner_events(session, partner, sync.records_owned_by(partner), wanted)
         return AuditPage(items=[_event_out(e) for e in events])
 
 

@@ -97,12 +97,22 @@ def partner_events(
 ) -> list[Event]:
     """The events of ``partner`` and every event on a record in ``owned_records`` (a query of
     record ids, from the domain that owns records), filtered by ``wanted``."""
-    stmt = (
-        select(AuditEvent)
-        .where(or_(AuditEvent.partner_code == partner, AuditEvent.record_id.in_(owned_records)))
-        .order_by(AuditEvent.id.desc())
-        .limit(wanted.limit)
+    return _read(
+        session,
+        select(AuditEvent).where(
+            or_(AuditEvent.partner_code == partner, AuditEvent.record_id.in_(owned_records))
+        ),
+        wanted,
     )
+
+
+def all_events(session: Session, wanted: EventFilter) -> list[Event]:
+    """Every partner's events (a system admin's view), filtered by ``wanted``."""
+    return _read(session, select(AuditEvent), wanted)
+
+
+def _read(session: Session, stmt: Select[AuditEvent], wanted: EventFilter) -> list[Event]:
+    stmt = stmt.order_by(AuditEvent.id.desc()).limit(wanted.limit)
     if wanted.before is not None:
         stmt = stmt.where(AuditEvent.id < wanted.before)
     for column, value in (

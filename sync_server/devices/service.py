@@ -172,6 +172,12 @@ def report_pending(session: Session, device_id: str, count: int) -> None:
     device = session.get(Device, device_id)
     if device is None:
         return
+    last = device.pending_reported_at
+    if last is not None and last.tzinfo is None:
+        last = last.replace(tzinfo=dt.UTC)
+    # Every sync reports; an unchanged count is written at most once a minute (reads stay cheap).
+    if device.pending_changes == count and last is not None and utcnow() - last < _TOUCH_EVERY:
+        return
     device.pending_changes = count
     device.pending_reported_at = utcnow()
 
