@@ -366,14 +366,13 @@ class Session:
         engine = None
         try:
             wrapped = wrap_key(key, password, meta.profile_id, kdf_params)
-            engine = create_store(
-                profile.store_path, key, connect=connect
-            )
+            engine = create_store(profile.store_path, key, connect=connect)
             device_clock = DeviceClock(wall_clock or now_ms)
             clock = HybridClock(device_id, wall_clock=device_clock)
             partner = answer.user.partner
             repo = Repository(engine, clock, partner, _known_partners(partner))
             repo.device_clock = device_clock
+            repo.adviser = answer.user.username
             sync_store = SyncStore(repo)
             sync_store.init_state(
                 meta.server_url, device_id, answer.user.username, answer.user.model_dump()
@@ -430,9 +429,7 @@ class Session:
             raise StoreDamagedError("The key for this profile is missing.")
         key = unwrap_key(wrapped, password, meta.profile_id)
         try:
-            engine = open_store(
-                profile.store_path, key, connect=connect
-            )
+            engine = open_store(profile.store_path, key, connect=connect)
         except BaseException:
             forget(key)
             raise
@@ -447,6 +444,7 @@ class Session:
             repo.clock = HybridClock(state.device_id, state.hlc_last, wall_clock=device_clock)
             repo.partner = user.partner
             repo.known_partners = _known_partners(user.partner)
+            repo.adviser = state.username
             if meta.token_location == "keyring":
                 meta = _move_token_into_store(profile, meta, sync_store)
             token = sync_store.state().access_token

@@ -28,6 +28,7 @@ from pace_shared import hlc as hlc_rules
 from pace_shared.merge import RecordState, apply_delete, apply_upsert
 from pace_shared.records import (
     CHILD_TYPES,
+    CONSENT_CHANGE,
     RECORD_TYPES,
     RecordType,
     is_valid_uuid,
@@ -483,6 +484,23 @@ def _check_against_record(batch: _Batch, row: _Row, values: dict[str, Any]) -> N
         )
     if row.type == RecordType.REFERRAL and "to_partner" in values:
         _check_referral_consent(batch, row, values["to_partner"])
+    if row.type == CONSENT_CHANGE:
+        _check_consent_change(batch, row)
+
+
+def _check_consent_change(batch: _Batch, entry: _Row) -> None:
+    """Consent history is written by the owner (who alone changes consent) and never edited:
+    a later change of consent is a new entry."""
+    client = batch.rows.get(entry.client_id or "")
+    if client is None or client.owner != batch.principal.partner:
+        raise ChangeRejectedError(
+            "forbidden",
+            "only the organisation that recorded the person's consent can record its history",
+        )
+    if not entry.is_new or entry.state.versions:
+        raise ChangeRejectedError(
+            "invalid_request", "consent history is kept as written; record a new change instead"
+        )
 
 
 def _check_referral_consent(batch: _Batch, referral: _Row, to_partner: str) -> None:

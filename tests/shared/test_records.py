@@ -237,6 +237,7 @@ REQUIRED = {
     "engagement": {"client_id", "kind", "occurred_on"},
     "referral": {"client_id", "to_partner"},
     "outcome": {"client_id", "status", "recorded_on"},
+    "consent_change": {"client_id", "share_with", "recorded_at"},
 }
 
 
