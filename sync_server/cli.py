@@ -131,9 +131,7 @@ def cmd_reset_password(args: argparse.Namespace) -> str:
     from sync_server.auth import service
 
     password = _read_password(args)
-    _change_account(
-        args, lambda session: service.reset_password(session, args.username, password)
-    )
+    _change_account(args, lambda session: service.reset_password(session, args.username, password))
     return f"password of {args.username} reset; their sessions have ended"
 
 
@@ -374,6 +372,9 @@ def _parser() -> argparse.ArgumentParser:
         cmd_rotate_epoch,
         "after restoring a backup: make devices re-pull and re-push",
     )
+    from sync_server.governance import cli as governance_cli
+
+    governance_cli.register(add, _open)
     return parser
 
 

@@ -18,6 +18,7 @@ from sync_server.config import Settings, get_settings
 from sync_server.conflicts.router import router as conflicts_router
 from sync_server.db import Database
 from sync_server.errors import install_handlers
+from sync_server.governance.router import router as governance_router
 from sync_server.health.router import router as health_router
 from sync_server.logging_setup import configure as configure_logging
 from sync_server.sync.router import router as sync_router
@@ -49,7 +50,14 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     # Push 5 MB, every other body 64 KB, counted on the bytes read (chunked or not).
     app.add_middleware(BodyLimitMiddleware)
 
-    for router in (health_router, auth_router, sync_router, conflicts_router, admin_router):
+    for router in (
+        health_router,
+        auth_router,
+        sync_router,
+        conflicts_router,
+        admin_router,
+        governance_router,
+    ):
         app.include_router(router)
 
     def openapi() -> dict[str, Any]:

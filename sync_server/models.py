@@ -4,9 +4,11 @@ from sync_server.audit.models import AuditEvent
 from sync_server.auth.models import AccessToken, LoginFailure, Partner, User
 from sync_server.db import Base
 from sync_server.devices.models import Device
+from sync_server.sharing.models import SharingAgreement
 from sync_server.sync.models import (
     AppliedChange,
     Conflict,
+    ErasedRecord,
     Record,
     RecordAccess,
     Revocation,
@@ -21,12 +23,14 @@ __all__ = [
     "Base",
     "Conflict",
     "Device",
+    "ErasedRecord",
     "LoginFailure",
     "Partner",
     "Record",
     "RecordAccess",
     "Revocation",
     "ServerMeta",
+    "SharingAgreement",
     "SyncCounter",
     "User",
 ]

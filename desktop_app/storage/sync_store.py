@@ -305,7 +305,8 @@ class SyncStore:
         with self.repo.writing() as conn:
             self._write_live(conn, live, resync, tally, index)
             if revoked:
-                tally.revoked = self._purge(conn, revoked)
+                erased = {i.record_id for i in items if i.revoked and i.erased}
+                tally.revoked = self._purge(conn, revoked, erased)
             index.apply(conn)
             conn.execute(
                 text("UPDATE sync_state SET cursor = :c, hlc_last = :h WHERE id = 1"),
@@ -366,20 +367,29 @@ class SyncStore:
         if simple:
             conn.exec_driver_sql(_UPSERT_PULLED, simple)
 
-    def _purge(self, conn: Connection, record_ids: Sequence[str]) -> int:
-        """Remove records the partner may no longer see, with their children."""
+    def _purge(
+        self, conn: Connection, record_ids: Sequence[str], erased: set[str] | None = None
+    ) -> int:
+        """Remove records the partner may no longer see, with their children. Of an erased
+        person nothing may stay: their queued (or parked) edits go too."""
         ids = list(dict.fromkeys(record_ids))
         children: list[str] = []
+        erased_children: list[str] = []
         for part in chunks(ids):
             params = {"ids": list(part)}
-            children.extend(
-                r[0]
-                for r in conn.execute(
-                    in_query("SELECT id FROM records WHERE parent_id IN :ids"), params
-                )
-            )
+            for child, parent in conn.execute(
+                in_query("SELECT id, parent_id FROM records WHERE parent_id IN :ids"), params
+            ):
+                children.append(str(child))
+                if erased and parent in erased:
+                    erased_children.append(str(child))
         people_index.remove_people(conn, ids)
         delete_records(conn, ids + children)
+        if erased:
+            for part in chunks(sorted(erased) + erased_children):
+                conn.execute(
+                    in_query("DELETE FROM outbox WHERE record_id IN :ids"), {"ids": list(part)}
+                )
         return len(ids)
 
     def finish_resync(self, seen: set[str]) -> tuple[int, int]:
@@ -437,18 +447,14 @@ class _IndexChanges:
 def _park_rejected(conn: Connection, change: OutboxChange, result: ChangeResult) -> None:
     """A refused change stays in the outbox, marked, for the user to fix or discard."""
     conn.execute(
-        text(
-            "UPDATE outbox SET state = 'rejected', reason = :r, detail = :d WHERE change_id = :c"
-        ),
+        text("UPDATE outbox SET state = 'rejected', reason = :r, detail = :d WHERE change_id = :c"),
         {"r": result.reason or "rejected", "d": result.detail or "", "c": change.change_id},
     )
     if result.reason == RECORD_DELETED:
         # The server holds nothing of it any more (deleted, tombstone pruned): an empty
         # shadow, so discarding the change removes the record here.
         conn.execute(
-            text(
-                "UPDATE records SET server_fields = '{}', server_versions = '{}' WHERE id = :r"
-            ),
+            text("UPDATE records SET server_fields = '{}', server_versions = '{}' WHERE id = :r"),
             {"r": change.record_id},
         )
 
