@@ -61,6 +61,9 @@ _LIVE_RECORDS = (
     "FROM records WHERE deleted = 0"
 )
 IDLE_MINUTES = "idle_minutes"
+#: Per record type, the fields the data-sharing agreement withholds from this partner in
+#: records another partner wrote (JSON, from the server's last pull page).
+WITHHELD_SETTING = "withheld_fields"
 DEFAULT_IDLE_MINUTES = 10
 
 _TIMELINE_DATE = {
@@ -533,6 +536,13 @@ class Repository:
                 ),
                 {"k": key, "v": value},
             )
+
+    def withheld_fields(self, record_type: str) -> frozenset[str]:
+        """Fields of ``record_type`` the sharing agreement keeps from this partner when another
+        partner wrote the record."""
+        raw = self._setting(WITHHELD_SETTING)
+        rules = loads(raw) if raw else {}
+        return frozenset(rules.get(record_type, ())) if isinstance(rules, dict) else frozenset()
 
     @property
     def current_event_id(self) -> str | None:

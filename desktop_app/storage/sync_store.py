@@ -25,7 +25,7 @@ from desktop_app.storage.record_rows import (
     save_clock,
     write_record,
 )
-from desktop_app.storage.repository import Repository
+from desktop_app.storage.repository import WITHHELD_SETTING, Repository
 from desktop_app.storage.resync import merge_pulled, requeue_unseen
 from desktop_app.storage.rows import each
 from pace_shared.merge import DELETED
@@ -295,8 +295,12 @@ class SyncStore:
         next_cursor: str,
         *,
         resync: bool = False,
+        withheld_fields: dict[str, list[str]] | None = None,
     ) -> PageTally:
-        """Apply one pull page and its cursor in one transaction (the caller ran the HLC rule)."""
+        """Apply one pull page and its cursor in one transaction (the caller ran the HLC rule).
+
+        ``withheld_fields``: what the data-sharing agreement withholds from this partner in
+        records it did not write (kept, so the person view says "Withheld", not blank)."""
         tally = PageTally()
         tally.seen.update(i.record_id for i in items)
         revoked = [i.record_id for i in items if i.revoked]
@@ -308,6 +312,14 @@ class SyncStore:
                 erased = {i.record_id for i in items if i.revoked and i.erased}
                 tally.revoked = self._purge(conn, revoked, erased)
             index.apply(conn)
+            if withheld_fields is not None:
+                conn.execute(
+                    text(
+                        "INSERT INTO settings (key, value) VALUES (:k, :v) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+                    ),
+                    {"k": WITHHELD_SETTING, "v": dumps(withheld_fields)},
+                )
             conn.execute(
                 text("UPDATE sync_state SET cursor = :c, hlc_last = :h WHERE id = 1"),
                 {"c": next_cursor, "h": self.repo.clock.last},

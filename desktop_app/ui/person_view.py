@@ -39,6 +39,7 @@ class PersonView(QWidget):
         self.state = state
         self.person_id: str | None = None
         self._loaded: FieldValues = {}
+        self._placeholders: dict[str, str] = {}
         self.setObjectName("person_view")
         self.title = plain_label(self.tr("No person selected"), self, name="person_title")
         relative_font(self.title, 1.6, bold=True)  # a heading that grows with the system font
@@ -188,12 +189,33 @@ class PersonView(QWidget):
             sub += self.tr(" · changes not yet synced")
         self.subtitle.setText(sub)
         self.details.load(fields)
+        withheld = (
+            repo.withheld_fields("client")
+            if repo is not None and record.owner_partner != self.state.own_partner
+            else frozenset()
+        )
+        self._show_withheld(withheld)
         share = fields.get("share_with")
         self.consent.set_share_with(share if isinstance(share, list) else None)
         if not keep_status:
             self.status.setText("")
         self.refresh_timeline()
         self._set_enabled(True)
+
+    def _show_withheld(self, withheld: frozenset[str]) -> None:
+        """A field the data-sharing agreement keeps from this organisation reads "Withheld"
+        (and cannot be edited), so it is never mistaken for one left blank."""
+        for name, row in self.details.rows.items():
+            if name not in self._placeholders:
+                self._placeholders[name] = row.edit.placeholderText()
+            held = name in withheld
+            row.edit.setReadOnly(held)
+            row.edit.setPlaceholderText(
+                self.tr("Withheld") if held else self._placeholders[name]
+            )
+            row.edit.setToolTip(
+                self.tr("Withheld under the data-sharing agreement") if held else ""
+            )
 
     def refresh_timeline(self) -> None:
         repo = self.state.repo

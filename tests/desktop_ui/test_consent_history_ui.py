@@ -70,3 +70,38 @@ def test_consent_history_model(qtbot: Any, repo: Any, qtmodeltester: Any) -> Non
     model.set_records(repo.consent_history(person))
     assert model.index(0, 2).data() == "Not stated"  # written without a method (older path)
     qtmodeltester.check(model)
+
+
+def test_a_withheld_field_reads_withheld_not_blank(qtbot: Any, state: Any, repo: Any) -> None:
+    from desktop_app.storage.sync_store import SyncStore
+    from pace_shared.wire import PullItem
+
+    person = "0190aaaa-0000-7000-8000-0000000000d1"
+    stamp = "1764158400000-0000-0190aaaa-0000-7000-8000-000000000099"
+    sync = SyncStore(repo)
+    sync.init_state("http://127.0.0.1:9", "dev", "alice", {"username": "alice"})
+    item = PullItem(
+        record_id=person,
+        record_type="client",
+        owner_partner="DWP",
+        fields={"first_name": "Ann", "last_name": "Other", "postcode": "KY7 5QF"},
+        versions=dict.fromkeys(("first_name", "last_name", "postcode"), stamp),
+        withheld=["phone"],
+    )
+    sync.apply_page([item], "cursor-1", withheld_fields={"client": ["ni_number", "phone"]})
+    own = repo.save("client", {"first_name": "Own", "last_name": "Person"})
+    page = PeoplePage(state)
+    qtbot.addWidget(page)
+    page.open_person(person)
+    rows = page.person_view.details.rows
+    assert rows["phone"].edit.text() == ""
+    assert rows["phone"].edit.placeholderText() == "Withheld"
+    assert rows["phone"].edit.isReadOnly()
+    assert rows["ni_number"].edit.placeholderText() == "Withheld"
+    assert rows["postcode"].edit.text() == "KY7 5QF"
+    assert not rows["postcode"].edit.isReadOnly()
+    # The organisation's own people are never withheld from it.
+    page.open_person(own)
+    assert rows["phone"].edit.placeholderText() != "Withheld"
+    assert not rows["phone"].edit.isReadOnly()
+    assert rows["ni_number"].edit.placeholderText() == "AB 12 34 56 C"

@@ -183,3 +183,20 @@ def test_a_new_agreement_is_applied_to_records_already_delivered(
         assert _put(sysadmin, {"withheld": {}}).status_code == 200
     restored, _ = dwp.pull(cursor)
     assert restored[person]["fields"]["phone"] == "07700 900789"
+
+
+def test_the_app_keeps_what_is_withheld_and_never_stores_it(
+    server: LiveServer, devices: Devices, example_in_force: None, tmp_path: Path
+) -> None:
+    from tests.governance.helpers import enrol, stored
+
+    person, engagement = _shared_person(devices["demo.adviser"])
+    laptop = enrol(server, tmp_path / "dwp", "dwp.adviser")
+    try:
+        records = stored(laptop)
+        assert {"ni_number", "phone"}.isdisjoint(records[person][1])
+        assert "notes" not in records[engagement][1]
+        assert laptop.repo.withheld_fields("client") == {"ni_number", "phone"}
+        assert laptop.repo.withheld_fields("engagement") == {"notes"}
+    finally:
+        laptop.lock()

@@ -791,6 +791,14 @@ What was found: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withheld under the data-sharing agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Please correct the highlighted fields.</source>
         <translation type="unfinished"></translation>
     </message>
