@@ -210,9 +210,7 @@ class PersonView(QWidget):
                 self._placeholders[name] = row.edit.placeholderText()
             held = name in withheld
             row.edit.setReadOnly(held)
-            row.edit.setPlaceholderText(
-                self.tr("Withheld") if held else self._placeholders[name]
-            )
+            row.edit.setPlaceholderText(self.tr("Withheld") if held else self._placeholders[name])
             row.edit.setToolTip(
                 self.tr("Withheld under the data-sharing agreement") if held else ""
             )
