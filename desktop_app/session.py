@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError
@@ -145,6 +145,8 @@ class OpenSession(Protocol):
     def status(self) -> SyncStatus: ...
 
     def sync(self, progress: ProgressCallback | None = None) -> SyncReport: ...
+
+    def subject_access(self, record_id: str) -> dict[str, Any]: ...
 
     def reauthenticate(self, password: str) -> None: ...
 
@@ -623,6 +625,18 @@ class Session:
             client.close()
         self._online = True
         return report
+
+    def subject_access(self, record_id: str) -> dict[str, Any]:
+        """For an admin: everything the server holds about one person (subject access)."""
+        from desktop_app.sync.governance_client import GovernanceClient
+
+        client = GovernanceClient(self._meta.server_url, self._token, timeout=self._http_timeout)
+        try:
+            return client.subject_access(record_id)
+        except DeviceRevoked as revoked:
+            raise self._wipe_after_revocation(revoked) from None
+        finally:
+            client.close()
 
     def reauthenticate(self, password: str) -> None:
         """After a 401: sign in again with the same device id and its secret; queued changes
