@@ -238,6 +238,8 @@ class OpenSession(Protocol):
 
     def sync(self, progress: ProgressCallback | None = None) -> SyncReport: ...
 
+    def subject_access(self, record_id: str) -> dict[str, Any]: ...
+
     def reauthenticate(self, password: str) -> None: ...
 
     def fetch_stats(self, query: StatsQuery) -> StatsResponse: ...
@@ -512,6 +514,7 @@ class Session:
             partner = answer.user.partner
             repo = Repository(engine, clock, partner, _known_partners(partner))
             repo.device_clock = device_clock
+            repo.adviser = answer.user.username
             sync_store = SyncStore(repo)
             sync_store.init_state(
                 meta.server_url, device_id, answer.user.username, answer.user.model_dump()
@@ -583,6 +586,7 @@ class Session:
             repo.clock = HybridClock(state.device_id, state.hlc_last, wall_clock=device_clock)
             repo.partner = user.partner
             repo.known_partners = _known_partners(user.partner)
+            repo.adviser = state.username
             if meta.token_location == "keyring":
                 meta = _move_token_into_store(profile, meta, sync_store)
             token = sync_store.state().access_token
@@ -825,6 +829,18 @@ class Session:
             client.close()
         self._online = True
         return answer
+
+    def subject_access(self, record_id: str) -> dict[str, Any]:
+        """For an admin: everything the server holds about one person (subject access)."""
+        from desktop_app.sync.governance_client import GovernanceClient
+
+        client = GovernanceClient(self._meta.server_url, self._token, timeout=self._http_timeout)
+        try:
+            return client.subject_access(record_id)
+        except DeviceRevoked as revoked:
+            raise self._wipe_after_revocation(revoked) from None
+        finally:
+            client.close()
 
     def reauthenticate(self, password: str) -> None:
         """After a 401: sign in again with the same device id and its secret; queued changes

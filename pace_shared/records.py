@@ -337,6 +337,27 @@ FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
     },
 }
 
+# --- Consent history (issue 11; governance) ---------------------------------------------------
+# One ``consent_change`` per change of who may see a person: what the person agreed to
+# (``share_with``), when, how, and which adviser recorded it. The app writes it with the
+# person's own consent change, in the same store transaction; it is a child of the person, so it
+# is visible exactly where the person is and is purged with them. Kept in one block (and bound
+# into FIELDS and CHILD_TYPES here) so other edits to this module never touch it.
+CONSENT_CHANGE = "consent_change"
+CONSENT_METHODS = ("verbal", "written", "electronic")
+FIELDS = {
+    **FIELDS,
+    CONSENT_CHANGE: {
+        "client_id": _spec(Kind.UUID, "Person", required=True),
+        "share_with": _spec(Kind.PARTNER_LIST, "Shared with", required=True),
+        "recorded_at": _spec(Kind.DATETIME, "Recorded at", required=True),
+        "method": _spec(Kind.ENUM, "How consent was given", choices=CONSENT_METHODS),
+        "adviser": _spec(Kind.TEXT, "Recorded by", max_length=100),
+    },
+}
+CHILD_TYPES = {**CHILD_TYPES, CONSENT_CHANGE: "client_id"}
+# --- end of consent history --------------------------------------------------------------------
+
 RECORD_TYPES = frozenset(FIELDS)
 
 

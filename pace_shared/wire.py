@@ -115,6 +115,10 @@ class PullItem(BaseModel):
     versions: dict[str, str] | None = None
     deleted: bool = False
     revoked: bool = False
+    #: With ``revoked``: the person was erased; the device drops its queued edits of it too.
+    erased: bool = False
+    #: Fields the data-sharing agreement withholds from the caller (present, but not sent).
+    withheld: list[str] = []
 
 
 class PullResponse(BaseModel):
@@ -122,6 +126,8 @@ class PullResponse(BaseModel):
     next_cursor: str
     has_more: bool
     server_time: str
+    #: Per record type, what the agreement withholds from the caller in records it does not own.
+    withheld_fields: dict[str, list[str]] = {}
 
 
 class ConflictSide(BaseModel):

@@ -596,17 +596,25 @@ def _parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="add the demo users even if the database has users"
     )
     _add_demo_data_options(sub)
+    _add_data_commands(add)
+    _add_operations(add)
+    return parser
+
+
+_Add = Callable[[str, Callable[[argparse.Namespace], str], str], argparse.ArgumentParser]
+
+
+def _add_data_commands(add: _Add) -> None:
+    """Bringing people in, linking them, and governing what is kept (data protection)."""
+    from sync_server.governance import cli as governance_cli
+
     _add_import(add("import", cmd_import, "import a partner's people from a CSV or XLSX file"))
     add(
         "link",
         cmd_link,
         "link client records across partners into people (Splink) and store the result",
     )
-    _add_operations(add)
-    return parser
-
-
-_Add = Callable[[str, Callable[[argparse.Namespace], str], str], argparse.ArgumentParser]
+    governance_cli.register(add, _open)
 
 
 def _add_operations(add: _Add) -> None:

@@ -18,6 +18,7 @@ from sync_server.config import Settings, get_settings
 from sync_server.conflicts.router import router as conflicts_router
 from sync_server.db import Database
 from sync_server.errors import install_handlers
+from sync_server.governance.router import router as governance_router
 from sync_server.health.router import router as health_router
 from sync_server.linkage.router import router as linkage_router
 from sync_server.logging_setup import configure as configure_logging
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         conflicts_router,
         viewed_router,
         admin_router,
+        governance_router,
         stats_router,
         linkage_router,
     ):

@@ -5,9 +5,11 @@ from sync_server.auth.models import AccessToken, LoginFailure, Partner, User
 from sync_server.db import Base
 from sync_server.devices.models import Device
 from sync_server.linkage.models import DuplicatePair, LinkageRun, PersonLink
+from sync_server.sharing.models import SharingAgreement
 from sync_server.sync.models import (
     AppliedChange,
     Conflict,
+    ErasedRecord,
     Record,
     RecordAccess,
     Revocation,
@@ -24,6 +26,7 @@ __all__ = [
     "Conflict",
     "Device",
     "DuplicatePair",
+    "ErasedRecord",
     "LinkageRun",
     "LoginFailure",
     "Partner",
@@ -32,6 +35,7 @@ __all__ = [
     "RecordAccess",
     "Revocation",
     "ServerMeta",
+    "SharingAgreement",
     "SyncCounter",
     "User",
     "ViewedReceipt",

@@ -8,6 +8,7 @@ flight while the second is made.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 from collections.abc import Collection, Iterable, Iterator, Mapping
@@ -45,7 +46,13 @@ from desktop_app.storage.views import (
 from pace_shared.hlc import HybridClock
 from pace_shared.merge import DELETED
 from pace_shared.messages import user_message
-from pace_shared.records import CHILD_TYPES, FieldError, RecordType, validate_fields
+from pace_shared.records import (
+    CHILD_TYPES,
+    CONSENT_CHANGE,
+    FieldError,
+    RecordType,
+    validate_fields,
+)
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +62,9 @@ _LIVE_RECORDS = (
     "FROM records WHERE deleted = 0"
 )
 IDLE_MINUTES = "idle_minutes"
+#: Per record type, the fields the data-sharing agreement withholds from this partner in
+#: records another partner wrote (JSON, from the server's last pull page).
+WITHHELD_SETTING = "withheld_fields"
 DEFAULT_IDLE_MINUTES = 10
 
 _TIMELINE_DATE = {
@@ -80,6 +90,8 @@ class Repository:
         self._people_generation = 0
         self._generation_lock = threading.Lock()
         self._names = NameCache(lambda: self._people_generation)
+        #: Who records consent on this device (the signed-in username; set by the session).
+        self.adviser = ""
 
     # --- plumbing -----------------------------------------------------------------------
 
@@ -120,9 +132,18 @@ class Repository:
     # --- writes -------------------------------------------------------------------------
 
     def save(
-        self, record_type: str, fields: Mapping[str, Any], record_id: str | None = None
+        self,
+        record_type: str,
+        fields: Mapping[str, Any],
+        record_id: str | None = None,
+        *,
+        consent_method: str | None = None,
     ) -> str:
-        """Validate, then write the record and its outbox row in one transaction."""
+        """Validate, then write the record and its outbox row in one transaction.
+
+        A change of a person's ``share_with`` also writes a ``consent_change`` (consent
+        history: what, when, ``consent_method``, which adviser) in the same transaction, queued
+        right behind it so the server sees the person's consent first."""
         from desktop_app.storage.codec import uuid7
 
         with self.writing() as conn:
@@ -169,13 +190,48 @@ class Repository:
             }
             if changed:
                 self._write_change(conn, record, changed)
+            if record_type == RecordType.CLIENT and "share_with" in changed:
+                self._write_consent_change(conn, record, changed, consent_method)
             return record.id
 
+    def _write_consent_change(
+        self,
+        conn: Connection,
+        person: StoredRecord,
+        changed: Mapping[str, Any],
+        method: str | None,
+    ) -> None:
+        from desktop_app.storage.codec import uuid7
+
+        fields: dict[str, Any] = {
+            "client_id": person.id,
+            "share_with": person.fields.get("share_with") or [],
+            "recorded_at": changed.get("consent_recorded_at") or _utc_now_text(),
+            "method": method,
+            "adviser": self.adviser or None,
+        }
+        result = validate_fields(
+            CONSENT_CHANGE, fields, creating=True, known_partners=self.known_partners
+        )
+        if not result.ok:
+            raise RecordValidationError(result.errors)
+        values = {k: v for k, v in result.values.items() if v is not None}
+        entry = StoredRecord(
+            uuid7(), CONSENT_CHANGE, self.partner, {}, {}, None, None, False, False, ""
+        )
+        self._write_change(conn, entry, values)
+
     def save_record(
-        self, record_type: str, fields: Mapping[str, Any], record_id: str | None = None
+        self,
+        record_type: str,
+        fields: Mapping[str, Any],
+        record_id: str | None = None,
+        *,
+        consent_method: str | None = None,
     ) -> Changes:
         """:meth:`save`, answering what changed (for the UI's write lane)."""
-        return Changes.record(self.save(record_type, fields, record_id), record_type)
+        saved = self.save(record_type, fields, record_id, consent_method=consent_method)
+        return Changes.record(saved, record_type)
 
     def delete(self, record_id: str) -> None:
         with self.writing() as conn:
@@ -335,7 +391,11 @@ class Repository:
                     {"c": client_id},
                 )
             }
-        views = [_row_view(r, pending=r[0] in pending_ids) for r in rows if r[1] in CHILD_TYPES]
+        views = [
+            _row_view(r, pending=r[0] in pending_ids)
+            for r in rows
+            if r[1] in CHILD_TYPES and r[1] != CONSENT_CHANGE
+        ]
 
         def when(view: RecordView) -> tuple[str, str]:
             date_field = _TIMELINE_DATE.get(view.type)  # type: ignore[call-overload]
@@ -343,6 +403,17 @@ class Repository:
             return date, max(view.versions.values(), default="")
 
         views.sort(key=when, reverse=True)
+        return views
+
+    def consent_history(self, client_id: str) -> list[RecordView]:
+        """The person's consent changes, newest first (from every partner that can see them)."""
+        with self.reading() as conn:
+            rows = conn.execute(
+                text(f"{_LIVE_RECORDS} AND parent_id = :c AND type = :t"),
+                {"c": client_id, "t": CONSENT_CHANGE},
+            ).all()
+        views = [_row_view(r, pending=False) for r in rows]
+        views.sort(key=lambda v: (str(v.fields.get("recorded_at") or ""), v.id), reverse=True)
         return views
 
     # --- outbox for the UI --------------------------------------------------------------
@@ -481,6 +552,13 @@ class Repository:
                 {"k": key, "v": value},
             )
 
+    def withheld_fields(self, record_type: str) -> frozenset[str]:
+        """Fields of ``record_type`` the sharing agreement keeps from this partner when another
+        partner wrote the record."""
+        raw = self._setting(WITHHELD_SETTING)
+        rules = loads(raw) if raw else {}
+        return frozenset(rules.get(record_type, ())) if isinstance(rules, dict) else frozenset()
+
     @property
     def current_event_id(self) -> str | None:
         return self._setting(CURRENT_EVENT)
@@ -499,6 +577,10 @@ class Repository:
             raise ValueError("idle time must be at least one minute")
         self._set_setting(IDLE_MINUTES, str(int(minutes)))
         return Changes.setting(IDLE_MINUTES)
+
+
+def _utc_now_text() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def _row_view(row: Any, *, pending: bool) -> RecordView:

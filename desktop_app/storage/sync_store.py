@@ -25,7 +25,7 @@ from desktop_app.storage.record_rows import (
     save_clock,
     write_record,
 )
-from desktop_app.storage.repository import Repository
+from desktop_app.storage.repository import WITHHELD_SETTING, Repository
 from desktop_app.storage.resync import merge_pulled, requeue_unseen
 from desktop_app.storage.rows import each
 from pace_shared.merge import DELETED
@@ -295,8 +295,12 @@ class SyncStore:
         next_cursor: str,
         *,
         resync: bool = False,
+        withheld_fields: dict[str, list[str]] | None = None,
     ) -> PageTally:
-        """Apply one pull page and its cursor in one transaction (the caller ran the HLC rule)."""
+        """Apply one pull page and its cursor in one transaction (the caller ran the HLC rule).
+
+        ``withheld_fields``: what the data-sharing agreement withholds from this partner in
+        records it did not write (kept, so the person view says "Withheld", not blank)."""
         tally = PageTally()
         tally.seen.update(i.record_id for i in items)
         revoked = [i.record_id for i in items if i.revoked]
@@ -305,8 +309,17 @@ class SyncStore:
         with self.repo.writing() as conn:
             self._write_live(conn, live, resync, tally, index)
             if revoked:
-                tally.revoked = self._purge(conn, revoked)
+                erased = {i.record_id for i in items if i.revoked and i.erased}
+                tally.revoked = self._purge(conn, revoked, erased)
             index.apply(conn)
+            if withheld_fields is not None:
+                conn.execute(
+                    text(
+                        "INSERT INTO settings (key, value) VALUES (:k, :v) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+                    ),
+                    {"k": WITHHELD_SETTING, "v": dumps(withheld_fields)},
+                )
             conn.execute(
                 text("UPDATE sync_state SET cursor = :c, hlc_last = :h WHERE id = 1"),
                 {"c": next_cursor, "h": self.repo.clock.last},
@@ -366,20 +379,29 @@ class SyncStore:
         if simple:
             conn.exec_driver_sql(_UPSERT_PULLED, simple)
 
-    def _purge(self, conn: Connection, record_ids: Sequence[str]) -> int:
-        """Remove records the partner may no longer see, with their children."""
+    def _purge(
+        self, conn: Connection, record_ids: Sequence[str], erased: set[str] | None = None
+    ) -> int:
+        """Remove records the partner may no longer see, with their children. Of an erased
+        person nothing may stay: their queued (or parked) edits go too."""
         ids = list(dict.fromkeys(record_ids))
         children: list[str] = []
+        erased_children: list[str] = []
         for part in chunks(ids):
             params = {"ids": list(part)}
-            children.extend(
-                r[0]
-                for r in conn.execute(
-                    in_query("SELECT id FROM records WHERE parent_id IN :ids"), params
-                )
-            )
+            for child, parent in conn.execute(
+                in_query("SELECT id, parent_id FROM records WHERE parent_id IN :ids"), params
+            ):
+                children.append(str(child))
+                if erased and parent in erased:
+                    erased_children.append(str(child))
         people_index.remove_people(conn, ids)
         delete_records(conn, ids + children)
+        if erased:
+            for part in chunks(sorted(erased) + erased_children):
+                conn.execute(
+                    in_query("DELETE FROM outbox WHERE record_id IN :ids"), {"ids": list(part)}
+                )
         return len(ids)
 
     def finish_resync(self, seen: set[str]) -> tuple[int, int]:
@@ -437,18 +459,14 @@ class _IndexChanges:
 def _park_rejected(conn: Connection, change: OutboxChange, result: ChangeResult) -> None:
     """A refused change stays in the outbox, marked, for the user to fix or discard."""
     conn.execute(
-        text(
-            "UPDATE outbox SET state = 'rejected', reason = :r, detail = :d WHERE change_id = :c"
-        ),
+        text("UPDATE outbox SET state = 'rejected', reason = :r, detail = :d WHERE change_id = :c"),
         {"r": result.reason or "rejected", "d": result.detail or "", "c": change.change_id},
     )
     if result.reason == RECORD_DELETED:
         # The server holds nothing of it any more (deleted, tombstone pruned): an empty
         # shadow, so discarding the change removes the record here.
         conn.execute(
-            text(
-                "UPDATE records SET server_fields = '{}', server_versions = '{}' WHERE id = :r"
-            ),
+            text("UPDATE records SET server_fields = '{}', server_versions = '{}' WHERE id = :r"),
             {"r": change.record_id},
         )
 

@@ -209,7 +209,9 @@ class SyncEngine:
         if highest:
             self._receive_hlc(highest)
         self._receive(page.server_time)
-        tally = self.store.apply_page(page.items, page.next_cursor, resync=resync)
+        tally = self.store.apply_page(
+            page.items, page.next_cursor, resync=resync, withheld_fields=page.withheld_fields
+        )
         if resync:
             seen |= tally.seen
         report.pages += 1

@@ -5,7 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QGroupBox,
+    QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QRadioButton,
@@ -14,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pace_shared import reference
-from pace_shared.records import SHARE_ALL
+from pace_shared.records import CONSENT_METHODS, SHARE_ALL
 
 from .plain import error_label
 
@@ -44,12 +47,27 @@ class ConsentBox(QGroupBox):
         self.partners.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.partners.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.set_own_partner(own_partner)
+        self.method = QComboBox(self)
+        self.method.setObjectName("consent_method")
+        self.method.setAccessibleName(self.tr("How consent was given"))
+        for code, text in zip(
+            CONSENT_METHODS,
+            (self.tr("Verbal"), self.tr("Written"), self.tr("Electronic")),
+            strict=True,
+        ):
+            self.method.addItem(text, code)
+        method_label = QLabel(self.tr("Ho&w consent was given:"), self)
+        method_label.setBuddy(self.method)
+        method_row = QHBoxLayout()
+        method_row.addWidget(method_label)
+        method_row.addWidget(self.method, 1)
         self.error = error_label(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.all_button)
         layout.addWidget(self.chosen_button)
         layout.addWidget(self.partners)
         layout.addWidget(self.nobody_button)
+        layout.addLayout(method_row)
         layout.addWidget(self.error)
         # Each button's own toggled signal, read back through isChecked(): no bool crosses into
         # Python, which works around a PySide6 6.12 refcount crash at interpreter exit.
@@ -69,7 +87,12 @@ class ConsentBox(QGroupBox):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.partners.addItem(item)
 
+    def consent_method(self) -> str:
+        """How the person gave the consent now chosen (``verbal``/``written``/``electronic``)."""
+        return str(self.method.currentData())
+
     def reset(self) -> None:
+        self.method.setCurrentIndex(0)
         self.all_button.setChecked(True)
         for row in range(self.partners.count()):
             self.partners.item(row).setCheckState(Qt.CheckState.Unchecked)

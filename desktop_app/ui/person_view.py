@@ -21,6 +21,7 @@ from .dialogs.timeline_entry import TimelineEntryDialog
 from .errors import describe
 from .jobs import Job
 from .look import relative_font
+from .models.consent_history import ConsentHistoryModel
 from .models.records import TimelineModel, partner_name
 from .plain import plain_label
 from .registration import FieldValues, PersonFields, field_errors_of, utc_now_text
@@ -38,6 +39,7 @@ class PersonView(QWidget):
         self.state = state
         self.person_id: str | None = None
         self._loaded: FieldValues = {}
+        self._placeholders: dict[str, str] = {}
         self.setObjectName("person_view")
         self.title = plain_label(self.tr("No person selected"), self, name="person_title")
         relative_font(self.title, 1.6, bold=True)  # a heading that grows with the system font
@@ -51,6 +53,8 @@ class PersonView(QWidget):
         self.status.setWordWrap(True)
         self.timeline_model = TimelineModel()
         self.timeline = self._build_timeline()
+        self.consent_history_model = ConsentHistoryModel()
+        self.consent_history = self._build_consent_history()
         # Mnemonics unique on the People tab (E, F and T belong to E-mail, First name, Tools).
         self.add_engagement = QPushButton(self.tr("Add en&gagement…"))
         self.add_referral = QPushButton(self.tr("Ma&ke a referral…"))
@@ -84,6 +88,20 @@ class PersonView(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         return timeline
 
+    def _build_consent_history(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("consent_history")
+        table.setAccessibleName(self.tr("Consent history"))
+        table.setTabKeyNavigation(False)
+        table.setModel(self.consent_history_model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.setMaximumHeight(120)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
     def _lay_out(self) -> None:
         top = QHBoxLayout()
         left = QVBoxLayout()
@@ -93,7 +111,13 @@ class PersonView(QWidget):
         save_row.addWidget(self.status, 1)
         left.addLayout(save_row)
         top.addLayout(left, 3)
-        top.addWidget(self.consent, 2)
+        right = QVBoxLayout()
+        right.addWidget(self.consent)
+        history_label = QLabel(self.tr("Consent histor&y"))
+        history_label.setBuddy(self.consent_history)
+        right.addWidget(history_label)
+        right.addWidget(self.consent_history)
+        top.addLayout(right, 2)
         actions = QHBoxLayout()
         timeline_label = QLabel(self.tr("Ti&meline"))
         timeline_label.setBuddy(self.timeline)
@@ -141,6 +165,7 @@ class PersonView(QWidget):
         self.subtitle.setText("")
         self.details.clear()
         self.timeline_model.set_records([])
+        self.consent_history_model.set_records([])
         self.status.setText("")
         self._set_enabled(False)
 
@@ -165,6 +190,12 @@ class PersonView(QWidget):
             sub += self.tr(" · changes not yet synced")
         self.subtitle.setText(sub)
         self.details.load(fields)
+        withheld = (
+            repo.withheld_fields("client")
+            if repo is not None and record.owner_partner != self.state.own_partner
+            else frozenset()
+        )
+        self._show_withheld(withheld)
         share = fields.get("share_with")
         self.consent.set_share_with(share if isinstance(share, list) else None)
         if not keep_status:
@@ -181,6 +212,19 @@ class PersonView(QWidget):
         if session is not None and not session.is_locked:
             self.state.write(lambda _repo: session.record_view(person_id))
 
+    def _show_withheld(self, withheld: frozenset[str]) -> None:
+        """A field the data-sharing agreement keeps from this organisation reads "Withheld"
+        (and cannot be edited), so it is never mistaken for one left blank."""
+        for name, row in self.details.rows.items():
+            if name not in self._placeholders:
+                self._placeholders[name] = row.edit.placeholderText()
+            held = name in withheld
+            row.edit.setReadOnly(held)
+            row.edit.setPlaceholderText(self.tr("Withheld") if held else self._placeholders[name])
+            row.edit.setToolTip(
+                self.tr("Withheld under the data-sharing agreement") if held else ""
+            )
+
     def refresh_timeline(self) -> None:
         repo = self.state.repo
         if repo is None or self.person_id is None:
@@ -188,6 +232,7 @@ class PersonView(QWidget):
             return
         self.timeline_model.set_records(repo.timeline(self.person_id))
         self.timeline.resizeRowsToContents()
+        self.consent_history_model.set_records(repo.consent_history(self.person_id))
 
     def changed_fields(self) -> FieldValues:
         changes = {
@@ -217,10 +262,13 @@ class PersonView(QWidget):
         if not changes:
             self.status.setText(self.tr("Nothing changed."))
             return None
+        method = self.consent.consent_method()
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("Saving…"))
         return self.state.write(
-            lambda repo: repo.save_record("client", changes, record_id=person_id),
+            lambda repo: repo.save_record(
+                "client", changes, record_id=person_id, consent_method=method
+            ),
             on_done=lambda _changes: self._saved(person_id),
             on_failure=self._not_saved,
         )

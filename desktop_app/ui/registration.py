@@ -187,6 +187,7 @@ class RegistrationForm(QWidget):
             self.consent.chosen_button,
             self.consent.partners,
             self.consent.nobody_button,
+            self.consent.method,
             self.save_button,
             self.clear_button,
             self.duplicates.list,
@@ -270,8 +271,9 @@ class RegistrationForm(QWidget):
         if fields is None:
             return None
         name = f"{fields['first_name']} {fields['last_name']}"
+        method = self.consent.consent_method()
         job = self.state.write(
-            lambda repo: repo.save_record("client", fields),
+            lambda repo: repo.save_record("client", fields, consent_method=method),
             on_done=lambda changes: self._saved(name, changes),
             on_failure=lambda exc: self._not_saved(name, fields, exc),
         )

@@ -126,17 +126,28 @@ def _read(session: Session, stmt: Select[AuditEvent], wanted: EventFilter) -> li
         stmt = stmt.where(AuditEvent.at >= wanted.since)
     if wanted.until is not None:
         stmt = stmt.where(AuditEvent.at < wanted.until)
-    return [
-        Event(
-            e.id,
-            e.at,
-            e.action,
-            e.username,
-            e.device_id,
-            e.record_id,
-            e.record_type,
-            e.fields,
-            e.detail,
-        )
-        for e in session.execute(stmt).scalars()
-    ]
+    return [_event(e) for e in session.execute(stmt).scalars()]
+
+
+def _event(e: AuditEvent) -> Event:
+    return Event(
+        e.id,
+        e.at,
+        e.action,
+        e.username,
+        e.device_id,
+        e.record_id,
+        e.record_type,
+        e.fields,
+        e.detail,
+    )
+
+
+def events_for_records(session: Session, record_ids: Sequence[str]) -> list[Event]:
+    """Every event on any of ``record_ids``, oldest first (subject access)."""
+    events: list[Event] = []
+    ids = sorted(set(record_ids))
+    for start in range(0, len(ids), 500):
+        stmt = select(AuditEvent).where(AuditEvent.record_id.in_(ids[start : start + 500]))
+        events.extend(_event(e) for e in session.execute(stmt).scalars())
+    return sorted(events, key=lambda e: e.id)

@@ -104,3 +104,19 @@ class Conflict(Base):
     resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     resolved_by: Mapped[str | None] = mapped_column(String(100))
     resolution: Mapped[str | None] = mapped_column(String(16))
+
+
+class ErasedRecord(Base):
+    """A record erased on request (issue 11): no personal data, only what stops an offline
+    device's old edit from bringing it back and lets erasures be counted."""
+
+    __tablename__ = "erased_records"
+
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    #: The person the record belonged to (itself for a person).
+    client_id: Mapped[str] = mapped_column(String(36), index=True)
+    record_type: Mapped[str] = mapped_column(String(32))
+    owner_partner: Mapped[str] = mapped_column(String(32))
+    #: ``request`` (erase command or API) or ``retention`` (the retention rule).
+    reason: Mapped[str] = mapped_column(String(16))
+    erased_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -17,7 +17,9 @@ from sync_server.audit import service as audit
 from sync_server.auth.principal import Principal
 from sync_server.db import Database
 from sync_server.errors import ApiError
+from sync_server.sharing import service as sharing
 from sync_server.sync import cursor as cursors
+from sync_server.sync import erasure
 from sync_server.sync.models import Record, RecordAccess, Revocation
 from sync_server.sync.sequence import current_seq, meta
 
@@ -27,6 +29,8 @@ class Page:
     items: list[dict[str, Any]]
     next_cursor: str
     has_more: bool
+    #: What the data-sharing agreement withholds from this partner in records it does not own.
+    withheld_fields: dict[str, list[str]]
 
 
 def pull(db: Database, principal: Principal, cursor_token: str | None, limit: int) -> Page:
@@ -44,6 +48,7 @@ def pull(db: Database, principal: Principal, cursor_token: str | None, limit: in
             raise ApiError(409, "resync_required", f"{exc}; pull again from the start.") from None
 
         partner = principal.partner
+        terms = sharing.current(session).terms
         visible = or_(
             Record.public,
             exists().where(
@@ -70,27 +75,56 @@ def pull(db: Database, principal: Principal, cursor_token: str | None, limit: in
             .order_by(Revocation.seq)
             .limit(limit + 1)
         ).all()
+        erased = erasure.erased_ids(session, [row.record_id for row in revocations])
 
     merged = list(heapq.merge(records, revocations, key=lambda row: row[0]))
     page, has_more = merged[:limit], len(merged) > limit
     items = [
-        {"record_id": row[1], "revoked": True}
+        _revoked(row[1], row[1] in erased)
         if len(row) == 2
-        else {
-            "record_id": row.id,
-            "record_type": row.type,
-            "owner_partner": row.owner_partner,
-            "fields": row.fields,
-            "versions": row.versions,
-            "deleted": bool(row.deleted),
-        }
+        else _item(row, _withheld(terms, partner, row))
         for row in page
     ]
     _log_disclosures(db, principal, items)
     # With nothing more to send, the cursor moves to the end of the sequence, so changes this
     # partner cannot see are never scanned again.
     last = page[-1][0] if has_more else max_seq
-    return Page(items, cursors.Cursor(epoch, last).encode(), has_more)
+    return Page(items, cursors.Cursor(epoch, last).encode(), has_more, terms.for_partner(partner))
+
+
+def _revoked(record_id: str, erased: bool) -> dict[str, Any]:
+    """A record this partner may no longer see; ``erased`` (optional key) tells the device to
+    drop its queued edits of it as well."""
+    item: dict[str, Any] = {"record_id": record_id, "revoked": True}
+    if erased:
+        item["erased"] = True
+    return item
+
+
+def _withheld(terms: sharing.Terms, partner: str, row: Any) -> frozenset[str]:
+    """Only the partner that wrote a record sees all of it (the agreement's rule)."""
+    if row.owner_partner == partner:
+        return frozenset()
+    return terms.withheld_for(partner, row.type)
+
+
+def _item(row: Any, withheld: frozenset[str]) -> dict[str, Any]:
+    """One record as a pull item, without the fields the sharing agreement withholds from the
+    caller (they are named in ``withheld``, so the app shows "Withheld", not a blank)."""
+    item: dict[str, Any] = {
+        "record_id": row.id,
+        "record_type": row.type,
+        "owner_partner": row.owner_partner,
+        "fields": row.fields,
+        "versions": row.versions,
+        "deleted": bool(row.deleted),
+    }
+    held_back = sorted(withheld & (row.fields or {}).keys())
+    if held_back:
+        item["fields"] = {k: v for k, v in row.fields.items() if k not in withheld}
+        item["versions"] = {k: v for k, v in row.versions.items() if k not in withheld}
+        item["withheld"] = held_back
+    return item
 
 
 def _log_disclosures(db: Database, principal: Principal, items: list[dict[str, Any]]) -> None:

@@ -28,6 +28,7 @@ from pace_shared import hlc as hlc_rules
 from pace_shared.merge import RecordState, apply_delete, apply_upsert
 from pace_shared.records import (
     CHILD_TYPES,
+    CONSENT_CHANGE,
     RECORD_TYPES,
     RecordType,
     is_valid_uuid,
@@ -39,7 +40,8 @@ from sync_server.audit import service as audit
 from sync_server.auth.principal import Principal
 from sync_server.auth.service import known_partner_codes
 from sync_server.db import Database, bulk_insert
-from sync_server.sync import compaction, visibility
+from sync_server.sharing import service as sharing
+from sync_server.sync import compaction, erasure, visibility
 from sync_server.sync.models import AppliedChange, Conflict, Record, RecordAccess, Revocation
 from sync_server.sync.sequence import SequenceAllocator
 from sync_server.sync.visibility import Access
@@ -91,6 +93,8 @@ class _Row:
 class _Batch:
     principal: Principal
     known_partners: frozenset[str]
+    #: The data-sharing agreement in force: fields other partners may not receive or write.
+    terms: sharing.Terms = field(default_factory=sharing.Terms)
     rows: dict[str, _Row] = field(default_factory=dict)
     applied: list[dict[str, Any]] = field(default_factory=list)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
@@ -102,6 +106,8 @@ class _Batch:
     deleted: set[str] = field(default_factory=set)
     #: Records deleted and pruned by tombstone compaction (see sync.compaction).
     pruned: set[str] = field(default_factory=set)
+    #: Records erased on request or by the retention rule (see sync.erasure).
+    erased: set[str] = field(default_factory=set)
 
 
 def _rejection(change_id: Any, reason: str, detail: str) -> dict[str, Any]:
@@ -223,7 +229,7 @@ def _apply_batch(
 ) -> Iterable[tuple[int, dict[str, Any]]]:
     sequence = SequenceAllocator(session)
     sequence.lock()  # first, so that every writer commits in sequence order
-    batch = _Batch(principal, known_partners)
+    batch = _Batch(principal, known_partners, sharing.current(session).terms)
     already = _already_applied(session, [p.change.change_id for p in changes])
     _load_rows(session, batch, changes)
     out: list[tuple[int, dict[str, Any]]] = []
@@ -263,7 +269,9 @@ def _load_rows(session: Session, batch: _Batch, changes: list[_Parsed]) -> None:
     _load(session, batch, wanted)
     parents = {r.client_id for r in batch.rows.values() if r.client_id} - batch.rows.keys()
     _load(session, batch, parents)
-    batch.pruned = compaction.pruned_ids(session, wanted - batch.rows.keys())
+    missing = wanted - batch.rows.keys()
+    batch.erased = erasure.erased_ids(session, missing)
+    batch.pruned = compaction.pruned_ids(session, missing - batch.erased)
 
 
 def _load(session: Session, batch: _Batch, ids: set[str]) -> None:
@@ -331,6 +339,8 @@ def _row_for(batch: _Batch, parsed: _Parsed) -> _Row:
 
 def _apply_change(batch: _Batch, parsed: _Parsed) -> dict[str, Any]:
     principal, change, values = batch.principal, parsed.change, parsed.values
+    if change.record_id in batch.erased:
+        raise ChangeRejectedError(erasure.ERASED_REASON, erasure.ERASED_DETAIL)
     if change.record_id in batch.pruned:
         return _change_to_pruned(batch, change)
     row = _row_for(batch, parsed)
@@ -481,8 +491,40 @@ def _check_against_record(batch: _Batch, row: _Row, values: dict[str, Any]) -> N
             f"{changed_consent[0]}: only the organisation that recorded the person's consent "
             "can change it; ask them",
         )
+    _check_agreement(batch, row, values)
     if row.type == RecordType.REFERRAL and "to_partner" in values:
         _check_referral_consent(batch, row, values["to_partner"])
+    if row.type == CONSENT_CHANGE:
+        _check_consent_change(batch, row)
+
+
+def _check_agreement(batch: _Batch, row: _Row, values: dict[str, Any]) -> None:
+    """A partner cannot write a field the sharing agreement withholds from it."""
+    partner = batch.principal.partner
+    if row.owner == partner:
+        return
+    hidden = sorted(batch.terms.withheld_for(partner, row.type) & values.keys())
+    if hidden:
+        raise ChangeRejectedError(
+            "forbidden",
+            f"{hidden[0]}: the data-sharing agreement withholds this field from your "
+            "organisation, so it cannot be changed from here",
+        )
+
+
+def _check_consent_change(batch: _Batch, entry: _Row) -> None:
+    """Consent history is written by the owner (who alone changes consent) and never edited:
+    a later change of consent is a new entry."""
+    client = batch.rows.get(entry.client_id or "")
+    if client is None or client.owner != batch.principal.partner:
+        raise ChangeRejectedError(
+            "forbidden",
+            "only the organisation that recorded the person's consent can record its history",
+        )
+    if not entry.is_new or entry.state.versions:
+        raise ChangeRejectedError(
+            "invalid_request", "consent history is kept as written; record a new change instead"
+        )
 
 
 def _check_referral_consent(batch: _Batch, referral: _Row, to_partner: str) -> None:

@@ -90,11 +90,12 @@ def pull(
     false. A cursor this database cannot honour answers 409 ``resync_required``."""
     page = pull_service.pull(db, principal, cursor, limit)
     metrics.count_pull(len(page.items))
-    return ORJSONResponse(
-        {
-            "items": page.items,
-            "next_cursor": page.next_cursor,
-            "has_more": page.has_more,
-            "server_time": server_time(),
-        }
-    )
+    body = {
+        "items": page.items,
+        "next_cursor": page.next_cursor,
+        "has_more": page.has_more,
+        "server_time": server_time(),
+    }
+    if page.withheld_fields:  # optional: older clients ignore it
+        body["withheld_fields"] = page.withheld_fields
+    return ORJSONResponse(body)

@@ -66,7 +66,8 @@ def test_two_partners_converge_with_consent_governing_sharing(sds: Session, dwp:
         },
     )
     report = sds.sync()
-    assert (report.applied, report.rejected) == (3, 0)
+    # Two people, Ann's consent history entry (she agreed to share) and the engagement.
+    assert (report.applied, report.rejected) == (4, 0)
     assert sds.status().pending == 0
     dwp.sync()
     assert names(dwp) == ["Ann Shared"]  # the private person never reaches DWP

@@ -81,16 +81,21 @@ def test_owner_records_consent_first_then_refers(qtbot: Any, server: Any, tmp_pa
     question.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
     runner.wait_for_idle()
-    consent, referral = pending(sds)
+    consent, history, referral = pending(sds)
     assert (consent["record_type"], consent["record_id"]) == ("client", person)
     assert consent["fields"]["share_with"] == ["DWP"]
     assert consent["fields"]["consent_recorded_at"]
+    # The consent change goes into the person's consent history in the same write.
+    assert history["record_type"] == "consent_change"
+    assert history["fields"]["client_id"] == person
+    assert history["fields"]["share_with"] == ["DWP"]
+    assert history["fields"]["recorded_at"] == consent["fields"]["consent_recorded_at"]
     assert referral["record_type"] == "referral"
     assert referral["fields"]["to_partner"] == "DWP"
     assert referral["fields"]["client_id"] == person
 
     report = sds.sync()
-    assert (report.applied, report.rejected) == (2, 0)
+    assert (report.applied, report.rejected) == (3, 0)
     dwp = enrol(server, tmp_path / "dwp", "dwp.adviser")
     seen = dwp.repo.get(person)
     assert seen is not None

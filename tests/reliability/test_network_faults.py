@@ -56,16 +56,17 @@ def test_push_through_faults(
 ) -> None:
     sds = enrol(proxy.url, tmp_path / "sds", "demo.adviser", http_timeout=TIMEOUT)
     dwp = enrol(module_server, tmp_path / "dwp", "dwp.adviser")
-    made = _register(sds, f"Net{name}", 300)  # a push body of ~60 kB
+    # A push body of ~120 kB: each person and their consent history entry (two changes).
+    made = _register(sds, f"Net{name}", 300)
     proxy.queue(*faults)
     report, failures = sync_with_retries(sds)
     assert proxy.applied == faults
     assert len(failures) >= len(faults)
     if name == "drop":
-        assert report.applied == 300  # the server never saw a whole body before
+        assert report.applied == 600  # the server never saw a whole body before
     else:
         # The server applied the first attempt; its answer was lost; the retry is a duplicate.
-        assert (report.applied, report.duplicates) == (0, 300)
+        assert (report.applied, report.duplicates) == (0, 600)
     dwp.sync()
     assert_converged(module_server, {"sds": sds, "dwp": dwp}, made)
     sds.lock()

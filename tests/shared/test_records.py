@@ -238,6 +238,7 @@ REQUIRED = {
     "referral": {"client_id", "to_partner"},
     "outcome": {"client_id", "status", "recorded_on"},
     "employer_support": {"employer_id", "kind", "occurred_on"},
+    "consent_change": {"client_id", "share_with", "recorded_at"},
 }
 
 

@@ -484,10 +484,6 @@ Qt {qt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Adviser</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Registered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -570,6 +566,26 @@ Qt {qt}</source>
     </message>
     <message>
         <source>Current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adviser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -705,6 +721,33 @@ Qt {qt}</source>
     </message>
 </context>
 <context>
+    <name>Consent</name>
+    <message>
+        <source>Verbal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electronic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All PACE partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the recording organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConsentBox</name>
     <message>
         <source>Consent to share with other PACE partners</source>
@@ -740,6 +783,26 @@ Qt {qt}</source>
     </message>
     <message>
         <source>Partners to share with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How consent was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verbal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electronic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ho&amp;w consent was given:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1507,6 +1570,10 @@ Qt {qt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Import people…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1516,10 +1583,6 @@ Qt {qt}</source>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1880,6 +1943,14 @@ What was found: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Consent history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent histor&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ti&amp;meline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1901,6 +1972,14 @@ What was found: {detail}</source>
     </message>
     <message>
         <source> · changes not yet synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withheld under the data-sharing agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2243,6 +2322,85 @@ What was found: {detail}</source>
     </message>
     <message>
         <source>[x]: not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SubjectAccess</name>
+    <message>
+        <source>Subject access: everything held about a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Produced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engagements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who viewed, changed or received the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject access</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2636,7 +2794,7 @@ Has the person agreed to share their record with them? If so, their consent is r
     </message>
     <message>
         <source>The store is locked.</source>
-        <extracomment>The corrected wall clock under ``clock`` (set by the session); None in bare tests.</extracomment>
+        <extracomment>Per record type, the fields the data-sharing agreement withholds from this partner in records another partner wrote (JSON, from the server&apos;s last pull page). The corrected wall clock under ``clock`` (set by the session); None in bare tests. Who records consent on this device (the signed-in username; set by the session).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2823,6 +2981,10 @@ Has the person agreed to share their record with them? If so, their consent is r
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>How consent was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Information session for staff</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2919,6 +3081,14 @@ Has the person agreed to share their record with them? If so, their consent is r
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Recorded at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Recorded on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2964,6 +3134,10 @@ Has the person agreed to share their record with them? If so, their consent is r
     </message>
     <message>
         <source>Share with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1,0 +1,1 @@
+"""Data governance (issue 11): the sharing agreement, erasure, subject access, retention."""
