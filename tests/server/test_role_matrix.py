@@ -71,6 +71,12 @@ POLICY: dict[tuple[str, str], frozenset[str] | str] = {
     ("POST", "/api/v1/admin/partners/{code}/rename"): frozenset({SYSTEM_ADMIN}),
     ("POST", "/api/v1/admin/partners/{code}/deactivate"): frozenset({SYSTEM_ADMIN}),
     ("POST", "/api/v1/admin/partners/{code}/reactivate"): frozenset({SYSTEM_ADMIN}),
+    # Data governance: the agreement is read by admins and set by system admins; erasure and
+    # subject access are for administrators (of the owner partner, or any: system admins).
+    ("GET", "/api/v1/admin/sharing-agreement"): ADMINS,
+    ("PUT", "/api/v1/admin/sharing-agreement"): frozenset({SYSTEM_ADMIN}),
+    ("POST", "/api/v1/admin/people/{record_id}/erase"): ADMINS,
+    ("GET", "/api/v1/admin/people/{record_id}/subject-access"): ADMINS,
 }
 
 #: Harmless values for path parameters: ids that name nothing, so allowed calls change nothing.
@@ -79,6 +85,7 @@ PATH_VALUES = {
     "device_id": "0190eeee-0000-7000-8000-000000000002",
     "username": "no.such.user",
     "code": "NO_SUCH_PARTNER",
+    "record_id": "0190eeee-0000-7000-8000-000000000003",
 }
 #: Bodies and queries an allowed caller may send without changing anything that matters.
 REQUESTS: dict[tuple[str, str], dict[str, Any]] = {
@@ -94,6 +101,7 @@ REQUESTS: dict[tuple[str, str], dict[str, Any]] = {
     },
     ("POST", "/api/v1/admin/partners"): {"json": {"code": "", "name": ""}},
     ("POST", "/api/v1/admin/partners/{code}/rename"): {"json": {"name": "Renamed"}},
+    ("PUT", "/api/v1/admin/sharing-agreement"): {"json": {"terms": "not terms"}},  # 422
 }
 
 
