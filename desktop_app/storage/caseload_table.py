@@ -46,7 +46,8 @@ def _area_of(event_id: str) -> str:
 
 COLUMNS = (
     "person_id, adviser_device, registered_on, event_id, employer_id, council_area, "
-    "last_engagement, oldest_open_referral, open_referrals, outcome_3, outcome_6, outcome_12"
+    "last_engagement, oldest_open_referral, open_referrals, outcome_3, outcome_6, outcome_12, "
+    "first_key, last_key, event_key"
 )
 
 DDL = (
@@ -54,7 +55,9 @@ DDL = (
     "registered_on TEXT, event_id TEXT, employer_id TEXT, council_area TEXT NOT NULL DEFAULT '', "
     "last_engagement TEXT NOT NULL DEFAULT '', oldest_open_referral TEXT, "
     "open_referrals INTEGER NOT NULL DEFAULT 0, outcome_3 INTEGER NOT NULL DEFAULT 0, "
-    "outcome_6 INTEGER NOT NULL DEFAULT 0, outcome_12 INTEGER NOT NULL DEFAULT 0)",
+    "outcome_6 INTEGER NOT NULL DEFAULT 0, outcome_12 INTEGER NOT NULL DEFAULT 0, "
+    "first_key TEXT, last_key TEXT, event_key TEXT)",
+    "CREATE INDEX ix_caseload_name ON caseload (last_key, first_key)",
     "CREATE INDEX ix_caseload_adviser ON caseload (adviser_device)",
     "CREATE INDEX ix_caseload_registered ON caseload (registered_on)",
     "CREATE INDEX ix_caseload_event ON caseload (event_id)",
@@ -72,7 +75,8 @@ def _select(people: str, children: str) -> str:
         f"SELECT p.id, substr(p.created, 20), {_HLC_DAY.format('p.created')}, p.event_id, "
         f"{_employer_of('p.event_id')}, {_area_of('p.event_id')}, "
         "coalesce(k.last_engagement, ''), k.oldest_open_referral, coalesce(k.open_referrals, 0), "
-        "coalesce(k.o3, 0), coalesce(k.o6, 0), coalesce(k.o12, 0) "
+        "coalesce(k.o3, 0), coalesce(k.o6, 0), coalesce(k.o12, 0), "
+        "n.first_key, n.last_key, n.event_key "
         "FROM (SELECT r.id AS id, (SELECT min(value) FROM json_each(r.versions)) AS created, "
         "nullif(json_extract(r.fields, '$.event_id'), '') AS event_id FROM records r "
         f"WHERE r.type = 'client' AND r.deleted = 0 AND {people}) p "
@@ -93,7 +97,7 @@ def _select(people: str, children: str) -> str:
         "json_extract(c.fields, '$.months_after') AS months_after, "
         "(SELECT min(value) FROM json_each(c.versions)) AS created "
         f"FROM records c WHERE c.deleted = 0 AND c.type IN {_CHILD_TYPES} AND {children}) "
-        "GROUP BY pid) k ON k.pid = p.id"
+        "GROUP BY pid) k ON k.pid = p.id LEFT JOIN people n ON n.id = p.id"
     )
 
 
@@ -122,7 +126,7 @@ def _trigger(name: str, event: str, when: str, body: str) -> str:
     return f"CREATE TRIGGER {name} AFTER {event} ON records WHEN {when} BEGIN {body} END"
 
 
-TRIGGERS = (
+TRIGGERS: tuple[str, ...] = (
     _trigger("caseload_client_ins", "INSERT", "NEW.type = 'client'", _refresh("NEW.id")),
     _trigger(
         "caseload_client_upd",
@@ -190,6 +194,18 @@ TRIGGERS = (
         "OLD.type = 'employer'",
         _relocate("employer_id = OLD.id"),
     ),
+)
+
+# Sort keys come from the people search index (case-folded in Python when a client is indexed,
+# which happens after the record is written, in the same transaction).
+_NAME_KEYS = (
+    "UPDATE caseload SET first_key = NEW.first_key, last_key = NEW.last_key, "
+    "event_key = NEW.event_key WHERE person_id = NEW.id;"
+)
+TRIGGERS = (
+    *TRIGGERS,
+    "CREATE TRIGGER caseload_people_ins AFTER INSERT ON people BEGIN " + _NAME_KEYS + " END",
+    "CREATE TRIGGER caseload_people_upd AFTER UPDATE ON people BEGIN " + _NAME_KEYS + " END",
 )
 
 TRIGGER_NAMES = tuple(t.split()[2] for t in TRIGGERS)

@@ -221,7 +221,7 @@ def test_caseload_table_equals_a_rebuild_after_saves_pulls_and_purges(store: Loc
     seed(store)
     assert caseload_rows(store) == rebuilt_rows(store)
     # Local saves: a registration with an engagement, referral and outcome; edits of a
-    # referral, an event's council area and an employer's; a deleted engagement.
+    # referral, an event's council area and an employer's; a deleted engagement; a new surname.
     ida = store.repo.save("client", {"first_name": "Ida", "last_name": "Jones", "event_id": EVENT})
     engagement = store.repo.save(
         "engagement", {"client_id": ida, "kind": "one_to_one", "occurred_on": "2026-06-01"}
@@ -252,6 +252,7 @@ def test_caseload_table_equals_a_rebuild_after_saves_pulls_and_purges(store: Loc
     assert caseload_rows(store) == rebuilt_rows(store)
     store.repo.save("employer", {"name": "Acme", "local_authority": "Stirling"}, EMPLOYER)
     store.repo.delete(engagement)
+    store.repo.save("client", {"first_name": "Ann", "last_name": "Ames", "event_id": EVENT}, pid(1))
     assert caseload_rows(store) == rebuilt_rows(store)
     # A pull with another device's changes: Gus moves event, Cal gains an engagement, a new
     # person arrives with a referral whose parent comes later in the same page, and the
@@ -288,4 +289,5 @@ def test_caseload_table_equals_a_rebuild_after_saves_pulls_and_purges(store: Loc
     assert by_id[pid(1)][8] == 0  # open referrals: Ann's was revoked
     assert by_id[ida][5] == "Stirling"  # the employer's area, edited locally
     assert by_id[pid(5)][5] == "Perth and Kinross"  # the event's own, pulled after the person
+    assert by_id[pid(1)][13] == "ames"  # the sort key follows the edited surname
     assert by_id[pid(5)][7] == "2026-04-04"  # oldest open referral, pulled before its parent
