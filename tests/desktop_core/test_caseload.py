@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from alembic import command
 from sqlalchemy import text
 
 from desktop_app.storage.caseload import (
@@ -14,6 +15,7 @@ from desktop_app.storage.caseload import (
     open_caseload,
 )
 from desktop_app.storage.caseload_table import rebuild_caseload
+from desktop_app.storage.store import _alembic_config, migrate
 from desktop_app.storage.team_views import Direction, event_summaries, referrals
 from pace_shared.wire import PullItem
 from tests.desktop_core.conftest import DEVICE, LocalStore
@@ -291,3 +293,19 @@ def test_caseload_table_equals_a_rebuild_after_saves_pulls_and_purges(store: Loc
     assert by_id[pid(5)][5] == "Perth and Kinross"  # the event's own, pulled after the person
     assert by_id[pid(1)][13] == "ames"  # the sort key follows the edited surname
     assert by_id[pid(5)][7] == "2026-04-04"  # oldest open referral, pulled before its parent
+
+
+def test_migration_fills_the_caseload_from_existing_records(store: LocalStore) -> None:
+    seed(store)
+    store.repo.save("client", {"first_name": "Ida", "last_name": "Jones", "event_id": EVENT})
+    before = caseload_rows(store)
+    config = _alembic_config()
+    with store.repo.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0004")
+        assert (
+            conn.execute(text("SELECT name FROM sqlite_master WHERE name = 'caseload'")).all() == []
+        )
+    migrate(store.repo.engine)
+    assert len(before) == 5
+    assert caseload_rows(store) == before
