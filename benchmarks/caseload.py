@@ -5,7 +5,8 @@
 Builds a real SQLCipher store through ``SyncStore.apply_page`` (as a pull does) holding
 ``--people`` people registered by 12 advisers' devices at 40 events of 20 employers, each with
 one engagement, and every third with a referral and an outcome. Then it prints the median time
-to open the caseload (``open_caseload``: reading the store into the in-memory caseload index)
+to open the caseload (``open_caseload``: the rows are in the store's ``caseload`` table, so
+only the list of devices and employer names is read)
 and the median time of each filter (``CaseloadIndex.query``: every matching row key in order,
 plus the counts per adviser), as the team lead's screen runs them.
 """

@@ -5,12 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from alembic import command
+from sqlalchemy import text
+
 from desktop_app.storage.caseload import (
     CaseloadFilter,
     FollowUp,
     months_before,
     open_caseload,
 )
+from desktop_app.storage.caseload_table import rebuild_caseload
+from desktop_app.storage.store import _alembic_config, migrate
 from desktop_app.storage.team_views import Direction, event_summaries, referrals
 from pace_shared.wire import PullItem
 from tests.desktop_core.conftest import DEVICE, LocalStore
@@ -19,6 +24,7 @@ OTHER_DEVICE = "0190bbbb-0000-7000-8000-000000000002"
 EMPLOYER = "0190eeee-0000-7000-8000-000000000001"
 EVENT = "0190eeee-0000-7000-8000-000000000002"
 EVENT_2 = "0190eeee-0000-7000-8000-000000000003"
+EVENT_3 = "0190eeee-0000-7000-8000-000000000004"
 TODAY = "2026-06-30"
 
 
@@ -197,3 +203,109 @@ def test_one_advisers_devices_count_together(store: LocalStore) -> None:
         assert [c.label for c in index.options().advisers] == ["Alice Reid"]
     finally:
         index.close()
+
+
+def caseload_rows(store: LocalStore) -> list[tuple[Any, ...]]:
+    with store.repo.reading() as conn:
+        return [tuple(r) for r in conn.execute(text("SELECT * FROM caseload ORDER BY person_id"))]
+
+
+def rebuilt_rows(store: LocalStore) -> list[tuple[Any, ...]]:
+    """The table as a from-scratch rebuild gives it (rolled back: the store is left as it was)."""
+    with store.repo.engine.connect() as conn, conn.begin() as tx:
+        rebuild_caseload(conn)
+        rows = [tuple(r) for r in conn.execute(text("SELECT * FROM caseload ORDER BY person_id"))]
+        tx.rollback()
+    return rows
+
+
+def test_caseload_table_equals_a_rebuild_after_saves_pulls_and_purges(store: LocalStore) -> None:
+    seed(store)
+    assert caseload_rows(store) == rebuilt_rows(store)
+    # Local saves: a registration with an engagement, referral and outcome; edits of a
+    # referral, an event's council area and an employer's; a deleted engagement; a new surname.
+    ida = store.repo.save("client", {"first_name": "Ida", "last_name": "Jones", "event_id": EVENT})
+    engagement = store.repo.save(
+        "engagement", {"client_id": ida, "kind": "one_to_one", "occurred_on": "2026-06-01"}
+    )
+    store.repo.save(
+        "referral",
+        {"client_id": ida, "to_partner": "DWP", "status": "open", "referred_on": "2026-05-01"},
+    )
+    store.repo.save(
+        "outcome",
+        {"client_id": pid(2), "status": "employed", "recorded_on": "2026-06-01", "months_after": 6},
+    )
+    store.repo.save(
+        "referral",
+        {
+            "client_id": pid(1),
+            "to_partner": "DWP",
+            "status": "accepted",
+            "referred_on": "2026-03-01",
+        },
+        pid(13),
+    )
+    store.repo.save(
+        "redundancy_event",
+        {"employer_id": EMPLOYER, "site_name": "Dundee", "local_authority": "Angus"},
+        EVENT_2,
+    )
+    assert caseload_rows(store) == rebuilt_rows(store)
+    store.repo.save("employer", {"name": "Acme", "local_authority": "Stirling"}, EMPLOYER)
+    store.repo.delete(engagement)
+    store.repo.save("client", {"first_name": "Ann", "last_name": "Ames", "event_id": EVENT}, pid(1))
+    assert caseload_rows(store) == rebuilt_rows(store)
+    # A pull with another device's changes: Gus moves event, Cal gains an engagement, a new
+    # person arrives with a referral whose parent comes later in the same page, and the
+    # person's event after them.
+    store.sync.apply_page(
+        [
+            item(pid(21), "referral", {"client_id": pid(5), "to_partner": "SDS",
+                 "status": "open", "referred_on": "2026-04-04"}, "2026-04-04", OTHER_DEVICE),
+            item(pid(5), "client", {"first_name": "Jo", "last_name": "King", "event_id": EVENT_3},
+                 "2026-04-01", OTHER_DEVICE),
+            item(pid(4), "client", {"first_name": "Gus", "last_name": "Hart",
+                 "event_id": EVENT}, "2026-06-26", OTHER_DEVICE),
+            item(pid(22), "engagement", {"client_id": pid(2), "kind": "one_to_one",
+                 "occurred_on": "2026-06-28"}, "2026-06-28", OTHER_DEVICE),
+            item(EVENT_3, "redundancy_event", {"employer_id": EMPLOYER, "site_name": "Perth",
+                 "local_authority": "Perth and Kinross"}, "2026-03-01", "server"),
+        ],
+        "c2",
+    )  # fmt: skip
+    assert caseload_rows(store) == rebuilt_rows(store)
+    # Revoked: Eve and her referral go, and Gus (no child records); so does Ann's referral.
+    store.sync.apply_page(
+        [
+            PullItem(record_id=pid(3), revoked=True),
+            PullItem(record_id=pid(4), revoked=True),
+            PullItem(record_id=pid(13), revoked=True),
+        ],
+        "c3",
+    )
+    rows = caseload_rows(store)
+    assert rows == rebuilt_rows(store)
+    by_id = {r[0]: r for r in rows}
+    assert sorted(by_id) == sorted([pid(1), pid(2), pid(5), ida])
+    assert by_id[pid(1)][8] == 0  # open referrals: Ann's was revoked
+    assert by_id[ida][5] == "Stirling"  # the employer's area, edited locally
+    assert by_id[pid(5)][5] == "Perth and Kinross"  # the event's own, pulled after the person
+    assert by_id[pid(1)][13] == "ames"  # the sort key follows the edited surname
+    assert by_id[pid(5)][7] == "2026-04-04"  # oldest open referral, pulled before its parent
+
+
+def test_migration_fills_the_caseload_from_existing_records(store: LocalStore) -> None:
+    seed(store)
+    store.repo.save("client", {"first_name": "Ida", "last_name": "Jones", "event_id": EVENT})
+    before = caseload_rows(store)
+    config = _alembic_config()
+    with store.repo.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0004")
+        assert (
+            conn.execute(text("SELECT name FROM sqlite_master WHERE name = 'caseload'")).all() == []
+        )
+    migrate(store.repo.engine)
+    assert len(before) == 5
+    assert caseload_rows(store) == before

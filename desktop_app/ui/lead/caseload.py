@@ -1,7 +1,8 @@
 """Caseload review: every person the partner can see, filtered, sorted and counted per adviser.
 
-The caseload index is built from the store on the store's lane (one read pass) and queried on
-a reader thread of its own, so neither typing in a filter nor a sync blocks the window.
+The caseload is the store's derived ``caseload`` table (kept current at every write), opened
+and queried on a reader thread of its own, so neither typing in a filter nor a sync blocks the
+window.
 """
 
 from __future__ import annotations
@@ -253,7 +254,7 @@ class CaseloadPage(QWidget):
                 self._rebuild.start()
 
     def reload(self) -> None:
-        """Rebuild the caseload index from the store, then query it. The build only reads, so it
+        """Reopen the caseload (device list, employer names), then query it. It only reads, so it
         runs on the reader thread, not the store's lane: registrations never wait for it (the
         store is in WAL mode, so a reader and the writer do not block each other)."""
         session = self.state.session

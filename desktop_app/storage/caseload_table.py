@@ -1,0 +1,245 @@
+"""The ``caseload`` table: one row per live client with what the team lead's filters need.
+
+Who registered a person, when, at which employer and council area, the last engagement, the
+oldest open referral and which outcome check-points are recorded are all derived from the JSON
+in ``records``. Deriving them at every open took seconds at 100,000 people, so they are kept
+here instead, current at every write: SQLite triggers on ``records`` recompute the rows a write
+touches inside the same transaction, whichever path wrote (a local save, a discard, an applied
+pull page, a purge of records the partner may no longer see). A wiped store loses the table
+with the file. The triggers and :func:`rebuild_caseload` share one SELECT, so a row is always
+what a from-scratch rebuild would give.
+
+The adviser is the node of the earliest HLC among the person's field versions (the stamp made
+when the record was created; decisions.md #8) and the registration date is that HLC's time.
+"""
+
+# SQL is assembled here from this module's own constant fragments only (no value is ever
+# formatted in), because SQLite triggers cannot take bound parameters.
+# ruff: noqa: S608
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+_CHILD_TYPES = "('engagement', 'referral', 'outcome')"
+_HLC_DAY = "date(CAST(substr({0}, 1, 13) AS INTEGER) / 1000, 'unixepoch')"
+_EVENT = "FROM records e WHERE e.id = {0} AND e.type = 'redundancy_event' AND e.deleted = 0"
+
+
+def _employer_of(event_id: str) -> str:
+    return (
+        "(SELECT nullif(json_extract(e.fields, '$.employer_id'), '') "
+        + _EVENT.format(event_id)
+        + ")"
+    )
+
+
+def _area_of(event_id: str) -> str:
+    """The event's own council area, else its employer's; '' when neither is known."""
+    return (
+        "coalesce((SELECT coalesce(nullif(json_extract(e.fields, '$.local_authority'), ''), "
+        "(SELECT nullif(json_extract(m.fields, '$.local_authority'), '') FROM records m "
+        "WHERE m.id = json_extract(e.fields, '$.employer_id') AND m.type = 'employer' "
+        "AND m.deleted = 0)) " + _EVENT.format(event_id) + "), '')"
+    )
+
+
+COLUMNS = (
+    "person_id, adviser_device, registered_on, event_id, employer_id, council_area, "
+    "last_engagement, oldest_open_referral, open_referrals, outcome_3, outcome_6, outcome_12, "
+    "first_key, last_key, event_key"
+)
+
+DDL = (
+    "CREATE TABLE caseload (person_id TEXT PRIMARY KEY, adviser_device TEXT, "
+    "registered_on TEXT, event_id TEXT, employer_id TEXT, council_area TEXT NOT NULL DEFAULT '', "
+    "last_engagement TEXT NOT NULL DEFAULT '', oldest_open_referral TEXT, "
+    "open_referrals INTEGER NOT NULL DEFAULT 0, outcome_3 INTEGER NOT NULL DEFAULT 0, "
+    "outcome_6 INTEGER NOT NULL DEFAULT 0, outcome_12 INTEGER NOT NULL DEFAULT 0, "
+    "first_key TEXT, last_key TEXT, event_key TEXT)",
+    "CREATE INDEX ix_caseload_name ON caseload (last_key, first_key)",
+    "CREATE INDEX ix_caseload_adviser ON caseload (adviser_device)",
+    "CREATE INDEX ix_caseload_registered ON caseload (registered_on)",
+    "CREATE INDEX ix_caseload_event ON caseload (event_id)",
+    "CREATE INDEX ix_caseload_employer ON caseload (employer_id)",
+    "CREATE INDEX ix_caseload_council ON caseload (council_area)",
+    "CREATE INDEX ix_caseload_open_referral ON caseload (oldest_open_referral)",
+    "CREATE INDEX ix_caseload_last_engagement ON caseload (last_engagement)",
+)
+
+
+# What the follow-up filters need from one person's children, aggregated over ``_child_rows``.
+_AGGREGATES = (
+    "max(CASE WHEN type = 'engagement' THEN occurred_on END) AS last_engagement, "
+    "min(CASE WHEN type = 'referral' AND status = 'open' THEN coalesce(referred_on, "
+    + _HLC_DAY.format("created")
+    + ") END) AS oldest_open_referral, "
+    "sum(CASE WHEN type = 'referral' AND status IN ('open', 'accepted') THEN 1 ELSE 0 END) "
+    "AS open_referrals, "
+    "max(type = 'outcome' AND months_after = 3) AS o3, "
+    "max(type = 'outcome' AND months_after = 6) AS o6, "
+    "max(type = 'outcome' AND months_after = 12) AS o12"
+)
+_KID_COLUMNS = (
+    "coalesce(k.last_engagement, ''), k.oldest_open_referral, coalesce(k.open_referrals, 0), "
+    "coalesce(k.o3, 0), coalesce(k.o6, 0), coalesce(k.o12, 0)"
+)
+
+
+def _child_rows(children: str) -> str:
+    """The live engagements, referrals and outcomes whose ``c.parent_id`` matches."""
+    return (
+        "SELECT c.parent_id AS pid, c.type AS type, "
+        "json_extract(c.fields, '$.occurred_on') AS occurred_on, "
+        "coalesce(json_extract(c.fields, '$.status'), 'open') AS status, "
+        "json_extract(c.fields, '$.referred_on') AS referred_on, "
+        "json_extract(c.fields, '$.months_after') AS months_after, "
+        "(SELECT min(value) FROM json_each(c.versions)) AS created "
+        f"FROM records c WHERE c.deleted = 0 AND c.type IN {_CHILD_TYPES} AND {children}"
+    )
+
+
+def _select(people: str, children: str) -> str:
+    """The caseload rows of the live clients matching ``people`` (a condition on ``r.id``);
+    ``children`` is the same condition on ``c.parent_id``."""
+    return (
+        f"SELECT p.id, substr(p.created, 20), {_HLC_DAY.format('p.created')}, p.event_id, "
+        f"{_employer_of('p.event_id')}, {_area_of('p.event_id')}, {_KID_COLUMNS}, "
+        "n.first_key, n.last_key, n.event_key "
+        "FROM (SELECT r.id AS id, (SELECT min(value) FROM json_each(r.versions)) AS created, "
+        "nullif(json_extract(r.fields, '$.event_id'), '') AS event_id FROM records r "
+        f"WHERE r.type = 'client' AND r.deleted = 0 AND {people}) p "
+        f"LEFT JOIN (SELECT pid, {_AGGREGATES} FROM ({_child_rows(children)}) GROUP BY pid) k "
+        "ON k.pid = p.id LEFT JOIN people n ON n.id = p.id"
+    )
+
+
+def _refresh(ids: str) -> str:
+    """Trigger statements recomputing the rows of the people in ``ids`` (an SQL list)."""
+    return (
+        f"DELETE FROM caseload WHERE person_id IN ({ids}); "
+        f"INSERT INTO caseload ({COLUMNS}) "
+        + _select(f"r.id IN ({ids})", f"c.parent_id IN ({ids})")
+        + ";"
+    )
+
+
+def _refresh_children(person: str) -> str:
+    """Trigger statement re-aggregating one person's children into their row: an UPDATE of
+    the child columns only, so a pulled child costs two index updates, not a whole new row."""
+    return (
+        "UPDATE caseload SET (last_engagement, oldest_open_referral, open_referrals, "
+        f"outcome_3, outcome_6, outcome_12) = (SELECT {_KID_COLUMNS} FROM (SELECT {_AGGREGATES} "
+        f"FROM ({_child_rows(f'c.parent_id = {person}')})) k) WHERE person_id = {person};"
+    )
+
+
+def _relocate(where: str) -> str:
+    """Trigger statement re-deriving employer and council area of the rows ``where`` says."""
+    return (
+        f"UPDATE caseload SET employer_id = {_employer_of('caseload.event_id')}, "
+        f"council_area = {_area_of('caseload.event_id')} WHERE {where};"
+    )
+
+
+_WATCHED = "UPDATE OF type, parent_id, fields, versions, deleted"
+
+
+def _trigger(name: str, event: str, when: str, body: str) -> str:
+    return f"CREATE TRIGGER {name} AFTER {event} ON records WHEN {when} BEGIN {body} END"
+
+
+TRIGGERS: tuple[str, ...] = (
+    _trigger("caseload_client_ins", "INSERT", "NEW.type = 'client'", _refresh("NEW.id")),
+    _trigger(
+        "caseload_client_upd",
+        _WATCHED,
+        "NEW.type = 'client' OR OLD.type = 'client'",
+        _refresh("OLD.id, NEW.id"),
+    ),
+    _trigger(
+        "caseload_client_del",
+        "DELETE",
+        "OLD.type = 'client'",
+        "DELETE FROM caseload WHERE person_id = OLD.id;",
+    ),
+    _trigger(
+        "caseload_child_ins",
+        "INSERT",
+        f"NEW.type IN {_CHILD_TYPES} AND NEW.parent_id IS NOT NULL",
+        _refresh_children("NEW.parent_id"),
+    ),
+    _trigger(
+        "caseload_child_upd",
+        _WATCHED,
+        f"NEW.type IN {_CHILD_TYPES} OR OLD.type IN {_CHILD_TYPES}",
+        _refresh_children("OLD.parent_id") + " " + _refresh_children("NEW.parent_id"),
+    ),
+    _trigger(
+        "caseload_child_del",
+        "DELETE",
+        f"OLD.type IN {_CHILD_TYPES} AND OLD.parent_id IS NOT NULL",
+        _refresh_children("OLD.parent_id"),
+    ),
+    _trigger(
+        "caseload_event_ins",
+        "INSERT",
+        "NEW.type = 'redundancy_event'",
+        _relocate("event_id = NEW.id"),
+    ),
+    _trigger(
+        "caseload_event_upd",
+        _WATCHED,
+        "NEW.type = 'redundancy_event' OR OLD.type = 'redundancy_event'",
+        _relocate("event_id IN (OLD.id, NEW.id)"),
+    ),
+    _trigger(
+        "caseload_event_del",
+        "DELETE",
+        "OLD.type = 'redundancy_event'",
+        _relocate("event_id = OLD.id"),
+    ),
+    _trigger(
+        "caseload_employer_ins",
+        "INSERT",
+        "NEW.type = 'employer'",
+        _relocate("employer_id = NEW.id"),
+    ),
+    _trigger(
+        "caseload_employer_upd",
+        _WATCHED,
+        "NEW.type = 'employer' OR OLD.type = 'employer'",
+        _relocate("employer_id IN (OLD.id, NEW.id)"),
+    ),
+    _trigger(
+        "caseload_employer_del",
+        "DELETE",
+        "OLD.type = 'employer'",
+        _relocate("employer_id = OLD.id"),
+    ),
+)
+
+# Sort keys come from the people search index (case-folded in Python when a client is indexed,
+# which happens after the record is written, in the same transaction).
+_NAME_KEYS = (
+    "UPDATE caseload SET first_key = NEW.first_key, last_key = NEW.last_key, "
+    "event_key = NEW.event_key WHERE person_id = NEW.id;"
+)
+TRIGGERS = (
+    *TRIGGERS,
+    "CREATE TRIGGER caseload_people_ins AFTER INSERT ON people BEGIN " + _NAME_KEYS + " END",
+    "CREATE TRIGGER caseload_people_upd AFTER UPDATE ON people BEGIN " + _NAME_KEYS + " END",
+)
+
+TRIGGER_NAMES = tuple(t.split()[2] for t in TRIGGERS)
+
+#: Every row from scratch (the migration's fill, and the check the tests compare against).
+REBUILD = f"INSERT INTO caseload ({COLUMNS}) " + _select(
+    "r.id IS NOT NULL", "c.parent_id IS NOT NULL"
+)
+
+
+def rebuild_caseload(conn: Connection) -> None:
+    """Refill the table from ``records`` (inside the caller's transaction)."""
+    conn.execute(text("DELETE FROM caseload"))
+    conn.execute(text(REBUILD))
