@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +30,10 @@ from .models.records import TimelineModel, partner_name
 from .plain import plain_label
 from .registration import FieldValues, PersonFields, field_errors_of, utc_now_text
 from .state import AppState
+from .subject_access import write_subject_access_pdf
+
+#: Roles that produce subject access reports (the server checks again).
+SUBJECT_ACCESS_ROLES = frozenset({"admin", "system_admin"})
 
 TIMELINE_TYPES = ("engagement", "referral", "outcome")
 
@@ -62,6 +70,11 @@ class PersonView(QWidget):
         self.add_engagement.setAccessibleName(self.tr("Add engagement"))
         self.add_referral.setAccessibleName(self.tr("Add referral"))
         self.add_outcome.setAccessibleName(self.tr("Add outcome"))
+        # For administrators: the subject access report the one-month legal limit asks for.
+        self.subject_access_button = QPushButton(self.tr("Sub&ject access report…"))
+        self.subject_access_button.setAccessibleName(
+            self.tr("Subject access report of this person (PDF)")
+        )
 
         self._lay_out()
 
@@ -69,9 +82,11 @@ class PersonView(QWidget):
         self.add_engagement.clicked.connect(lambda: self.add_entry("engagement"))
         self.add_referral.clicked.connect(lambda: self.add_entry("referral"))
         self.add_outcome.clicked.connect(lambda: self.add_entry("outcome"))
+        self.subject_access_button.clicked.connect(self.choose_subject_access_file)
         state.session_changed.connect(self._on_session_changed)
         state.changed.connect(self._on_changed)
         self._set_enabled(False)
+        self._show_role_actions()
 
     def _build_timeline(self) -> QTableView:
         timeline = QTableView(self)
@@ -127,6 +142,7 @@ class PersonView(QWidget):
         actions.addWidget(self.add_engagement)
         actions.addWidget(self.add_referral)
         actions.addWidget(self.add_outcome)
+        actions.addWidget(self.subject_access_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
@@ -150,13 +166,60 @@ class PersonView(QWidget):
             self.add_engagement,
             self.add_referral,
             self.add_outcome,
+            self.subject_access_button,
         ):
             widget.setEnabled(enabled)
 
+    def _show_role_actions(self) -> None:
+        session = self.state.session
+        self.subject_access_button.setVisible(
+            session is not None and session.user.role in SUBJECT_ACCESS_ROLES
+        )
+
     def _on_session_changed(self) -> None:
+        self._show_role_actions()
         self.consent.set_own_partner(self.state.own_partner)
         if self.state.session is None:
             self.clear()
+
+    def choose_subject_access_file(self) -> None:
+        if self.person_id is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Subject access report"),
+            f"subject-access-{self.person_id[:8]}.pdf",
+            self.tr("PDF documents (*.pdf)"),
+        )
+        if path:
+            self.export_subject_access(Path(path))
+
+    def export_subject_access(self, path: Path) -> Job | None:
+        """Everything every partner holds about this person, fetched from the server off the
+        GUI thread, written as a PDF here (Qt draws it on the GUI thread)."""
+        session, person_id = self.state.session, self.person_id
+        if session is None or person_id is None:
+            return None
+        self.status.setText(self.tr("Fetching everything held about this person…"))
+        return self.state.runner.run(
+            lambda _progress: session.subject_access(person_id),
+            on_success=lambda document: self._write_subject_access(document, path),
+            on_failure=lambda exc: self.status.setText(
+                self.tr("No subject access report: {reason}").format(reason=describe(exc))
+            ),
+            label=self.tr("Fetching everything held about this person…"),
+            parent_widget=self,
+        )
+
+    def _write_subject_access(self, document: dict[str, Any], path: Path) -> None:
+        try:
+            write_subject_access_pdf(document, path)
+        except OSError as exc:
+            self.status.setText(
+                self.tr("The report could not be written: {reason}").format(reason=exc.strerror)
+            )
+            return
+        self.status.setText(self.tr("Subject access report written to {path}.").format(path=path))
 
     def clear(self) -> None:
         self.person_id = None

@@ -127,3 +127,36 @@ def _content_streams(data: bytes) -> list[bytes]:
             out.append(raw)
         start = end + len(b"endstream")
     return out
+
+
+def test_an_admin_writes_the_pdf_from_the_person_view_and_an_adviser_has_no_button(
+    qtbot: Any, server: LiveServer, tmp_path: Path
+) -> None:
+    from desktop_app.ui.person_view import PersonView
+    from desktop_app.ui.state import AppState
+
+    sds = enrol(server, tmp_path / "sds", "demo.adviser")
+    person, _children = _family(sds)
+    sds.sync()
+    adviser_view = PersonView(AppState(sds))
+    qtbot.addWidget(adviser_view)
+    assert adviser_view.subject_access_button.isHidden()
+    sds.lock()
+
+    admin = enrol(server, tmp_path / "admin", "demo.admin")
+    state = AppState(admin)
+    try:
+        admin.sync()
+        view = PersonView(state)
+        qtbot.addWidget(view)
+        view.show_person(person)
+        assert not view.subject_access_button.isHidden()
+        pdf = tmp_path / "report.pdf"
+        job = view.export_subject_access(pdf)
+        assert job is not None
+        qtbot.waitUntil(lambda: "written to" in view.status.text(), timeout=30_000)
+        assert pdf.read_bytes().startswith(b"%PDF-")
+        assert any(b"BT" in s for s in _content_streams(pdf.read_bytes()))
+    finally:
+        state.runner.wait_for_idle()
+        admin.lock()

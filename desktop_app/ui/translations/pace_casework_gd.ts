@@ -1903,7 +1903,7 @@ What was found: {detail}</source>
     <name>PersonView</name>
     <message>
         <source>No person selected</source>
-        <extracomment>A change to the shown person was written (argument: the person&apos;s id).</extracomment>
+        <extracomment>Roles that produce subject access reports (the server checks again). A change to the shown person was written (argument: the person&apos;s id).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1939,6 +1939,14 @@ What was found: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sub&amp;ject access report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject access report of this person (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Timeline of engagements, referrals and outcomes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1952,6 +1960,30 @@ What was found: {detail}</source>
     </message>
     <message>
         <source>Ti&amp;meline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject access report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching everything held about this person…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No subject access report: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be written: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject access report written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
