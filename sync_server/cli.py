@@ -283,6 +283,11 @@ def cmd_import(args: argparse.Namespace) -> str:
         f"imported {result.created} people; {result.already_imported} were already imported"
         + (f"; the server refused {result.refused_by_server}" if result.refused_by_server else "")
     )
+    if result.possible_duplicates:
+        lines.append(
+            f"{result.possible_duplicates} of them may be people already held: "
+            "team leads review them under Duplicates"
+        )
     return "\n".join(lines)
 
 

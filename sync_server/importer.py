@@ -24,6 +24,7 @@ from pace_shared.importing import plan_import as make_plan
 from sync_server.auth import service as auth_service
 from sync_server.auth.principal import Principal
 from sync_server.db import Database
+from sync_server.linkage import service as linkage
 from sync_server.sync import push
 from sync_server.sync import service as sync_service
 
@@ -37,6 +38,8 @@ class ImportResult:
     created: int = 0
     already_imported: int = 0
     refused_by_server: int = 0
+    #: Imported people the linkage run after the import found may be someone already held.
+    possible_duplicates: int = 0
 
 
 def import_device(partner: str) -> str:
@@ -80,4 +83,16 @@ def run_import(db: Database, plan: ImportPlan, partner: str) -> ImportResult:
             created += status in {"applied", "conflict"}
             duplicates += status == "duplicate"
             refused += status == "rejected"
-    return ImportResult(plan, created, duplicates, refused)
+    return ImportResult(
+        plan, created, duplicates, refused, _duplicate_check(db, [r.record_id for r in fresh])
+    )
+
+
+def _duplicate_check(db: Database, imported: list[str]) -> int:
+    """Imported people go through the duplicate check: record linkage over everyone held, then
+    how many of them it ties to someone else (listed for review under Duplicates)."""
+    if not imported:
+        return 0
+    linkage.run_linkage(db)
+    with db.session() as session:
+        return len(linkage.already_known(session, imported))

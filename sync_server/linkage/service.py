@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from sync_server.db import Database
@@ -153,3 +154,37 @@ def visible_duplicates(
         .limit(limit)
     )
     return [DuplicateInfo(r[0], r[1], float(r[2]), bool(r[3])) for r in rows]
+
+
+def already_known(session: Session, record_ids: Collection[str]) -> set[str]:
+    """Of ``record_ids``, those the last run linked to another record or paired with one for
+    review: who may be someone already held (the duplicate check an import goes through)."""
+    wanted = set(record_ids)
+    found: set[str] = set()
+    ids = sorted(wanted)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        keys = {
+            row.record_id: row.person_key
+            for row in session.execute(
+                select(PersonLink.record_id, PersonLink.person_key).where(
+                    PersonLink.record_id.in_(chunk)
+                )
+            )
+        }
+        shared = set(
+            session.execute(
+                select(PersonLink.person_key)
+                .where(PersonLink.person_key.in_(set(keys.values())))
+                .group_by(PersonLink.person_key)
+                .having(func.count() > 1)
+            ).scalars()
+        )
+        found |= {record_id for record_id, key in keys.items() if key in shared}
+        for row in session.execute(
+            select(DuplicatePair.record_id_1, DuplicatePair.record_id_2).where(
+                or_(DuplicatePair.record_id_1.in_(chunk), DuplicatePair.record_id_2.in_(chunk))
+            )
+        ):
+            found |= {row.record_id_1, row.record_id_2} & wanted
+    return found

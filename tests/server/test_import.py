@@ -158,3 +158,28 @@ def test_files_that_cannot_be_imported_get_a_one_line_error(
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1, lines
         assert expected in lines[0], lines
+
+
+def test_imported_people_go_through_the_duplicate_check(
+    server: LiveServer, devices: Devices, tmp_path: Path
+) -> None:
+    """Someone DWP already registered, imported by SDS: linkage ties the two records and the
+    import says so (the pair is for SDS's and DWP's leads to review where both can see it)."""
+    surname = f"Dup{uuid.uuid4().hex[:6]}"
+    devices["dwp.adviser"].create_client(
+        first_name="Isla", last_name=surname, date_of_birth="1979-09-14", ni_number="JM482913C"
+    )
+    source = tmp_path / "people.csv"
+    source.write_text(
+        "First name,Last name,Date of birth,NI number\n"
+        f"Isla,{surname},14/09/1979,JM 48 29 13 C\n"
+        f"Ruaridh,Other{surname},02/02/1990,\n",
+        encoding="utf-8",
+    )
+
+    result = server.cli("import", str(source), "--partner", "SDS")
+
+    assert result.stdout.splitlines()[-2:] == [
+        "imported 2 people; 0 were already imported",
+        "1 of them may be people already held: team leads review them under Duplicates",
+    ]
