@@ -286,7 +286,7 @@ def cmd_import(args: argparse.Namespace) -> str:
     if result.possible_duplicates:
         lines.append(
             f"{result.possible_duplicates} of them may be people already held: "
-            "team leads review them under Duplicates"
+            "see the probable duplicates (GET /api/v1/duplicates)"
         )
     return "\n".join(lines)
 
