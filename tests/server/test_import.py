@@ -181,5 +181,6 @@ def test_imported_people_go_through_the_duplicate_check(
 
     assert result.stdout.splitlines()[-2:] == [
         "imported 2 people; 0 were already imported",
-        "1 of them may be people already held: see the probable duplicates (GET /api/v1/duplicates)",
+        "1 of them may be people already held: "
+        "see the probable duplicates (GET /api/v1/duplicates)",
     ]
