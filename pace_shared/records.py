@@ -249,7 +249,7 @@ FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         ),
         "leaving_date": _spec(
             Kind.DATE,
-            "Leaving date",
+            "Last day in the job",
             personal=True,
             definition="The date the person's job ends or ended because of the redundancy.",
         ),
@@ -594,6 +594,15 @@ def missing_required(record_type: str, fields: Mapping[str, Any]) -> list[FieldE
         for name, spec in FIELDS.get(record_type, {}).items()
         if spec.required and name not in fields
     ]
+
+
+def referral_status_change(status: str, on: dt.date) -> dict[str, Any]:
+    """The fields a change of a referral's status writes: a completed referral also records
+    the day it was completed (``completed_on``), which the statistics count from."""
+    fields: dict[str, Any] = {"status": status}
+    if status == "completed":
+        fields["completed_on"] = on.isoformat()
+    return fields
 
 
 def personal_fields(record_type: str) -> frozenset[str]:

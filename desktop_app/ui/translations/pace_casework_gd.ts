@@ -53,6 +53,18 @@ Qt {qt}</source>
     </message>
 </context>
 <context>
+    <name>ChoiceRow</name>
+    <message>
+        <source>Not answered</source>
+        <extracomment>(field, mnemonic letter) in tab order. The letters are free on the Register and People tabs. Qt translation context of the record model&apos;s labels.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field} {problem}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Last name</source>
@@ -190,7 +202,7 @@ Qt {qt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open e&amp;xisting person instead</source>
+        <source>Open existing person instea&amp;d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -207,6 +219,41 @@ Qt {qt}</source>
     </message>
     <message>
         <source>No similar person found so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmployerSupportDialog</name>
+    <message>
+        <source>Record employer support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind of support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store is locked; unlock it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -404,7 +451,19 @@ Qt {qt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Employer &amp;support…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record support given to the selected event&apos;s employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The current event is where new registrations are recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an event first, then record the support given.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -918,6 +977,21 @@ What was found: {detail}</source>
     </message>
 </context>
 <context>
+    <name>StatisticsFields</name>
+    <message>
+        <source>About their job and themselves (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional questions for statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncScheduler</name>
     <message>
         <source>Synchronising with the server…</source>
@@ -1045,6 +1119,14 @@ What was found: {detail}</source>
     </message>
     <message>
         <source>&amp;Months after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started o&amp;n (job, training or course)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
