@@ -245,3 +245,11 @@ def test_the_loader_refuses_unknown_partners_and_orphans(tmp_path: Path) -> None
             assert count == 2, label  # seed-demo's employer and event only
     finally:
         db.dispose()
+
+
+def test_seed_demo_refuses_a_scale_without_events(demo_server: LiveServer) -> None:
+    done = demo_server.cli("seed-demo", "--force", "--demo-data", "--events", "0", check=False)
+    assert done.returncode != 0
+    lines = (done.stderr or done.stdout).strip().splitlines()
+    assert len(lines) == 1
+    assert "at least one event" in lines[0]
