@@ -38,23 +38,51 @@ CHILD_TYPES: Mapping[str, str] = {
     RecordType.REFERRAL: "client_id",
     RecordType.OUTCOME: "client_id",
 }
+#: What each record type is, in one sentence (the data standard prints it).
+RECORD_TYPE_DEFINITIONS: Mapping[str, str] = {
+    RecordType.EMPLOYER: "An organisation making, or about to make, redundancies.",
+    RecordType.REDUNDANCY_EVENT: "One announcement of redundancies at one employer's site, "
+    "where PACE partners support the people affected.",
+    RecordType.CLIENT: "A person facing or affected by redundancy whom a partner supports.",
+    RecordType.ENGAGEMENT: "One contact in which a partner supported a person.",
+    RecordType.REFERRAL: "A person's referral by one partner to another for specific support.",
+    RecordType.OUTCOME: "What a person was doing at a follow-up after leaving their job.",
+    RecordType.EMPLOYER_SUPPORT: "Support a partner gave to an employer rather than to a person, "
+    "such as a meeting or an information session for staff.",
+}
 #: ``share_with`` value meaning every partner.
 SHARE_ALL = "ALL"
 
-ENGAGEMENT_KINDS = (
-    "initial_session",
-    "one_to_one",
-    "cv_support",
-    "job_search",
-    "benefits_advice",
-    "training_funding",
-    "money_advice",
-    "wellbeing",
-    "other",
+ENGAGEMENT_KIND_CHOICES = (
+    ("initial_session", "Initial session"),
+    ("one_to_one", "One-to-one"),
+    ("cv_support", "CV support"),
+    ("job_search", "Job search"),
+    ("benefits_advice", "Benefits advice"),
+    ("training_funding", "Training funding"),
+    ("money_advice", "Money advice"),
+    ("wellbeing", "Wellbeing"),
+    ("other", "Other"),
 )
-REFERRAL_STATUSES = ("open", "accepted", "completed", "declined")
-OUTCOME_STATUSES = ("employed", "self_employed", "training", "education", "unemployed", "unknown")
-EVENT_STATUSES = ("open", "closed")
+REFERRAL_STATUS_CHOICES = (
+    ("open", "Open (made, not yet taken up)"),
+    ("accepted", "Accepted by the receiving partner"),
+    ("completed", "Completed"),
+    ("declined", "Declined"),
+)
+OUTCOME_STATUS_CHOICES = (
+    ("employed", "Employed"),
+    ("self_employed", "Self-employed"),
+    ("training", "In training"),
+    ("education", "In education"),
+    ("unemployed", "Unemployed"),
+    ("unknown", "Not known"),
+)
+EVENT_STATUS_CHOICES = (("open", "Open"), ("closed", "Closed"))
+ENGAGEMENT_KINDS = tuple(v for v, _ in ENGAGEMENT_KIND_CHOICES)
+REFERRAL_STATUSES = tuple(v for v, _ in REFERRAL_STATUS_CHOICES)
+OUTCOME_STATUSES = tuple(v for v, _ in OUTCOME_STATUS_CHOICES)
+EVENT_STATUSES = tuple(v for v, _ in EVENT_STATUS_CHOICES)
 SIC_SECTIONS = tuple("ABCDEFGHIJKLMNOPQRSTU")
 #: The answer every personal question offers (decisions.md #9).
 PREFER_NOT_TO_SAY = "prefer_not_to_say"
@@ -178,6 +206,11 @@ def _spec(kind: Kind, label: str, **kw: Any) -> FieldSpec:
     return FieldSpec(kind, label, **kw)
 
 
+def _person_link(definition: str) -> FieldSpec:
+    """The ``client_id`` of a child record: its person, whose sight it shares."""
+    return FieldSpec(Kind.UUID, "Person", required=True, definition=definition)
+
+
 def _labelled(kind: Kind, label: str, pairs: tuple[tuple[str, str], ...], **kw: Any) -> FieldSpec:
     """An enum field whose allowed values carry human labels."""
     return FieldSpec(
@@ -191,32 +224,117 @@ def _labelled(kind: Kind, label: str, pairs: tuple[tuple[str, str], ...], **kw: 
 
 FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
     RecordType.EMPLOYER: {
-        "name": _spec(Kind.TEXT, "Employer name", required=True, is_name=True),
-        "sector": _spec(Kind.ENUM, "Sector (SIC 2007 section)", choices=SIC_SECTIONS),
-        "local_authority": _spec(Kind.TEXT, "Council area"),
+        "name": _spec(
+            Kind.TEXT,
+            "Employer name",
+            required=True,
+            is_name=True,
+            definition="The employer's trading name.",
+        ),
+        "sector": _spec(
+            Kind.ENUM,
+            "Sector (SIC 2007 section)",
+            choices=SIC_SECTIONS,
+            definition="The employer's main industry, as a section of the UK Standard "
+            "Industrial Classification 2007.",
+        ),
+        "local_authority": _spec(
+            Kind.TEXT,
+            "Council area",
+            definition="The Scottish council area of the employer's main site.",
+        ),
     },
     RecordType.REDUNDANCY_EVENT: {
-        "employer_id": _spec(Kind.UUID, "Employer", required=True),
-        "site_name": _spec(Kind.TEXT, "Site"),
-        "local_authority": _spec(Kind.TEXT, "Council area"),
-        "announced_on": _spec(Kind.DATE, "Date announced"),
-        "affected_count": _spec(Kind.INT, "Number affected", minimum=0),
-        "status": _spec(Kind.ENUM, "Status", choices=EVENT_STATUSES),
+        "employer_id": _spec(
+            Kind.UUID,
+            "Employer",
+            required=True,
+            definition="The employer making the redundancies.",
+        ),
+        "site_name": _spec(
+            Kind.TEXT, "Site", definition="The site or workplace the redundancies affect."
+        ),
+        "local_authority": _spec(
+            Kind.TEXT,
+            "Council area",
+            definition="The Scottish council area of the affected site.",
+        ),
+        "announced_on": _spec(
+            Kind.DATE,
+            "Date announced",
+            definition="The date the employer announced the redundancies or notified PACE.",
+        ),
+        "affected_count": _spec(
+            Kind.INT,
+            "Number affected",
+            minimum=0,
+            definition="How many employees the redundancies put at risk.",
+        ),
+        "status": _labelled(
+            Kind.ENUM,
+            "Status",
+            EVENT_STATUS_CHOICES,
+            definition="Whether PACE support at the event is still under way.",
+        ),
     },
     RecordType.CLIENT: {
         "first_name": _spec(
-            Kind.TEXT, "First name", required=True, max_length=100, personal=True, is_name=True
+            Kind.TEXT,
+            "First name",
+            required=True,
+            max_length=100,
+            personal=True,
+            is_name=True,
+            definition="The name the person is known by.",
         ),
         "last_name": _spec(
-            Kind.TEXT, "Last name", required=True, max_length=100, personal=True, is_name=True
+            Kind.TEXT,
+            "Last name",
+            required=True,
+            max_length=100,
+            personal=True,
+            is_name=True,
+            definition="The person's family name.",
         ),
-        "date_of_birth": _spec(Kind.DATE, "Date of birth", personal=True),
-        "ni_number": _spec(Kind.NINO, "NI number", personal=True),
-        "email": _spec(Kind.EMAIL, "E-mail", max_length=254, personal=True),
-        "phone": _spec(Kind.PHONE, "Phone", personal=True),
-        "postcode": _spec(Kind.POSTCODE, "Postcode", personal=True),
-        "occupation": _spec(Kind.TEXT, "Occupation", personal=True),
-        "event_id": _spec(Kind.UUID, "Event"),
+        "date_of_birth": _spec(
+            Kind.DATE, "Date of birth", personal=True, definition="The person's date of birth."
+        ),
+        "ni_number": _spec(
+            Kind.NINO,
+            "NI number",
+            personal=True,
+            definition="The person's National Insurance number, used to tell people apart.",
+        ),
+        "email": _spec(
+            Kind.EMAIL,
+            "E-mail",
+            max_length=254,
+            personal=True,
+            definition="An e-mail address the person agreed to be contacted at.",
+        ),
+        "phone": _spec(
+            Kind.PHONE,
+            "Phone",
+            personal=True,
+            definition="A phone number the person agreed to be contacted on.",
+        ),
+        "postcode": _spec(
+            Kind.POSTCODE,
+            "Postcode",
+            personal=True,
+            definition="The postcode of the person's home address.",
+        ),
+        "occupation": _spec(
+            Kind.TEXT,
+            "Occupation",
+            personal=True,
+            definition="The person's job title in their own words.",
+        ),
+        "event_id": _spec(
+            Kind.UUID,
+            "Event",
+            definition="The redundancy event at which the person was registered.",
+        ),
         # Equality monitoring and statistics (decisions.md #9): optional, personal, and each
         # offers "Prefer not to say".
         "sex": _labelled(
@@ -251,24 +369,63 @@ FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         ),
         "leaving_date": _spec(
             Kind.DATE,
-            "Leaving date",
+            "Last day in the job",
             personal=True,
             definition="The date the person's job ends or ended because of the redundancy.",
         ),
-        "share_with": _spec(Kind.PARTNER_LIST, "Share with"),
-        "consent_recorded_at": _spec(Kind.DATETIME, "Consent recorded at"),
+        "share_with": _spec(
+            Kind.PARTNER_LIST,
+            "Share with",
+            definition="The partners the person agreed may see their record (ALL for every "
+            "partner; empty for the recording partner only).",
+        ),
+        "consent_recorded_at": _spec(
+            Kind.DATETIME,
+            "Consent recorded at",
+            definition="When the person's choice of who may see their record was last recorded.",
+        ),
     },
     RecordType.ENGAGEMENT: {
-        "client_id": _spec(Kind.UUID, "Person", required=True),
-        "kind": _spec(Kind.ENUM, "Kind", required=True, choices=ENGAGEMENT_KINDS),
-        "occurred_on": _spec(Kind.DATE, "Date", required=True),
-        "notes": _spec(Kind.LONG_TEXT, "Notes", max_length=10_000, personal=True),
+        "client_id": _person_link("The person the engagement was with."),
+        "kind": _labelled(
+            Kind.ENUM,
+            "Kind",
+            ENGAGEMENT_KIND_CHOICES,
+            required=True,
+            definition="What kind of support the engagement gave the person.",
+        ),
+        "occurred_on": _spec(
+            Kind.DATE, "Date", required=True, definition="The date the engagement took place."
+        ),
+        "notes": _spec(
+            Kind.LONG_TEXT,
+            "Notes",
+            max_length=10_000,
+            personal=True,
+            definition="The adviser's notes of the engagement.",
+        ),
     },
     RecordType.REFERRAL: {
-        "client_id": _spec(Kind.UUID, "Person", required=True),
-        "to_partner": _spec(Kind.PARTNER, "Referred to", required=True),
-        "reason": _spec(Kind.LONG_TEXT, "Reason", max_length=2_000, personal=True),
-        "status": _spec(Kind.ENUM, "Status", choices=REFERRAL_STATUSES),
+        "client_id": _person_link("The person referred."),
+        "to_partner": _spec(
+            Kind.PARTNER,
+            "Referred to",
+            required=True,
+            definition="The partner the person was referred to; within the person's consent.",
+        ),
+        "reason": _spec(
+            Kind.LONG_TEXT,
+            "Reason",
+            max_length=2_000,
+            personal=True,
+            definition="What the person was referred for.",
+        ),
+        "status": _labelled(
+            Kind.ENUM,
+            "Status",
+            REFERRAL_STATUS_CHOICES,
+            definition="How far the referral has got.",
+        ),
         "referred_on": _spec(
             Kind.DATE, "Referred on", definition="The date the referral was made."
         ),
@@ -286,10 +443,27 @@ FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         ),
     },
     RecordType.OUTCOME: {
-        "client_id": _spec(Kind.UUID, "Person", required=True),
-        "status": _spec(Kind.ENUM, "Outcome", required=True, choices=OUTCOME_STATUSES),
-        "recorded_on": _spec(Kind.DATE, "Recorded on", required=True),
-        "months_after": _spec(Kind.INT, "Months after", minimum=0),
+        "client_id": _person_link("The person whose outcome this is."),
+        "status": _labelled(
+            Kind.ENUM,
+            "Outcome",
+            OUTCOME_STATUS_CHOICES,
+            required=True,
+            definition="What the person was doing when the outcome was recorded.",
+        ),
+        "recorded_on": _spec(
+            Kind.DATE,
+            "Recorded on",
+            required=True,
+            definition="The date the outcome was found out and recorded.",
+        ),
+        "months_after": _spec(
+            Kind.INT,
+            "Months after",
+            minimum=0,
+            definition="How many months after leaving the job the outcome follows up (3, 6 "
+            "or 12 in the PACE follow-ups).",
+        ),
         "started_on": _spec(
             Kind.DATE,
             "Started on",
@@ -332,7 +506,8 @@ FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
             "Notes",
             max_length=10_000,
             personal=True,
-            definition="Free-text notes on the support given.",
+            definition="Notes on the support given, which every partner reads, so never about "
+            "an individual.",
         ),
     },
 }
@@ -655,6 +830,15 @@ def missing_required(record_type: str, fields: Mapping[str, Any]) -> list[FieldE
         for name, spec in FIELDS.get(record_type, {}).items()
         if spec.required and name not in fields
     ]
+
+
+def referral_status_change(status: str, on: dt.date) -> dict[str, Any]:
+    """The fields a change of a referral's status writes: a completed referral also records
+    the day it was completed (``completed_on``), which the statistics count from."""
+    fields: dict[str, Any] = {"status": status}
+    if status == "completed":
+        fields["completed_on"] = on.isoformat()
+    return fields
 
 
 def personal_fields(record_type: str) -> frozenset[str]:

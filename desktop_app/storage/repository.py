@@ -323,6 +323,16 @@ class Repository:
         found.sort(key=lambda v: ((v.fields.get("name") or "").casefold(), v.id))
         return found
 
+    def employer_support(self, event_id: str | None = None) -> list[RecordView]:
+        """Support given to employers (of one event if ``event_id``), most recent first."""
+        found = [
+            v
+            for v in self._list_type(RecordType.EMPLOYER_SUPPORT)
+            if event_id is None or v.fields.get("event_id") == event_id
+        ]
+        found.sort(key=lambda v: (v.fields.get("occurred_on") or "", v.id), reverse=True)
+        return found
+
     def event_label(self, event_id: str) -> str:
         with self.reading() as conn:
             return people_index.event_labels(conn, [event_id]).get(event_id, "")

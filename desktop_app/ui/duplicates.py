@@ -48,7 +48,7 @@ class DuplicatePanel(QGroupBox):
         self.list.setObjectName("duplicate_list")
         self.list.setAccessibleName(self.tr("Possible duplicate people"))
         self.list.setWordWrap(True)
-        self.open_button = QPushButton(self.tr("Open e&xisting person instead"), self)
+        self.open_button = QPushButton(self.tr("Open existing person instea&d"), self)
         self.open_button.setAccessibleName(self.tr("Open the selected existing person"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)

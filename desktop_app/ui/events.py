@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.session import CURRENT_EVENT, Changes
 
+from .dialogs.employer_support import EmployerSupportDialog
 from .dialogs.event_dialog import EventDialog
 from .models.records import EventsModel
 from .plain import plain_label
@@ -42,6 +43,10 @@ class EventsPage(QWidget):
         self.new_button.setAccessibleName(self.tr("Create a new redundancy event"))
         self.current_button = QPushButton(self.tr("Make c&urrent"))
         self.current_button.setAccessibleName(self.tr("Make the selected event the current event"))
+        self.support_button = QPushButton(self.tr("Employer &support…"))
+        self.support_button.setAccessibleName(
+            self.tr("Record support given to the selected event's employer")
+        )
         self.hint = plain_label(
             self.tr("The current event is where new registrations are recorded."),
             self,
@@ -50,12 +55,14 @@ class EventsPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.current_button)
+        buttons.addWidget(self.support_button)
         buttons.addWidget(self.hint, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         self.new_button.clicked.connect(self.create_event)
         self.current_button.clicked.connect(self.make_selected_current)
+        self.support_button.clicked.connect(self.record_support)
         self.table.activated.connect(lambda _i: self.make_selected_current())
         state.session_changed.connect(self.reload)
         state.changed.connect(self._on_changed)
@@ -87,4 +94,18 @@ class EventsPage(QWidget):
             return None
         dialog = EventDialog(self.state, self)
         dialog.open()  # it writes through the lane; the Changes refresh this page
+        return dialog
+
+    def record_support(self) -> EmployerSupportDialog | None:
+        """Support for the selected event's employer (the current event if none is selected)."""
+        repo = self.state.repo
+        if repo is None:
+            return None
+        event_id = self.selected_event_id() or self.state.current_event_id()
+        event = repo.get(event_id) if event_id else None
+        if event is None or not event.fields.get("employer_id"):
+            self.hint.setText(self.tr("Select an event first, then record the support given."))
+            return None
+        dialog = EmployerSupportDialog(self.state, event.id, str(event.fields["employer_id"]), self)
+        dialog.open()
         return dialog

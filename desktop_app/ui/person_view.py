@@ -27,6 +27,7 @@ from .jobs import Job
 from .look import relative_font
 from .models.consent_history import ConsentHistoryModel
 from .models.records import TimelineModel, partner_name
+from .person_statistics import StatisticsFields
 from .plain import plain_label
 from .registration import FieldValues, PersonFields, field_errors_of, utc_now_text
 from .state import AppState
@@ -54,6 +55,7 @@ class PersonView(QWidget):
         self.subtitle = plain_label("", self, name="person_subtitle")
         self.subtitle.setWordWrap(True)
         self.details = PersonFields(self)
+        self.statistics = StatisticsFields(self)
         self.consent = ConsentBox(state.own_partner, self)
         self.save_button = QPushButton(self.tr("Sa&ve changes"))
         self.save_button.setAccessibleName(self.tr("Save changes to this person"))
@@ -121,6 +123,7 @@ class PersonView(QWidget):
         top = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self.details)
+        left.addWidget(self.statistics)
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_button)
         save_row.addWidget(self.status, 1)
@@ -161,6 +164,7 @@ class PersonView(QWidget):
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (
             self.details,
+            self.statistics,
             self.consent,
             self.save_button,
             self.add_engagement,
@@ -227,6 +231,7 @@ class PersonView(QWidget):
         self.title.setText(self.tr("No person selected"))
         self.subtitle.setText("")
         self.details.clear()
+        self.statistics.clear()
         self.timeline_model.set_records([])
         self.consent_history_model.set_records([])
         self.status.setText("")
@@ -259,6 +264,7 @@ class PersonView(QWidget):
             else frozenset()
         )
         self._show_withheld(withheld)
+        self.statistics.load(fields)
         share = fields.get("share_with")
         self.consent.set_share_with(share if isinstance(share, list) else None)
         if not keep_status:
@@ -300,7 +306,7 @@ class PersonView(QWidget):
     def changed_fields(self) -> FieldValues:
         changes = {
             name: value
-            for name, value in self.details.values().items()
+            for name, value in {**self.details.values(), **self.statistics.values()}.items()
             if value != self._loaded.get(name)
         }
         share = self.consent.share_with()
@@ -315,7 +321,8 @@ class PersonView(QWidget):
         person_id = self.person_id
         if self.state.repo is None or person_id is None:
             return None
-        first_bad = self.details.validate()
+        details_bad, statistics_bad = self.details.validate(), self.statistics.validate()
+        first_bad = details_bad or statistics_bad
         if first_bad is not None or not self.consent.validate():
             if first_bad is not None:
                 first_bad.edit.setFocus()
@@ -344,7 +351,9 @@ class PersonView(QWidget):
 
     def _not_saved(self, exc: BaseException) -> None:
         self.save_button.setEnabled(self.person_id is not None)
-        self.details.show_errors(field_errors_of(exc))
+        errors = field_errors_of(exc)
+        self.details.show_errors(errors)
+        self.statistics.show_errors(errors)
         self.status.setText(self.tr("Not saved: {reason}").format(reason=describe(exc)))
 
     def add_entry(self, kind: str) -> None:

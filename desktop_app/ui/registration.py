@@ -25,6 +25,7 @@ from .duplicates import DuplicatePanel
 from .errors import describe
 from .fields import FieldRow
 from .jobs import Job
+from .person_statistics import StatisticsFields
 from .plain import plain_label
 from .state import AppState
 
@@ -127,6 +128,9 @@ class RegistrationForm(QWidget):
         self.event_banner.setStyleSheet("font-weight: bold; padding: 4px 0;")
         self.person = PersonFields(self)
         self.consent = ConsentBox(state.own_partner, self)
+        # The optional questions come after the details and consent, so Enter still saves a
+        # person as soon as the required details are in.
+        self.statistics = StatisticsFields(self)
         self.duplicates = DuplicatePanel(self)
         self.save_button = QPushButton(self.tr("&Save and next person  (Enter)"))
         self.save_button.setObjectName("save_registration")
@@ -138,22 +142,7 @@ class RegistrationForm(QWidget):
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Registration status"))
 
-        left = QVBoxLayout()
-        left.addWidget(self.person)
-        left.addWidget(self.consent)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.clear_button)
-        buttons.addStretch(1)
-        left.addLayout(buttons)
-        left.addWidget(self.status)
-        left.addStretch(1)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 3)
-        columns.addWidget(self.duplicates, 2)
-        outer = QVBoxLayout(self)
-        outer.addWidget(self.event_banner)
-        outer.addLayout(columns, 1)
+        self._lay_out()
 
         self._dup_timer = QTimer(self)
         self._dup_timer.setSingleShot(True)
@@ -176,6 +165,25 @@ class RegistrationForm(QWidget):
         state.changed.connect(self._on_changed)
         self.refresh_event_banner()
 
+    def _lay_out(self) -> None:
+        left = QVBoxLayout()
+        left.addWidget(self.person)
+        left.addWidget(self.consent)
+        left.addWidget(self.statistics)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
+        left.addLayout(buttons)
+        left.addWidget(self.status)
+        left.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addWidget(self.duplicates, 2)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.event_banner)
+        outer.addLayout(columns, 1)
+
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(*EVENT_TYPES) or changes.touches_setting(CURRENT_EVENT):
             self.refresh_event_banner()
@@ -188,6 +196,7 @@ class RegistrationForm(QWidget):
             self.consent.partners,
             self.consent.nobody_button,
             self.consent.method,
+            *self.statistics.editors(),
             self.save_button,
             self.clear_button,
             self.duplicates.list,
@@ -282,7 +291,8 @@ class RegistrationForm(QWidget):
         return job
 
     def _checked_fields(self) -> FieldValues | None:
-        first_bad = self.person.validate()
+        person_bad, statistics_bad = self.person.validate(), self.statistics.validate()
+        first_bad = person_bad or statistics_bad
         consent_ok = self.consent.validate()
         if first_bad is not None:
             first_bad.edit.setFocus()
@@ -292,7 +302,8 @@ class RegistrationForm(QWidget):
             self.consent.partners.setFocus()
             self.status.setText(self.tr("Please choose who this person agreed to share with."))
             return None
-        fields: FieldValues = {k: v for k, v in self.person.values().items() if v is not None}
+        answers = {**self.person.values(), **self.statistics.values()}
+        fields: FieldValues = {k: v for k, v in answers.items() if v is not None}
         fields["share_with"] = self.consent.share_with()
         fields["consent_recorded_at"] = utc_now_text()
         event_id = self.state.current_event_id()
@@ -312,11 +323,13 @@ class RegistrationForm(QWidget):
     def _not_saved(self, name: str, fields: FieldValues, exc: BaseException) -> None:
         # The form was cleared when the write was queued: put the person back if it is still
         # empty, so nothing typed is lost; otherwise say whose details to enter again.
-        if self.person.is_blank():
+        if self.person.is_blank() and self.statistics.is_blank():
             self.person.load(fields)
+            self.statistics.load(fields)
             share = fields.get("share_with")
             self.consent.set_share_with(share if isinstance(share, list) else None)
-            first = self.person.show_errors(field_errors_of(exc))
+            errors = field_errors_of(exc)
+            first = self.person.show_errors(errors) or self.statistics.show_errors(errors)
             (first.edit if first is not None else self.person.rows["first_name"].edit).setFocus()
             self.status.setText(self.tr("Not saved: {reason}").format(reason=describe(exc)))
         else:
@@ -328,6 +341,7 @@ class RegistrationForm(QWidget):
 
     def start_next(self, keep_status: bool = False) -> None:
         self.person.clear()
+        self.statistics.clear()
         self.consent.reset()
         self.duplicates.set_candidates([])
         self._dup_timer.stop()

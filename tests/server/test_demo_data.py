@@ -8,13 +8,15 @@ import itertools
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from pace_shared import hlc as hlc_rules
 from pace_shared.records import CHILD_TYPES, SHARE_ALL, is_valid_uuid, validate_fields
 from pace_shared.reference import partner_names
-from sync_server.demo_data.generator import generate
+from sync_server.demo_data.generator import generate, partner_node
 from sync_server.demo_data.scale import DemoScale
 from sync_server.sync.bulk_load import LoadRecord
 from tests.server.helpers import Device, new_id
@@ -112,13 +114,7 @@ def test_a_completed_referral_was_changed_later_by_the_receiving_partner(
     for referral in completed:
         assert referral.fields["completed_on"] >= referral.fields["referred_on"]
         assert referral.versions["status"] > referral.versions["client_id"]
-        assert referral.versions["status"].endswith(_node(referral.fields["to_partner"]))
-
-
-def _node(partner: str) -> str:
-    from sync_server.demo_data.generator import partner_node
-
-    return partner_node(partner)
+        assert referral.versions["status"].endswith(partner_node(referral.fields["to_partner"]))
 
 
 # --- loaded into a real server ----------------------------------------------------------------
@@ -199,3 +195,61 @@ def test_demo_records_merge_like_pushed_ones(demo_server: LiveServer) -> None:
         "client", person["record_id"], {"first_name": f"{name}x"}, base={"first_name": None}
     )
     assert lead.push_one(stale)["status"] == "conflict"
+
+
+# --- the bulk loader refuses what push would never have stored ---------------------------------
+
+
+def _database(folder: Path) -> Any:
+    from sync_server import models  # noqa: F401 - every table
+    from sync_server.db import Database
+    from tests.support.live_server import run_cli
+
+    url = f"sqlite:///{folder / 'server.db'}"
+    run_cli("init", database_url=url)
+    run_cli("seed-demo", database_url=url)
+    return Database(url)
+
+
+def _stamp() -> str:
+    return f"{_ms(UNTIL):013d}-0000-{partner_node('SDS')}"
+
+
+def test_the_loader_refuses_unknown_partners_and_orphans(tmp_path: Path) -> None:
+    from sync_server.sync.bulk_load import BulkLoadError, load_records
+
+    db = _database(tmp_path)
+    person = new_id()
+    cases = {
+        "unknown owner": [LoadRecord(new_id(), "employer", "NOBODY", {"name": "X"}, {})],
+        "unknown consent": [
+            LoadRecord(person, "client", "SDS", {"first_name": "A", "share_with": ["NOBODY"]}, {})
+        ],
+        "child first": [
+            LoadRecord(new_id(), "engagement", "SDS", {"client_id": person, "kind": "other"}, {})
+        ],
+        "bad version": [LoadRecord(new_id(), "employer", "SDS", {"name": "X"}, {"name": "x"})],
+    }
+    try:
+        for label, records in cases.items():
+            stamped = [
+                r
+                if r.versions
+                else LoadRecord(r.id, r.type, r.owner, r.fields, dict.fromkeys(r.fields, _stamp()))
+                for r in records
+            ]
+            with pytest.raises(BulkLoadError):
+                load_records(db, stamped)
+            with db.session() as session:  # nothing of a refused load is kept
+                count = session.execute(text("SELECT count(*) FROM records")).scalar_one()
+            assert count == 2, label  # seed-demo's employer and event only
+    finally:
+        db.dispose()
+
+
+def test_seed_demo_refuses_a_scale_without_events(demo_server: LiveServer) -> None:
+    done = demo_server.cli("seed-demo", "--force", "--demo-data", "--events", "0", check=False)
+    assert done.returncode != 0
+    lines = (done.stderr or done.stdout).strip().splitlines()
+    assert len(lines) == 1
+    assert "at least one event" in lines[0]

@@ -27,9 +27,15 @@ from desktop_app.storage.referrals import (
     referral_consent,
 )
 from pace_shared import reference
-from pace_shared.records import ENGAGEMENT_KINDS, OUTCOME_STATUSES, REFERRAL_STATUSES
+from pace_shared.records import (
+    ENGAGEMENT_KINDS,
+    OUTCOME_STATUSES,
+    REFERRAL_STATUSES,
+    referral_status_change,
+)
 
 from ..errors import describe
+from ..fields import FieldRow
 from ..models.records import humanise
 from ..registration import FieldValues
 from ..state import AppState
@@ -124,8 +130,17 @@ class TimelineEntryDialog(QDialog):
                 "status": self.tr("&Outcome"),
                 "recorded_on": self.tr("&Date"),
                 "months_after": self.tr("&Months after"),
+                "started_on": self.tr("Started o&n (job, training or course)"),
             }
+            # Optional, so a line edit that may stay blank (a date edit always has a date).
+            self.started_on = FieldRow(
+                "outcome", "started_on", labels["started_on"], placeholder=self.tr("DD/MM/YYYY")
+            )
+            self.inputs["started_on"] = self.started_on
         for name, widget in self.inputs.items():
+            if isinstance(widget, FieldRow):
+                form.addRow(widget.label, widget)
+                continue
             label = QLabel(labels[name])
             label.setBuddy(widget)
             widget.setAccessibleName(labels[name].replace("&", ""))
@@ -145,11 +160,20 @@ class TimelineEntryDialog(QDialog):
                 text = widget.toPlainText().strip()
                 if text:
                     fields[name] = text
+            elif isinstance(widget, FieldRow) and widget.value() is not None:
+                fields[name] = widget.normalised()
+        if self.kind == "referral":
+            today = dt.date.today()
+            fields["referred_on"] = today.isoformat()
+            fields.update(referral_status_change(str(fields.get("status") or "open"), today))
         return fields
 
     def save(self) -> None:
         """Queue the entry on the write lane; the dialog closes once it is saved."""
         kind, fields = self.kind, self.values()
+        if kind == "outcome" and not self.started_on.validate():
+            self.started_on.edit.setFocus()
+            return
         if kind != "referral":
             self._write(lambda repo: repo.save_record(kind, fields))
             return

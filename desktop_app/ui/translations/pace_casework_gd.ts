@@ -407,6 +407,18 @@ Qt {qt}</source>
     </message>
 </context>
 <context>
+    <name>ChoiceRow</name>
+    <message>
+        <source>Not answered</source>
+        <extracomment>(field, mnemonic letter) in tab order. The letters are free on the Register and People tabs. Qt translation context of the record model&apos;s labels.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field} {problem}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Last name</source>
@@ -481,6 +493,10 @@ Qt {qt}</source>
     </message>
     <message>
         <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adviser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -569,26 +585,6 @@ Qt {qt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>When</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shared with</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How given</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Adviser</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Time</source>
         <extracomment>Actions the server writes, offered in the filter (any other can be typed).</extracomment>
         <translation type="unfinished"></translation>
@@ -647,6 +643,22 @@ Qt {qt}</source>
     </message>
     <message>
         <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1036,7 +1048,7 @@ Qt {qt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open e&amp;xisting person instead</source>
+        <source>Open existing person instea&amp;d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1053,6 +1065,41 @@ Qt {qt}</source>
     </message>
     <message>
         <source>No similar person found so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmployerSupportDialog</name>
+    <message>
+        <source>Record employer support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind of support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store is locked; unlock it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1250,7 +1297,19 @@ Qt {qt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Employer &amp;support…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record support given to the selected event&apos;s employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The current event is where new registrations are recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an event first, then record the support given.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2347,6 +2406,21 @@ What was found: {detail}</source>
     </message>
 </context>
 <context>
+    <name>StatisticsFields</name>
+    <message>
+        <source>About their job and themselves (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional questions for statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatsTableModel</name>
     <message>
         <source>[c]: withheld to protect confidentiality (a small number, or one that would reveal one)</source>
@@ -2564,6 +2638,14 @@ What was found: {detail}</source>
     </message>
     <message>
         <source>&amp;Months after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started o&amp;n (job, training or course)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2953,7 +3035,27 @@ Has the person agreed to share their record with them? If so, their consent is r
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Accepted by the receiving partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benefits advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CV support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2981,11 +3083,19 @@ Has the person agreed to share their record with them? If so, their consent is r
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Disability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3017,11 +3127,27 @@ Has the person agreed to share their record with them? If so, their consent is r
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>In education</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Information session for staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Initial meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3033,15 +3159,19 @@ Has the person agreed to share their record with them? If so, their consent is r
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Last day in the job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Last name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Leaving date</source>
+        <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Male</source>
+        <source>Money advice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3061,6 +3191,10 @@ Has the person agreed to share their record with them? If so, their consent is r
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3074,6 +3208,18 @@ Has the person agreed to share their record with them? If so, their consent is r
     </message>
     <message>
         <source>Occupation group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-to-one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open (made, not yet taken up)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3161,6 +3307,10 @@ Has the person agreed to share their record with them? If so, their consent is r
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Self-employed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sex</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3185,7 +3335,19 @@ Has the person agreed to share their record with them? If so, their consent is r
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Training funding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Training needs analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unemployed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wellbeing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3243,7 +3405,7 @@ Has the person agreed to share their record with them? If so, their consent is r
     </message>
     <message>
         <source>not a date in the form YYYY-MM-DD</source>
-        <extracomment>Support given to an employer (a meeting, a presentation), not to a person. Visible to every partner. Visible exactly where their client is; the value is the field naming the client. ``share_with`` value meaning every partner. The answer every personal question offers (decisions.md #9). SOC 2020 major groups. Canonical UUIDs only: lower-case hex, 8-4-4-4-12. Upper case is refused, not normalised, because an id is the client&apos;s own and never rewritten (decisions.md #3). Zero-width joiner and non-joiner: format characters some scripts need inside names. Line structure long text keeps; every other control character is refused. Control (Cc), format (Cf: bidi overrides, zero-width characters) and lone surrogates (Cs, which no UTF-8 store can hold). Personal data: never logged, never in audit values, scanned for in the canary tests. A name: NFC-normalised, and may hold the joiners some scripts need (NAME_JOINERS). Human labels of ``choices``, in the same order (empty: derived from the values). One sentence saying what the field records (the data standard prints it).</extracomment>
+        <extracomment>Support given to an employer (a meeting, a presentation), not to a person. Visible to every partner. Visible exactly where their client is; the value is the field naming the client. What each record type is, in one sentence (the data standard prints it). ``share_with`` value meaning every partner. The answer every personal question offers (decisions.md #9). SOC 2020 major groups. Canonical UUIDs only: lower-case hex, 8-4-4-4-12. Upper case is refused, not normalised, because an id is the client&apos;s own and never rewritten (decisions.md #3). Zero-width joiner and non-joiner: format characters some scripts need inside names. Line structure long text keeps; every other control character is refused. Control (Cc), format (Cf: bidi overrides, zero-width characters) and lone surrogates (Cs, which no UTF-8 store can hold). Personal data: never logged, never in audit values, scanned for in the canary tests. A name: NFC-normalised, and may hold the joiners some scripts need (NAME_JOINERS). Human labels of ``choices``, in the same order (empty: derived from the values). One sentence saying what the field records (the data standard prints it).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
