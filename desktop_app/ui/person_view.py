@@ -73,7 +73,7 @@ class PersonView(QWidget):
         self.add_referral.setAccessibleName(self.tr("Add referral"))
         self.add_outcome.setAccessibleName(self.tr("Add outcome"))
         # For administrators: the subject access report the one-month legal limit asks for.
-        self.subject_access_button = QPushButton(self.tr("Sub&ject access report…"))
+        self.subject_access_button = QPushButton(self.tr("Subject access report…"))
         self.subject_access_button.setAccessibleName(
             self.tr("Subject access report of this person (PDF)")
         )
@@ -131,8 +131,9 @@ class PersonView(QWidget):
         top.addLayout(left, 3)
         right = QVBoxLayout()
         right.addWidget(self.consent)
-        history_label = QLabel(self.tr("Consent histor&y"))
-        history_label.setBuddy(self.consent_history)
+        # A heading, not a buddy: every letter of "Consent history" already jumps somewhere on
+        # this tab; the table is reached with Tab and named for screen readers.
+        history_label = QLabel(self.tr("Consent history"))
         right.addWidget(history_label)
         right.addWidget(self.consent_history)
         top.addLayout(right, 2)

@@ -1998,10 +1998,6 @@ What was found: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sub&amp;ject access report…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Subject access report of this person (PDF)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2014,7 +2010,7 @@ What was found: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Consent histor&amp;y</source>
+        <source>Subject access report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
