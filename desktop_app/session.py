@@ -182,7 +182,7 @@ __all__ = [
     "syncs_records",
 ]
 
-_Answer = TypeVar("_Answer")
+_Client = TypeVar("_Client", bound=SyncClient)
 
 #: Roles that never hold a person's record (decisions.md #10): statistics only, no record sync.
 STATISTICS_ONLY_ROLES = frozenset({"analyst"})
@@ -797,8 +797,11 @@ class Session:
             lambda client: client.download_report(query, report_format, destination)
         )
 
-    def _with_stats_client(self, call: Callable[[StatsClient], _Answer]) -> _Answer:
-        client = StatsClient(self._meta.server_url, self._token, timeout=self._http_timeout)
+    def _call_server(self, make: Callable[[], _Client], call: Callable[[_Client], _T]) -> _T:
+        """One call to the server with this session's sign-in, outside sync (statistics,
+        administration, subject access; blocking: the UI runs it on its job lane). A 403
+        ``device_revoked`` wipes this laptop as a sync does; Offline marks the session offline."""
+        client = make()
         try:
             answer = call(client)
         except DeviceRevoked as revoked:
@@ -814,33 +817,26 @@ class Session:
         self._online = True
         return answer
 
+    def _with_stats_client(self, call: Callable[[StatsClient], _T]) -> _T:
+        url, token, timeout = self._meta.server_url, self._token, self._http_timeout
+        return self._call_server(lambda: StatsClient(url, token, timeout=timeout), call)
+
     def admin_call(self, call: Callable[[AdminClient], _T]) -> _T:
-        """Run ``call`` against the admin API with this session's sign-in (blocking: the UI
-        runs it on its job lane). A 403 ``device_revoked`` wipes this laptop as a sync does."""
-        client = self._client(self._meta.server_url, self._token, self._http_timeout)
-        try:
-            answer = call(AdminClient(client))
-        except DeviceRevoked as revoked:
-            raise self._wipe_after_revocation(revoked) from None
-        except Offline:
-            self._online = False
-            raise
-        finally:
-            client.close()
-        self._online = True
-        return answer
+        """Run ``call`` against the admin API with this session's sign-in."""
+        url, token, timeout = self._meta.server_url, self._token, self._http_timeout
+        return self._call_server(
+            lambda: self._client(url, token, timeout), lambda client: call(AdminClient(client))
+        )
 
     def subject_access(self, record_id: str) -> dict[str, Any]:
         """For an admin: everything the server holds about one person (subject access)."""
         from desktop_app.sync.governance_client import GovernanceClient
 
-        client = GovernanceClient(self._meta.server_url, self._token, timeout=self._http_timeout)
-        try:
-            return client.subject_access(record_id)
-        except DeviceRevoked as revoked:
-            raise self._wipe_after_revocation(revoked) from None
-        finally:
-            client.close()
+        url, token, timeout = self._meta.server_url, self._token, self._http_timeout
+        return self._call_server(
+            lambda: GovernanceClient(url, token, timeout=timeout),
+            lambda client: client.subject_access(record_id),
+        )
 
     def reauthenticate(self, password: str) -> None:
         """After a 401: sign in again with the same device id and its secret; queued changes

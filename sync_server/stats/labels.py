@@ -7,6 +7,7 @@ from collections.abc import Hashable, Iterable
 
 from pace_shared.records import (
     EMPLOYER_SUPPORT_KINDS,
+    ENGAGEMENT_KIND_CHOICES,
     OCCUPATION_GROUP_CHOICES,
     QUALIFICATION_CHOICES,
     SEX_CHOICES,
@@ -27,17 +28,7 @@ AGE_BANDS = [
     ("65+", "65 and over"),
 ]
 _BAND_STARTS = ((65, "65+"), (50, "50-64"), (35, "35-49"), (25, "25-34"), (0, "16-24"))
-ENGAGEMENT_KINDS = [
-    ("initial_session", "Initial session"),
-    ("one_to_one", "One-to-one"),
-    ("cv_support", "CV support"),
-    ("job_search", "Job search"),
-    ("benefits_advice", "Benefits advice"),
-    ("training_funding", "Training funding"),
-    ("money_advice", "Money advice"),
-    ("wellbeing", "Wellbeing"),
-    ("other", "Other"),
-]
+ENGAGEMENT_KINDS = list(ENGAGEMENT_KIND_CHOICES)
 SUPPORT_KINDS = list(EMPLOYER_SUPPORT_KINDS)
 
 

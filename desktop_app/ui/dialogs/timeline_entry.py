@@ -29,6 +29,7 @@ from desktop_app.storage.referrals import (
 from pace_shared import reference
 from pace_shared.records import (
     ENGAGEMENT_KINDS,
+    FIELDS,
     OUTCOME_STATUSES,
     REFERRAL_STATUSES,
     referral_status_change,
@@ -36,7 +37,7 @@ from pace_shared.records import (
 
 from ..errors import describe
 from ..fields import FieldRow
-from ..models.records import humanise
+from ..i18n import choice_label
 from ..registration import FieldValues
 from ..state import AppState
 from .form_dialog import lay_out_form_dialog
@@ -89,7 +90,8 @@ class TimelineEntryDialog(QDialog):
         self.inputs: dict[str, QWidget] = {}
         if kind == "engagement":
             self.inputs["kind"] = _combo(
-                tuple((k, humanise(k)) for k in ENGAGEMENT_KINDS), self.tr("Kind")
+                tuple((k, choice_label(FIELDS["engagement"]["kind"], k)) for k in ENGAGEMENT_KINDS),
+                self.tr("Kind"),
             )
             self.inputs["occurred_on"] = _date_edit()
             notes = QPlainTextEdit()
@@ -111,7 +113,10 @@ class TimelineEntryDialog(QDialog):
             reason.setMaximumHeight(120)
             self.inputs["reason"] = reason
             self.inputs["status"] = _combo(
-                tuple((s, humanise(s)) for s in REFERRAL_STATUSES), self.tr("Status")
+                tuple(
+                    (s, choice_label(FIELDS["referral"]["status"], s)) for s in REFERRAL_STATUSES
+                ),
+                self.tr("Status"),
             )
             labels = {
                 "to_partner": self.tr("&To partner"),
@@ -120,7 +125,8 @@ class TimelineEntryDialog(QDialog):
             }
         else:
             self.inputs["status"] = _combo(
-                tuple((s, humanise(s)) for s in OUTCOME_STATUSES), self.tr("Outcome")
+                tuple((s, choice_label(FIELDS["outcome"]["status"], s)) for s in OUTCOME_STATUSES),
+                self.tr("Outcome"),
             )
             self.inputs["recorded_on"] = _date_edit()
             months = QSpinBox()
