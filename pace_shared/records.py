@@ -523,14 +523,39 @@ CONSENT_METHODS = ("verbal", "written", "electronic")
 FIELDS = {
     **FIELDS,
     CONSENT_CHANGE: {
-        "client_id": _spec(Kind.UUID, "Person", required=True),
-        "share_with": _spec(Kind.PARTNER_LIST, "Shared with", required=True),
-        "recorded_at": _spec(Kind.DATETIME, "Recorded at", required=True),
-        "method": _spec(Kind.ENUM, "How consent was given", choices=CONSENT_METHODS),
-        "adviser": _spec(Kind.TEXT, "Recorded by", max_length=100),
+        "client_id": _person_link("The person whose consent this entry records."),
+        "share_with": _spec(
+            Kind.PARTNER_LIST,
+            "Shared with",
+            required=True,
+            definition="The partners the person agreed may see their record from then on.",
+        ),
+        "recorded_at": _spec(
+            Kind.DATETIME,
+            "Recorded at",
+            required=True,
+            definition="When the adviser recorded the person's consent (UTC).",
+        ),
+        "method": _labelled(
+            Kind.ENUM,
+            "How consent was given",
+            (("verbal", "Verbal"), ("written", "Written"), ("electronic", "Electronic")),
+            definition="How the person gave their consent.",
+        ),
+        "adviser": _spec(
+            Kind.TEXT,
+            "Recorded by",
+            max_length=100,
+            definition="The adviser who recorded the consent.",
+        ),
     },
 }
 CHILD_TYPES = {**CHILD_TYPES, CONSENT_CHANGE: "client_id"}
+RECORD_TYPE_DEFINITIONS = {
+    **RECORD_TYPE_DEFINITIONS,
+    CONSENT_CHANGE: "One change of who may see a person's record: when, how consent was given, "
+    "and by which adviser.",
+}
 # --- end of consent history --------------------------------------------------------------------
 
 RECORD_TYPES = frozenset(FIELDS)

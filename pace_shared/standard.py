@@ -17,6 +17,7 @@ from pathlib import Path
 from pace_shared import reference
 from pace_shared.records import (
     CHILD_TYPES,
+    CONSENT_CHANGE,
     FIELDS,
     PUBLIC_TYPES,
     RECORD_TYPE_DEFINITIONS,
@@ -37,6 +38,7 @@ ORDER = (
     RecordType.ENGAGEMENT,
     RecordType.REFERRAL,
     RecordType.OUTCOME,
+    CONSENT_CHANGE,
 )
 #: Headings of the record types.
 TITLES: Mapping[str, str] = {
@@ -47,6 +49,7 @@ TITLES: Mapping[str, str] = {
     RecordType.ENGAGEMENT: "Engagement",
     RecordType.REFERRAL: "Referral",
     RecordType.OUTCOME: "Outcome",
+    CONSENT_CHANGE: "Consent history entry",
 }
 #: What a record id field points at.
 LINK_TARGETS = {

@@ -3091,6 +3091,10 @@ Has the person agreed to share their record with them? If so, their consent is r
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Electronic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Employed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3343,7 +3347,15 @@ Has the person agreed to share their record with them? If so, their consent is r
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Verbal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wellbeing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
