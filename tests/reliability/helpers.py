@@ -70,13 +70,16 @@ def device_records(session: Session) -> dict[str, RecordState]:
     return {r[0]: RecordState(r[1], r[2], loads(r[3]), loads(r[4]), bool(r[5])) for r in rows}
 
 
-def device_outbox(session: Session) -> list[dict[str, Any]]:
+def device_outbox(session: Session, record_type: str | None = None) -> list[dict[str, Any]]:
+    """The device's queued changes, oldest first; of one record type when given (a person's
+    consent now rides with its own ``consent_change`` entry in the same write)."""
     with session.repo.reading() as conn:
         rows = conn.execute(
             text(
                 "SELECT change_id, record_id, op, hlc, fields, state, reason FROM outbox "
-                "ORDER BY seq"
-            )
+                "WHERE :type IS NULL OR record_type = :type ORDER BY seq"
+            ),
+            {"type": record_type},
         ).all()
     return [
         {

@@ -47,14 +47,16 @@ def test_kill_during_local_commit_keeps_committed_edits_only(
     assert set(committed) <= local
     names = sorted(device_records(sds)[rid].fields["first_name"] for rid in local)
     assert names == ["SaveCrash0", "SaveCrash1", "SaveCrash2"]  # no half-written fourth
-    queued = [row["record_id"] for row in device_outbox(sds)]
+    queued = [row["record_id"] for row in device_outbox(sds, "client")]
     assert sorted(queued) == sorted(committed)  # every committed edit is queued, once
+    # ... each with its consent history entry, written in the same transaction.
+    assert len(device_outbox(sds, "consent_change")) == len(committed)
     assert_outbox_or_acknowledged(sds, server_records(module_server, "demo.adviser"), committed)
     sds.lock()
 
     again = run_driver(tmp_path / "sds", "sync")
     assert again.returncode == 0, again.stderr
-    assert json.loads(again.stdout)["pushed"] == 3
+    assert json.loads(again.stdout)["pushed"] == 6  # three people and their consent entries
     sds = unlock(tmp_path / "sds")
     dwp.sync()
     assert_converged(
@@ -80,9 +82,11 @@ def test_kill_after_push_sent_before_answer_recorded(
     assert set(committed) <= set(server_view)  # the server applied and acknowledged them
     sds = unlock(tmp_path / "sds")
     # The device never recorded the answer: the changes are still queued (never dropped).
-    assert sorted(r["record_id"] for r in device_outbox(sds)) == sorted(committed)
+    assert sorted(r["record_id"] for r in device_outbox(sds, "client")) == sorted(committed)
+    queued = len(device_outbox(sds))  # the people and their consent history entries
     report = sds.sync()
-    assert (report.applied, report.duplicates) == (0, 5)  # answered duplicate, not applied twice
+    # Answered duplicate, not applied twice.
+    assert (report.applied, report.duplicates) == (0, queued)
     assert_converged(
         module_server, {"demo.adviser": sds}, {rid: {"last_name": "Driver"} for rid in committed}
     )
