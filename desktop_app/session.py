@@ -766,21 +766,11 @@ class Session:
         has no records to sync, and the server would refuse: nothing is sent."""
         if not syncs_records(self._user.role):
             return SyncReport()
-        client = self._client(self._meta.server_url, self._token, self._http_timeout)
-        try:
-            report = SyncEngine(self.sync_store, client).run(progress)
-        except DeviceRevoked as revoked:
-            raise self._wipe_after_revocation(revoked) from None
-        except Offline:
-            self._online = False
-            raise
-        except SyncError:
-            self._online = True
-            raise
-        finally:
-            client.close()
-        self._online = True
-        return report
+        url, token, timeout = self._meta.server_url, self._token, self._http_timeout
+        return self._call_server(
+            lambda: self._client(url, token, timeout),
+            lambda client: SyncEngine(self.sync_store, client).run(progress),
+        )
 
     # --- statistics ---------------------------------------------------------------------
 
@@ -798,7 +788,7 @@ class Session:
         )
 
     def _call_server(self, make: Callable[[], _Client], call: Callable[[_Client], _T]) -> _T:
-        """One call to the server with this session's sign-in, outside sync (statistics,
+        """One call to the server with this session's sign-in (sync, statistics,
         administration, subject access; blocking: the UI runs it on its job lane). A 403
         ``device_revoked`` wipes this laptop as a sync does; Offline marks the session offline."""
         client = make()
