@@ -104,6 +104,7 @@ from desktop_app.sync.errors import (
     SyncError,
     Unauthenticated,
 )
+from desktop_app.sync.governance_client import GovernanceClient
 from desktop_app.sync.stats_client import REPORT_FORMATS, ReportFormat, StatsClient, StatsQuery
 from pace_shared import reference
 from pace_shared.hlc import HybridClock, now_ms
@@ -141,6 +142,7 @@ __all__ = [
     "Direction",
     "DiskFullError",
     "DuplicateCandidate",
+    "Erased",
     "EventSummary",
     "FollowUp",
     "NotEnrolledError",
@@ -204,6 +206,15 @@ _T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
+class Erased:
+    """A person erased on request: what the server removed, per record type, and the sync
+    that then dropped them from this laptop."""
+
+    removed: dict[str, int]
+    sync: SyncReport
+
+
+@dataclass(frozen=True, slots=True)
 class SyncStatus:
     #: True after the last contact with the server worked, False after it failed, None before.
     online: bool | None
@@ -239,6 +250,12 @@ class OpenSession(Protocol):
     def sync(self, progress: ProgressCallback | None = None) -> SyncReport: ...
 
     def subject_access(self, record_id: str) -> dict[str, Any]: ...
+
+    def erase_person(self, record_id: str) -> Erased: ...
+
+    def sharing_agreement(self) -> dict[str, Any]: ...
+
+    def set_sharing_agreement(self, terms: dict[str, Any]) -> dict[str, Any]: ...
 
     def reauthenticate(self, password: str) -> None: ...
 
@@ -818,15 +835,27 @@ class Session:
             lambda: self._client(url, token, timeout), lambda client: call(AdminClient(client))
         )
 
+    def _governance(self, call: Callable[[GovernanceClient], _T]) -> _T:
+        url, token, timeout = self._meta.server_url, self._token, self._http_timeout
+        return self._call_server(lambda: GovernanceClient(url, token, timeout=timeout), call)
+
     def subject_access(self, record_id: str) -> dict[str, Any]:
         """For an admin: everything the server holds about one person (subject access)."""
-        from desktop_app.sync.governance_client import GovernanceClient
+        return self._governance(lambda client: client.subject_access(record_id))
 
-        url, token, timeout = self._meta.server_url, self._token, self._http_timeout
-        return self._call_server(
-            lambda: GovernanceClient(url, token, timeout=timeout),
-            lambda client: client.subject_access(record_id),
-        )
+    def erase_person(self, record_id: str) -> Erased:
+        """For an admin: erase a person on the server, then sync, so this laptop drops them
+        now (every other device that held them does at its next sync)."""
+        removed = self._governance(lambda client: client.erase_person(record_id))
+        return Erased(removed, self.sync())
+
+    def sharing_agreement(self) -> dict[str, Any]:
+        """For an admin: the data-sharing agreement in force."""
+        return self._governance(lambda client: client.sharing_agreement())
+
+    def set_sharing_agreement(self, terms: dict[str, Any]) -> dict[str, Any]:
+        """For a system admin: record a new version of the data-sharing agreement."""
+        return self._governance(lambda client: client.set_sharing_agreement(terms))
 
     def reauthenticate(self, password: str) -> None:
         """After a 401: sign in again with the same device id and its secret; queued changes

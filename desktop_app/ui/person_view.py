@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.session import Changes
+from desktop_app.session import Changes, Erased
 
 from .consent import ConsentBox
+from .dialogs.erase_dialog import EraseDialog
 from .dialogs.timeline_entry import TimelineEntryDialog
 from .errors import describe
 from .jobs import Job
@@ -32,6 +33,7 @@ from .plain import plain_label
 from .registration import FieldValues, PersonFields, field_errors_of, utc_now_text
 from .state import AppState
 from .subject_access import write_subject_access_pdf
+from .sync_scheduler import changes_of
 
 #: Roles that produce subject access reports (the server checks again).
 SUBJECT_ACCESS_ROLES = frozenset({"admin", "system_admin"})
@@ -77,6 +79,10 @@ class PersonView(QWidget):
         self.subject_access_button.setAccessibleName(
             self.tr("Subject access report of this person (PDF)")
         )
+        # Erasure on request (GDPR article 17), for the owner partner's administrators.
+        self.erase_button = QPushButton(self.tr("Erase this person…"))
+        self.erase_button.setObjectName("erase_person")
+        self.erase_button.setAccessibleName(self.tr("Erase this person and all their records"))
 
         self._lay_out()
 
@@ -85,6 +91,7 @@ class PersonView(QWidget):
         self.add_referral.clicked.connect(lambda: self.add_entry("referral"))
         self.add_outcome.clicked.connect(lambda: self.add_entry("outcome"))
         self.subject_access_button.clicked.connect(self.choose_subject_access_file)
+        self.erase_button.clicked.connect(self.ask_to_erase)
         state.session_changed.connect(self._on_session_changed)
         state.changed.connect(self._on_changed)
         self._set_enabled(False)
@@ -147,6 +154,7 @@ class PersonView(QWidget):
         actions.addWidget(self.add_referral)
         actions.addWidget(self.add_outcome)
         actions.addWidget(self.subject_access_button)
+        actions.addWidget(self.erase_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
@@ -172,14 +180,15 @@ class PersonView(QWidget):
             self.add_referral,
             self.add_outcome,
             self.subject_access_button,
+            self.erase_button,
         ):
             widget.setEnabled(enabled)
 
     def _show_role_actions(self) -> None:
         session = self.state.session
-        self.subject_access_button.setVisible(
-            session is not None and session.user.role in SUBJECT_ACCESS_ROLES
-        )
+        is_admin = session is not None and session.user.role in SUBJECT_ACCESS_ROLES
+        self.subject_access_button.setVisible(is_admin)
+        self.erase_button.setVisible(is_admin)
 
     def _on_session_changed(self) -> None:
         self._show_role_actions()
@@ -225,6 +234,43 @@ class PersonView(QWidget):
             )
             return
         self.status.setText(self.tr("Subject access report written to {path}.").format(path=path))
+
+    def ask_to_erase(self) -> EraseDialog | None:
+        """The typed confirmation first: an erasure cannot be undone."""
+        if self.person_id is None:
+            return None
+        dialog = EraseDialog(self.title.text(), str(self._loaded.get("last_name", "")), parent=self)
+        dialog.accepted.connect(self.erase)
+        dialog.open()
+        return dialog
+
+    def erase(self) -> Job | None:
+        """Erase this person on the server, then sync so this laptop drops them too; off the
+        GUI thread, in order with syncs on the job lane."""
+        session, person_id = self.state.session, self.person_id
+        if session is None or person_id is None:
+            return None
+        working = self.tr("Erasing this person on the server…")
+        self.status.setText(working)
+        return self.state.runner.run(
+            lambda _progress: session.erase_person(person_id),
+            on_success=self._erased,
+            on_failure=lambda exc: self.status.setText(
+                self.tr("The person was not erased: {reason}").format(reason=describe(exc))
+            ),
+            label=working,
+            parent_widget=self,
+        )
+
+    def _erased(self, erased: Erased) -> None:
+        about_them = sum(n for kind, n in erased.removed.items() if kind != "client")
+        self.state.announce(changes_of(erased.sync), local=False)
+        self.clear()
+        self.status.setText(
+            self.tr(
+                "Erased the person and {count} records about them, on the server and here."
+            ).format(count=about_them)
+        )
 
     def clear(self) -> None:
         self.person_id = None
@@ -274,6 +320,16 @@ class PersonView(QWidget):
             self._note_viewed(person_id)
         self.refresh_timeline()
         self._set_enabled(True)
+        # The server erases only people the admin's own organisation recorded (any person for
+        # a system admin); the button says so rather than failing after the confirmation.
+        session = self.state.session
+        may_erase = session is not None and (
+            session.user.role == "system_admin" or record.owner_partner == self.state.own_partner
+        )
+        self.erase_button.setEnabled(may_erase)
+        self.erase_button.setToolTip(
+            "" if may_erase else self.tr("Only the organisation that recorded them can erase them.")
+        )
 
     def _note_viewed(self, person_id: str) -> None:
         """Opening another partner's person is audited: queued on the write lane, sent with

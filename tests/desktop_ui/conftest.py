@@ -18,6 +18,7 @@ from desktop_app.session import (
     Changes,
     ConflictCache,
     ConflictView,
+    Erased,
     OpenSession,
     Profile,
     ProgressCallback,
@@ -80,6 +81,18 @@ class StoreSession:
         raise Offline("The sync server cannot be reached.")
 
     def fetch_stats(self, query: StatsQuery) -> StatsResponse:
+        raise Offline("The sync server cannot be reached.")
+
+    def subject_access(self, record_id: str) -> dict[str, Any]:
+        raise Offline("The sync server cannot be reached.")
+
+    def erase_person(self, record_id: str) -> Erased:
+        raise Offline("The sync server cannot be reached.")
+
+    def sharing_agreement(self) -> dict[str, Any]:
+        raise Offline("The sync server cannot be reached.")
+
+    def set_sharing_agreement(self, terms: dict[str, Any]) -> dict[str, Any]:
         raise Offline("The sync server cannot be reached.")
 
     def download_report(
