@@ -92,6 +92,8 @@ from desktop_app.sync.admin_client import (
     AdminRefused,
     AdminUser,
     AuditEvent,
+    SharingAgreement,
+    SharingTerms,
 )
 from desktop_app.sync.client import SyncClient
 from desktop_app.sync.clock import OFFSET_SETTING, DeviceClock
@@ -162,6 +164,8 @@ __all__ = [
     "ServerError",
     "Session",
     "SessionError",
+    "SharingAgreement",
+    "SharingTerms",
     "StatsQuery",
     "StatsResponse",
     "StoreDamagedError",
@@ -252,10 +256,6 @@ class OpenSession(Protocol):
     def subject_access(self, record_id: str) -> dict[str, Any]: ...
 
     def erase_person(self, record_id: str) -> Erased: ...
-
-    def sharing_agreement(self) -> dict[str, Any]: ...
-
-    def set_sharing_agreement(self, terms: dict[str, Any]) -> dict[str, Any]: ...
 
     def reauthenticate(self, password: str) -> None: ...
 
@@ -848,14 +848,6 @@ class Session:
         now (every other device that held them does at its next sync)."""
         removed = self._governance(lambda client: client.erase_person(record_id))
         return Erased(removed, self.sync())
-
-    def sharing_agreement(self) -> dict[str, Any]:
-        """For an admin: the data-sharing agreement in force."""
-        return self._governance(lambda client: client.sharing_agreement())
-
-    def set_sharing_agreement(self, terms: dict[str, Any]) -> dict[str, Any]:
-        """For a system admin: record a new version of the data-sharing agreement."""
-        return self._governance(lambda client: client.set_sharing_agreement(terms))
 
     def reauthenticate(self, password: str) -> None:
         """After a 401: sign in again with the same device id and its secret; queued changes

@@ -559,6 +559,16 @@ RECORD_TYPE_DEFINITIONS = {
 # --- end of consent history --------------------------------------------------------------------
 
 RECORD_TYPES = frozenset(FIELDS)
+#: A person and everything recorded about them: the types a data-sharing agreement covers.
+PERSON_TYPES = frozenset({RecordType.CLIENT, *CHILD_TYPES})
+
+
+def withholdable_fields(record_type: str) -> frozenset[str]:
+    """Optional personal fields of a person's records: the only ones a data-sharing agreement
+    may withhold from partners other than the one that recorded them (names, links, consent
+    and required fields are what makes a shared record usable at all)."""
+    specs = FIELDS.get(record_type, {})
+    return frozenset(n for n, s in specs.items() if s.personal and not s.required)
 
 
 @dataclass(frozen=True, slots=True)

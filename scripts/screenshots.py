@@ -88,6 +88,7 @@ SHOTS = (
     "admin-audit.png",
     "admin-health.png",
     "admin-partners.png",
+    "admin-sharing.png",
 )
 #: The statistics pictures: an analyst's app over the demo server's generated records.
 ANALYST = ("demo.analyst", "Euan Ross")
@@ -509,6 +510,15 @@ class Tour:
         )
         root = self.workspace(self.admin_session("demo.root", "root-profile"))
         self.show_tab(root, root.partners, "admin-partners.png")
+        # The example agreement (only the owner sees NI number, phone and engagement notes).
+        subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
+            [sys.executable, "-c", _SERVER_CLI, "sharing-agreement", "--example"],
+            env=self.server._env(),
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        self.show_tab(root, root.sharing, "admin-sharing.png")
 
     @staticmethod
     def select_first_active(table: QTableView) -> None:

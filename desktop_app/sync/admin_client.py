@@ -78,6 +78,25 @@ class AdminPartner(_Answer):
     created_at: str
 
 
+#: Per record type, the field names withheld (the data-sharing agreement's rules).
+WithheldRules = dict[str, list[str]]
+
+
+class SharingTerms(_Answer):
+    #: What every partner other than a record's owner does not receive.
+    withheld: WithheldRules = {}
+    #: A partner's own rules, instead of ``withheld``.
+    partners: dict[str, WithheldRules] = {}
+
+
+class SharingAgreement(_Answer):
+    #: 0 when none was ever recorded (nothing is withheld).
+    version: int
+    terms: SharingTerms
+    created_at: str | None = None
+    created_by: str | None = None
+
+
 class _Items(_Answer):
     items: list[dict[str, Any]]
 
@@ -173,6 +192,15 @@ class AdminClient:
 
     def reactivate_partner(self, code: str) -> AdminPartner:
         return self._call(AdminPartner, "POST", f"/partners/{_part(code)}/reactivate")
+
+    # --- data-sharing agreement ---------------------------------------------------------
+
+    def sharing_agreement(self) -> SharingAgreement:
+        return self._call(SharingAgreement, "GET", "/sharing-agreement")
+
+    def set_sharing_agreement(self, terms: SharingTerms) -> SharingAgreement:
+        """Record ``terms`` as the next version (system administrators only)."""
+        return self._call(SharingAgreement, "PUT", "/sharing-agreement", json=terms.model_dump())
 
     # --- health -------------------------------------------------------------------------
 

@@ -1,5 +1,4 @@
-"""Admin calls for data governance: a person's subject access document, erasing a person, and
-the data-sharing agreement."""
+"""Admin calls for data governance: a person's subject access document and erasing a person."""
 
 from __future__ import annotations
 
@@ -38,23 +37,3 @@ class GovernanceClient(SyncClient):
                 user_message("errors", "The server's answer to the erasure was not understood.")
             )
         return {str(kind): int(n) for kind, n in removed.items()}
-
-    def sharing_agreement(self) -> dict[str, Any]:
-        """The data-sharing agreement in force: version, terms, who recorded it and when."""
-        return _agreement(self._request("GET", f"{API_PREFIX}/admin/sharing-agreement"))
-
-    def set_sharing_agreement(self, terms: dict[str, Any]) -> dict[str, Any]:
-        """Record a new version of the agreement (system admins only)."""
-        return _agreement(self._request("PUT", f"{API_PREFIX}/admin/sharing-agreement", json=terms))
-
-
-def _agreement(answer: Any) -> dict[str, Any]:
-    if (
-        not isinstance(answer, dict)
-        or not isinstance(answer.get("version"), int)
-        or not isinstance(answer.get("terms"), dict)
-    ):
-        raise ServerError(
-            user_message("errors", "The server's data-sharing agreement was not understood.")
-        )
-    return answer

@@ -17,13 +17,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pace_shared.records import CHILD_TYPES, FIELDS, RecordType
+from pace_shared.records import PERSON_TYPES, withholdable_fields
 from sync_server.audit import service as audit
 from sync_server.sharing.models import SharingAgreement
 from sync_server.timeutil import utcnow
 
-#: Types an agreement covers: the person and everything recorded about them.
-PERSON_TYPES = frozenset({RecordType.CLIENT, *CHILD_TYPES})
 #: The example a new installation is offered (docs/data-protection.md): only the owner sees the
 #: NI number, the phone number and engagement notes.
 EXAMPLE_TERMS: dict[str, Any] = {
@@ -67,12 +65,6 @@ def _rules_json(rules: Withheld) -> dict[str, list[str]]:
     return {t: sorted(names) for t, names in sorted(rules.items())}
 
 
-def withholdable(record_type: str) -> frozenset[str]:
-    """Optional personal fields of a person's records: the only ones an agreement may withhold."""
-    specs = FIELDS.get(record_type, {})
-    return frozenset(n for n, s in specs.items() if s.personal and not s.required)
-
-
 def _parse_rules(raw: Any, where: str) -> dict[str, frozenset[str]]:
     if not isinstance(raw, dict):
         raise ValueError(f"{where}: must map record types to lists of field names")
@@ -82,7 +74,7 @@ def _parse_rules(raw: Any, where: str) -> dict[str, frozenset[str]]:
             raise ValueError(f"{where}.{record_type}: not a record type about a person")
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
             raise ValueError(f"{where}.{record_type}: must be a list of field names")
-        allowed = withholdable(record_type)
+        allowed = withholdable_fields(record_type)
         for name in names:
             if name not in allowed:
                 raise ValueError(

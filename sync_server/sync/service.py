@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Select, Subquery, exists, func, or_, selec
 from sqlalchemy.orm import Session
 
 from pace_shared.hlc import HybridClock
-from pace_shared.records import CHILD_TYPES, RecordType
+from pace_shared.records import PERSON_TYPES, RecordType
 from pace_shared.wire import Change
 from sync_server.auth.principal import Principal
 from sync_server.errors import ApiError
@@ -25,9 +25,6 @@ from sync_server.sync import push
 from sync_server.sync.models import Conflict, Record, RecordAccess
 from sync_server.sync.sequence import SequenceAllocator
 from sync_server.timeutil import utcnow
-
-#: Types whose records carry a ``client_id`` (a person and what is recorded about them).
-PERSON_TYPES = frozenset({RecordType.CLIENT, *CHILD_TYPES})
 
 #: The HLC node of edits the server makes itself (conflict resolutions).
 SERVER_NODE = "server"

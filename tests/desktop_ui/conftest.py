@@ -89,12 +89,6 @@ class StoreSession:
     def erase_person(self, record_id: str) -> Erased:
         raise Offline("The sync server cannot be reached.")
 
-    def sharing_agreement(self) -> dict[str, Any]:
-        raise Offline("The sync server cannot be reached.")
-
-    def set_sharing_agreement(self, terms: dict[str, Any]) -> dict[str, Any]:
-        raise Offline("The sync server cannot be reached.")
-
     def download_report(
         self, query: StatsQuery, report_format: ReportFormat, destination: Path
     ) -> Path:

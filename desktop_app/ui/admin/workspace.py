@@ -1,5 +1,6 @@
-"""The admin workspace: users, devices, partners (system admins), the audit log and the
-server's health, each a tab that talks to the server's admin API (online only)."""
+"""The admin workspace: users, devices, partners (system admins), the audit log, the
+data-sharing agreement and the server's health, each a tab that talks to the server's admin
+API (online only)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from .common import AdminPage
 from .devices import DevicesPage
 from .health import HealthPage
 from .partners import PartnersPage
+from .sharing import SharingPage
 from .users import UsersPage
 
 #: Which tabs each role sees; the server enforces the same on every call.
@@ -38,6 +40,7 @@ class AdminWorkspace(QWidget):
         self.devices = DevicesPage(state, self)
         self.partners = PartnersPage(state, self)
         self.audit = AuditPage(state, self)
+        self.sharing = SharingPage(state, self)
         self.health = HealthPage(state, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("admin_tabs")
@@ -58,7 +61,7 @@ class AdminWorkspace(QWidget):
 
     @property
     def pages(self) -> tuple[AdminPage, ...]:
-        return (self.users, self.devices, self.partners, self.audit, self.health)
+        return (self.users, self.devices, self.partners, self.audit, self.sharing, self.health)
 
     @property
     def role(self) -> str:
@@ -79,6 +82,7 @@ class AdminWorkspace(QWidget):
                 self.tabs.addTab(self.partners, self.tr("Pa&rtners"))
             else:  # the audit log is a partner's: its admins read it
                 self.tabs.addTab(self.audit, self.tr("Audi&t log"))
+            self.tabs.addTab(self.sharing, self.tr("&Data sharing"))
             self.tabs.addTab(self.health, self.tr("Server &health"))
         self.tabs.blockSignals(False)
         for page in self.pages:
