@@ -92,6 +92,7 @@ from desktop_app.sync.admin_client import (
     AdminRefused,
     AdminUser,
     AuditEvent,
+    RetentionReport,
     SharingAgreement,
     SharingTerms,
 )
@@ -161,6 +162,7 @@ __all__ = [
     "ReportFormat",
     "Repository",
     "ResyncRequired",
+    "RetentionReport",
     "ServerError",
     "Session",
     "SessionError",

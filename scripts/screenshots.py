@@ -89,6 +89,7 @@ SHOTS = (
     "admin-health.png",
     "admin-partners.png",
     "admin-sharing.png",
+    "admin-retention.png",
 )
 #: The statistics pictures: an analyst's app over the demo server's generated records.
 ANALYST = ("demo.analyst", "Euan Ross")
@@ -519,6 +520,7 @@ class Tour:
             text=True,
         )
         self.show_tab(root, root.sharing, "admin-sharing.png")
+        self.show_tab(root, root.retention, "admin-retention.png")  # a preview: erases nothing
 
     @staticmethod
     def select_first_active(table: QTableView) -> None:

@@ -97,6 +97,16 @@ class SharingAgreement(_Answer):
     created_by: str | None = None
 
 
+class RetentionReport(_Answer):
+    months: int
+    #: People none of whose records changed since this moment are (or would be) erased.
+    cutoff: str
+    applied: bool
+    people: list[str]
+    #: Records removed (or that would be), per record type.
+    removed: dict[str, int]
+
+
 class _Items(_Answer):
     items: list[dict[str, Any]]
 
@@ -201,6 +211,13 @@ class AdminClient:
     def set_sharing_agreement(self, terms: SharingTerms) -> SharingAgreement:
         """Record ``terms`` as the next version (system administrators only)."""
         return self._call(SharingAgreement, "PUT", "/sharing-agreement", json=terms.model_dump())
+
+    # --- retention ---------------------------------------------------------------------
+
+    def retention(self, months: int, *, apply: bool) -> RetentionReport:
+        """The retention rule (system administrators): a dry run, or erase for real."""
+        body = {"months": months, "apply": apply}
+        return self._call(RetentionReport, "POST", "/retention", json=body)
 
     # --- health -------------------------------------------------------------------------
 

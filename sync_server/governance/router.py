@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Path
+from pydantic import BaseModel, Field
 
 from sync_server.auth.principal import Principal
 from sync_server.dependencies import DB, CurrentPrincipal
@@ -85,3 +86,17 @@ def subject_access(record_id: RecordId, principal: AnyAdmin, db: DB) -> dict[str
         return service.subject_access(db, record_id, principal.actor)
     except NotAPersonError:
         raise not_found(_NO_SUCH_PERSON) from None
+
+
+class RetentionRun(BaseModel):
+    #: People with no activity for this many calendar months are erased.
+    months: int = Field(ge=1, le=1200)
+    #: False: a dry run that reports exactly what applying would erase now.
+    apply: bool = False
+
+
+@router.post("/retention", responses=error_responses(401, 403, 422))
+def run_retention(principal: SystemAdmin, db: DB, body: RetentionRun) -> dict[str, Any]:
+    """The retention rule across every partner (system administrators): report, or erase,
+    every person none of whose records changed for ``months``. Ids and counts only."""
+    return service.retention(db, body.months, apply=body.apply, actor=principal.actor).as_json()

@@ -135,7 +135,9 @@ def retention_cutoff(months: int, now: dt.datetime | None = None) -> dt.datetime
     return now.replace(year=year, month=month, day=min(now.day, monthrange(year, month)[1]))
 
 
-def retention(db: Database, months: int, *, apply: bool) -> RetentionReport:
+def retention(
+    db: Database, months: int, *, apply: bool, actor: audit.Actor = audit.SYSTEM
+) -> RetentionReport:
     """Erase (``apply``) or list (dry run) every person with no activity for ``months``.
 
     Both run the same steps in one write transaction; a dry run rolls it back, so what it
@@ -148,9 +150,7 @@ def retention(db: Database, months: int, *, apply: bool) -> RetentionReport:
         partners = known_partner_codes(session)
         report.people = erasure.inactive_people(session, cutoff)
         for client_id in report.people:
-            done = erasure.erase_person(
-                session, client_id, partners, audit.SYSTEM, reason=RETENTION
-            )
+            done = erasure.erase_person(session, client_id, partners, actor, reason=RETENTION)
             for record_type, count in done.removed.items():
                 report.removed[record_type] = report.removed.get(record_type, 0) + count
         report.removed = dict(sorted(report.removed.items()))

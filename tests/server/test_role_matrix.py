@@ -77,6 +77,7 @@ POLICY: dict[tuple[str, str], frozenset[str] | str] = {
     ("PUT", "/api/v1/admin/sharing-agreement"): frozenset({SYSTEM_ADMIN}),
     ("POST", "/api/v1/admin/people/{record_id}/erase"): ADMINS,
     ("GET", "/api/v1/admin/people/{record_id}/subject-access"): ADMINS,
+    ("POST", "/api/v1/admin/retention"): frozenset({SYSTEM_ADMIN}),
 }
 
 #: Harmless values for path parameters: ids that name nothing, so allowed calls change nothing.
@@ -102,6 +103,7 @@ REQUESTS: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/v1/admin/partners"): {"json": {"code": "", "name": ""}},
     ("POST", "/api/v1/admin/partners/{code}/rename"): {"json": {"name": "Renamed"}},
     ("PUT", "/api/v1/admin/sharing-agreement"): {"json": {"terms": "not terms"}},  # 422
+    ("POST", "/api/v1/admin/retention"): {"json": {"months": 0}},  # 422: nothing erased
 }
 
 

@@ -1,6 +1,6 @@
 """The admin workspace: users, devices, partners (system admins), the audit log, the
-data-sharing agreement and the server's health, each a tab that talks to the server's admin
-API (online only)."""
+data-sharing agreement, retention (system admins) and the server's health, each a tab that
+talks to the server's admin API (online only)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from .common import AdminPage
 from .devices import DevicesPage
 from .health import HealthPage
 from .partners import PartnersPage
+from .retention import RetentionPage
 from .sharing import SharingPage
 from .users import UsersPage
 
@@ -41,6 +42,7 @@ class AdminWorkspace(QWidget):
         self.partners = PartnersPage(state, self)
         self.audit = AuditPage(state, self)
         self.sharing = SharingPage(state, self)
+        self.retention = RetentionPage(state, self)
         self.health = HealthPage(state, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("admin_tabs")
@@ -61,7 +63,15 @@ class AdminWorkspace(QWidget):
 
     @property
     def pages(self) -> tuple[AdminPage, ...]:
-        return (self.users, self.devices, self.partners, self.audit, self.sharing, self.health)
+        return (
+            self.users,
+            self.devices,
+            self.partners,
+            self.audit,
+            self.sharing,
+            self.retention,
+            self.health,
+        )
 
     @property
     def role(self) -> str:
@@ -83,6 +93,8 @@ class AdminWorkspace(QWidget):
             else:  # the audit log is a partner's: its admins read it
                 self.tabs.addTab(self.audit, self.tr("Audi&t log"))
             self.tabs.addTab(self.sharing, self.tr("&Data sharing"))
+            if role == "system_admin":  # the rule runs across every partner
+                self.tabs.addTab(self.retention, self.tr("Rete&ntion"))
             self.tabs.addTab(self.health, self.tr("Server &health"))
         self.tabs.blockSignals(False)
         for page in self.pages:
