@@ -95,6 +95,14 @@ Qt {qt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Data sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rete&amp;ntion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Server &amp;health</source>
         <translation type="unfinished"></translation>
     </message>
@@ -565,6 +573,10 @@ Qt {qt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Withheld from other partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Value now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -659,6 +671,10 @@ Qt {qt}</source>
     </message>
     <message>
         <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person (record id)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1192,6 +1208,37 @@ Qt {qt}</source>
     </message>
     <message>
         <source>Could not reach the server: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Erase this person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase {name} and everything recorded about them: their details, consent history, engagements, referrals and outcomes, kept by any partner.
+
+They are removed from the server now and from every laptop that holds them at its next sync. Edits still waiting on a laptop are refused. The audit keeps only that an erasure happened; statistics already published keep their anonymous counts.
+
+This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the person&apos;s last name to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To confirm, type their &amp;last name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase this person for good</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2014,6 +2061,14 @@ What was found: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Erase this person…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase this person and all their records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ti&amp;meline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2042,6 +2097,18 @@ What was found: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Erasing this person on the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person was not erased: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erased the person and {count} records about them, on the server and here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>That person is no longer in this store.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2059,6 +2126,10 @@ What was found: {detail}</source>
     </message>
     <message>
         <source> · changes not yet synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the organisation that recorded them can erase them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2336,6 +2407,77 @@ What was found: {detail}</source>
     </message>
 </context>
 <context>
+    <name>RetentionPage</name>
+    <message>
+        <source>People the retention rule erases</source>
+        <extracomment>What a new installation&apos;s administrators are offered first; the partnership sets the rule.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase people with no activity for this many months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <extracomment>The dry run the Erase button would carry out (None: preview first).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the people the rule would erase, erasing nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Erase these people…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase the people listed, on the server and every laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No activity &amp;for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server who the rule covers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People with no activity since {cutoff}: {people} ({records} records in all). Nothing has been erased yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview again to see who the rule covers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase people under the retention rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase everyone with no activity for {months} months (people at the preview: {people}) and everything recorded about them, for every partner?
+
+They are removed from the server now and from every laptop at its next sync. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasing under the retention rule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People erased: {people} ({records} records in all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RoleDialog</name>
     <message>
         <source>Role of {user}</source>
@@ -2371,6 +2513,88 @@ What was found: {detail}</source>
     </message>
     <message>
         <source>System administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SharingPage</name>
+    <message>
+        <source>Person</source>
+        <extracomment>The person&apos;s record first, then what is recorded about them, in the record model&apos;s order.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields withheld from other partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the server for the agreement again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record &amp;new version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the ticked fields as a new version of the agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agreement has been recorded: partners a person&apos;s consent covers receive every field of their records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version}, recorded by {who} on {when}. A ticked field is never sent to partners other than the one that recorded the record; the app shows it to them as “Withheld”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These partners have rules of their own, kept as they are: {partners}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a new version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record these rules as version {version} of the data-sharing agreement?
+
+Every laptop receives people&apos;s records again under the new rules at its next sync: newly withheld fields are removed from other partners&apos; laptops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording the new version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version} recorded. </source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2799,6 +3023,17 @@ Has the person agreed to share their record with them? If so, their consent is r
     </message>
 </context>
 <context>
+    <name>WithheldModel</name>
+    <message>
+        <source>Withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceShell</name>
     <message>
         <source>Workspaces</source>
@@ -2989,6 +3224,14 @@ Has the person agreed to share their record with them? If so, their consent is r
     </message>
     <message>
         <source>The server sent a malformed clock value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s subject access answer was not understood.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the erasure was not understood.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3413,7 +3656,7 @@ Has the person agreed to share their record with them? If so, their consent is r
     </message>
     <message>
         <source>not a date in the form YYYY-MM-DD</source>
-        <extracomment>Support given to an employer (a meeting, a presentation), not to a person. Visible to every partner. Visible exactly where their client is; the value is the field naming the client. What each record type is, in one sentence (the data standard prints it). ``share_with`` value meaning every partner. The answer every personal question offers (decisions.md #9). SOC 2020 major groups. Canonical UUIDs only: lower-case hex, 8-4-4-4-12. Upper case is refused, not normalised, because an id is the client&apos;s own and never rewritten (decisions.md #3). Zero-width joiner and non-joiner: format characters some scripts need inside names. Line structure long text keeps; every other control character is refused. Control (Cc), format (Cf: bidi overrides, zero-width characters) and lone surrogates (Cs, which no UTF-8 store can hold). Personal data: never logged, never in audit values, scanned for in the canary tests. A name: NFC-normalised, and may hold the joiners some scripts need (NAME_JOINERS). Human labels of ``choices``, in the same order (empty: derived from the values). One sentence saying what the field records (the data standard prints it).</extracomment>
+        <extracomment>Support given to an employer (a meeting, a presentation), not to a person. Visible to every partner. Visible exactly where their client is; the value is the field naming the client. What each record type is, in one sentence (the data standard prints it). ``share_with`` value meaning every partner. The answer every personal question offers (decisions.md #9). SOC 2020 major groups. Canonical UUIDs only: lower-case hex, 8-4-4-4-12. Upper case is refused, not normalised, because an id is the client&apos;s own and never rewritten (decisions.md #3). Zero-width joiner and non-joiner: format characters some scripts need inside names. Line structure long text keeps; every other control character is refused. Control (Cc), format (Cf: bidi overrides, zero-width characters) and lone surrogates (Cs, which no UTF-8 store can hold). Personal data: never logged, never in audit values, scanned for in the canary tests. A name: NFC-normalised, and may hold the joiners some scripts need (NAME_JOINERS). Human labels of ``choices``, in the same order (empty: derived from the values). One sentence saying what the field records (the data standard prints it). A person and everything recorded about them: the types a data-sharing agreement covers.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
