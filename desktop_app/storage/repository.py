@@ -206,7 +206,7 @@ class Repository:
         fields: dict[str, Any] = {
             "client_id": person.id,
             "share_with": person.fields.get("share_with") or [],
-            "recorded_at": changed.get("consent_recorded_at") or _utc_now_text(),
+            "recorded_at": changed.get("consent_recorded_at") or utc_now_text(),
             "method": method,
             "adviser": self.adviser or None,
         }
@@ -589,8 +589,15 @@ class Repository:
         return Changes.setting(IDLE_MINUTES)
 
 
-def _utc_now_text() -> str:
+def utc_now_text() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def consent_fields(share_with: list[str]) -> dict[str, Any]:
+    """A person's fields for a change of who may see them, stamped now. Saved with
+    ``consent_method``, :meth:`Repository.save` adds the consent history entry: registration,
+    the person view and the referral dialog all record consent through this one path."""
+    return {"share_with": list(share_with), "consent_recorded_at": utc_now_text()}
 
 
 def _row_view(row: Any, *, pending: bool) -> RecordView:

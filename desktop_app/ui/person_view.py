@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.session import Changes
+from desktop_app.storage.repository import consent_fields
 
 from .consent import ConsentBox
 from .dialogs.timeline_entry import TimelineEntryDialog
@@ -29,7 +30,7 @@ from .models.consent_history import ConsentHistoryModel
 from .models.records import TimelineModel, partner_name
 from .person_statistics import StatisticsFields
 from .plain import plain_label
-from .registration import FieldValues, PersonFields, field_errors_of, utc_now_text
+from .registration import FieldValues, PersonFields, field_errors_of
 from .state import AppState
 from .subject_access import write_subject_access_pdf
 
@@ -313,8 +314,7 @@ class PersonView(QWidget):
         share = self.consent.share_with()
         loaded_share = self._loaded.get("share_with")
         if sorted(share) != sorted(loaded_share if isinstance(loaded_share, list) else []):
-            changes["share_with"] = share
-            changes["consent_recorded_at"] = utc_now_text()
+            changes.update(consent_fields(share))
         return changes
 
     def save(self) -> Job | None:
