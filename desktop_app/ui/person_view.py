@@ -242,7 +242,7 @@ class PersonView(QWidget):
     def show_person(self, person_id: str, *, keep_status: bool = False) -> None:
         repo = self.state.repo
         record = repo.get(person_id) if repo is not None else None
-        if record is None or record.deleted:
+        if repo is None or record is None or record.deleted:
             self.clear()
             self.status.setText(self.tr("That person is no longer in this store."))
             return
@@ -260,12 +260,7 @@ class PersonView(QWidget):
             sub += self.tr(" · changes not yet synced")
         self.subtitle.setText(sub)
         self.details.load(fields)
-        withheld = (
-            repo.withheld_fields("client")
-            if repo is not None and record.owner_partner != self.state.own_partner
-            else frozenset()
-        )
-        self._show_withheld(withheld)
+        self._show_withheld(repo.withheld_from_here("client", record.owner_partner))
         self.statistics.load(fields)
         share = fields.get("share_with")
         self.consent.set_share_with(share if isinstance(share, list) else None)

@@ -40,6 +40,9 @@ def _register_by_keyboard(qtbot: Any, window: MainWindow, first: str, last: str)
     for text in (first, last):
         qtbot.keyClicks(QApplication.focusWidget(), text)
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    # Alt+O: only this organisation (registration never pre-selects who may see the record).
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(window.registration.consent.nobody_button.isChecked)
     with qtbot.waitSignal(form.saved, timeout=10_000):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
 
