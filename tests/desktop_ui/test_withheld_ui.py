@@ -15,14 +15,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_app.session import Profile, Session
 from desktop_app.storage.team_views import referrals
 from desktop_app.ui.jobs import JobRunner
 from desktop_app.ui.lead.models import ReferralsModel
 from desktop_app.ui.person_view import PersonView
 from desktop_app.ui.state import AppState
-from tests.desktop_core.conftest import FAST_KDF
-from tests.support.live_server import DEMO_PASSWORD, LiveServer, start_server
+from tests.governance.helpers import enrol
+from tests.support.live_server import LiveServer, start_server
 
 NOTES = "Talked through money worries and QQ123456C"
 REASON = "Needs a benefits check"
@@ -42,18 +41,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
         yield live
 
 
-def enrol(server: LiveServer, folder: Path, username: str) -> Session:
-    return Session.enrol(
-        Profile(folder),
-        server.url,
-        username,
-        DEMO_PASSWORD,
-        f"{username} laptop",
-        kdf_params=FAST_KDF,
-    )
-
-
-def _rows(model: Any, column: int, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole) -> list:
+def _rows(
+    model: Any, column: int, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole
+) -> list[Any]:
     return [model.index(row, column).data(role) for row in range(model.rowCount())]
 
 
