@@ -27,7 +27,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QMessageBox,
     QPlainTextEdit,
     QTableView,
     QWidget,
@@ -336,8 +335,8 @@ class Tour:
         question = referral.consent_question
         assert question is not None
         self.shots.save(question, "referral-consent.png")
-        yes = question.button(QMessageBox.StandardButton.Yes)
-        yes.click()
+        question.method.choose("verbal")  # how Iain gave consent: required before recording
+        question.agreed_button.click()
         wait_until(lambda: not referral.isVisible(), "the referral to be saved")
         self.settle()
 

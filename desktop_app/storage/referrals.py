@@ -9,17 +9,16 @@ partner cannot change consent and is told to ask the owner; nothing is queued.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 
 from desktop_app.errors import SessionError
-from desktop_app.storage.repository import Repository
+from desktop_app.storage.repository import Repository, consent_fields
 from desktop_app.storage.views import RecordNotFoundError, RecordValidationError
 from pace_shared import reference
 from pace_shared.messages import user_message
-from pace_shared.records import SHARE_ALL, RecordType, validate_fields
+from pace_shared.records import CONSENT_METHODS, SHARE_ALL, RecordType, validate_fields
 
 
 class ReferralConsent(StrEnum):
@@ -71,22 +70,21 @@ def widened_consent(share_with: list[str] | None, partner: str) -> list[str]:
     return current if SHARE_ALL in current or partner in current else [*current, partner]
 
 
-def utc_now_text() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
 def refer(
     repo: Repository,
     client_id: str,
     referral: Mapping[str, Any],
     *,
     record_consent: bool = False,
+    consent_method: str | None = None,
 ) -> str:
     """Save a referral of ``client_id``; the new referral's id.
 
     ``record_consent``: the adviser confirmed the person agreed to share with the referral's
-    partner, so the consent is widened first when needed (owner only). Raises
-    ConsentRequiredError when the referral is outside consent and cannot (or may not) widen it.
+    partner, so the consent is widened first when needed (owner only), recorded in the consent
+    history with ``consent_method`` (how the person gave it: required when consent widens).
+    Raises ConsentRequiredError when the referral is outside consent and cannot (or may not)
+    widen it, or when consent would widen without saying how it was given.
     """
     fields = {**referral, "client_id": client_id}
     to_partner = str(fields.get("to_partner") or "")
@@ -102,6 +100,14 @@ def refer(
                     "their consent first.",
                 ).format(partner=partner_label(to_partner))
             )
+        if consent_method not in CONSENT_METHODS:
+            raise ConsentRequiredError(
+                user_message(
+                    "errors",
+                    "Say how the person gave their consent to share with {partner}. Nothing "
+                    "was saved.",
+                ).format(partner=partner_label(to_partner))
+            )
         # Check the referral before touching consent, so a bad referral changes nothing.
         checked = validate_fields(
             RecordType.REFERRAL, fields, creating=True, known_partners=repo.known_partners
@@ -112,10 +118,12 @@ def refer(
         share_with = widened_consent(
             person.fields.get("share_with") if person else None, to_partner
         )
-        # First in the outbox, so the server sees the consent before the referral.
+        # First in the outbox, so the server sees the consent before the referral; the same
+        # save as the person view's, so the consent history entry is written the same way.
         repo.save(
             RecordType.CLIENT,
-            {"share_with": share_with, "consent_recorded_at": utc_now_text()},
+            consent_fields(share_with),
             record_id=client_id,
+            consent_method=consent_method,
         )
     return repo.save(RecordType.REFERRAL, fields)

@@ -13,6 +13,7 @@ import logging
 import threading
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Connection, Engine, text
@@ -206,7 +207,7 @@ class Repository:
         fields: dict[str, Any] = {
             "client_id": person.id,
             "share_with": person.fields.get("share_with") or [],
-            "recorded_at": changed.get("consent_recorded_at") or _utc_now_text(),
+            "recorded_at": changed.get("consent_recorded_at") or utc_now_text(),
             "method": method,
             "adviser": self.adviser or None,
         }
@@ -401,8 +402,9 @@ class Repository:
                     {"c": client_id},
                 )
             }
+        rules = self._withheld_rules()
         views = [
-            _row_view(r, pending=r[0] in pending_ids)
+            self._with_withheld(_row_view(r, pending=r[0] in pending_ids), rules)
             for r in rows
             if r[1] in CHILD_TYPES and r[1] != CONSENT_CHANGE
         ]
@@ -565,9 +567,31 @@ class Repository:
     def withheld_fields(self, record_type: str) -> frozenset[str]:
         """Fields of ``record_type`` the sharing agreement keeps from this partner when another
         partner wrote the record."""
+        return frozenset(self._withheld_rules().get(record_type, ()))
+
+    def withheld_from_here(self, record_type: str, owner_partner: str | None) -> frozenset[str]:
+        """Fields of a ``record_type`` record written by ``owner_partner`` that this partner
+        does not receive: none of its own records, else the agreement's list for the type
+        (the server sends the one in force with every pull page)."""
+        if owner_partner == self.partner:
+            return frozenset()
+        return self.withheld_fields(record_type)
+
+    def _withheld_rules(self) -> dict[str, list[str]]:
         raw = self._setting(WITHHELD_SETTING)
         rules = loads(raw) if raw else {}
-        return frozenset(rules.get(record_type, ())) if isinstance(rules, dict) else frozenset()
+        if not isinstance(rules, dict):
+            return {}
+        return {
+            str(kind): [str(name) for name in names]
+            for kind, names in rules.items()
+            if isinstance(names, list)
+        }
+
+    def _with_withheld(self, view: RecordView, rules: Mapping[str, list[str]]) -> RecordView:
+        if view.owner_partner == self.partner or not rules.get(view.type):
+            return view
+        return replace(view, withheld=frozenset(rules[view.type]))
 
     @property
     def current_event_id(self) -> str | None:
@@ -589,8 +613,15 @@ class Repository:
         return Changes.setting(IDLE_MINUTES)
 
 
-def _utc_now_text() -> str:
+def utc_now_text() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def consent_fields(share_with: list[str]) -> dict[str, Any]:
+    """A person's fields for a change of who may see them, stamped now. Saved with
+    ``consent_method``, :meth:`Repository.save` adds the consent history entry: registration,
+    the person view and the referral dialog all record consent through this one path."""
+    return {"share_with": list(share_with), "consent_recorded_at": utc_now_text()}
 
 
 def _row_view(row: Any, *, pending: bool) -> RecordView:

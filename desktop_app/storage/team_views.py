@@ -40,6 +40,8 @@ class ReferralRow:
     completed_on: str
     decline_reason: str
     age_days: int | None  # days since referred_on (None when unknown)
+    #: Fields the data-sharing agreement keeps from this partner (shown as "Withheld").
+    withheld: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +110,7 @@ def referrals(repo: Repository, today: dt.date | None = None) -> list[ReferralRo
                 completed_on=str(fields.get("completed_on") or ""),
                 decline_reason=str(fields.get("decline_reason") or ""),
                 age_days=_age(referred_on, today),
+                withheld=repo.withheld_from_here("referral", owner),
             )
         )
     found.sort(key=lambda r: (r.referred_on, r.id), reverse=True)

@@ -31,6 +31,9 @@ class RecordView:
     pending_fields: frozenset[str] = frozenset()
     has_conflict: bool = False
     updated_at: str = ""
+    #: Fields the data-sharing agreement keeps from this partner (another partner wrote the
+    #: record): the app shows them as "Withheld", never as blank. Filled by the timeline.
+    withheld: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Consent to share with other PACE partners: all, chosen partners, or nobody."""
+"""Consent to share with other PACE partners: all, chosen partners, or nobody; and how the
+person gave it (one chooser for registration, the person view and the referral dialog)."""
 
 from __future__ import annotations
 
@@ -17,11 +18,41 @@ from PySide6.QtWidgets import (
 )
 
 from pace_shared import reference
-from pace_shared.records import CONSENT_METHODS, SHARE_ALL
+from pace_shared.records import CONSENT_CHANGE, CONSENT_METHODS, FIELDS, SHARE_ALL
 
+from .i18n import choice_label
 from .plain import error_label
 
 ALL, CHOSEN, NOBODY = 0, 1, 2
+
+
+class ConsentMethodChoice(QComboBox):
+    """How the person gave their consent (verbal, written, electronic), as the consent history
+    records it. ``required``: the list starts on "Choose…" and :meth:`consent_method` is None
+    until the adviser picks one (the referral dialog, where consent is widened on the spot)."""
+
+    def __init__(self, *, required: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.required = required
+        self.setObjectName("consent_method")
+        self.setAccessibleName(self.tr("How consent was given"))
+        if required:
+            self.addItem(self.tr("Choose how consent was given…"), None)
+        spec = FIELDS[CONSENT_CHANGE]["method"]
+        for code in CONSENT_METHODS:
+            self.addItem(choice_label(spec, code), code)
+        self.reset()
+
+    def reset(self) -> None:
+        self.setCurrentIndex(0)
+
+    def choose(self, code: str) -> None:
+        self.setCurrentIndex(self.findData(code))
+
+    def consent_method(self) -> str | None:
+        """The chosen method's code, or None while a required choice is still open."""
+        code = self.currentData()
+        return str(code) if code in CONSENT_METHODS else None
 
 
 class ConsentBox(QGroupBox):
@@ -47,15 +78,7 @@ class ConsentBox(QGroupBox):
         self.partners.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.partners.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.set_own_partner(own_partner)
-        self.method = QComboBox(self)
-        self.method.setObjectName("consent_method")
-        self.method.setAccessibleName(self.tr("How consent was given"))
-        for code, text in zip(
-            CONSENT_METHODS,
-            (self.tr("Verbal"), self.tr("Written"), self.tr("Electronic")),
-            strict=True,
-        ):
-            self.method.addItem(text, code)
+        self.method = ConsentMethodChoice(parent=self)
         method_label = QLabel(self.tr("Ho&w consent was given:"), self)
         method_label.setBuddy(self.method)
         method_row = QHBoxLayout()
@@ -87,16 +110,32 @@ class ConsentBox(QGroupBox):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.partners.addItem(item)
 
-    def consent_method(self) -> str:
+    def consent_method(self) -> str | None:
         """How the person gave the consent now chosen (``verbal``/``written``/``electronic``)."""
-        return str(self.method.currentData())
+        return self.method.consent_method()
 
     def reset(self) -> None:
-        self.method.setCurrentIndex(0)
-        self.all_button.setChecked(True)
+        """Nothing chosen: the adviser must say who the person agreed to share with, so the
+        widest sharing is never recorded because nobody changed a default."""
+        self.method.reset()
+        self._choose(None)
         for row in range(self.partners.count()):
             self.partners.item(row).setCheckState(Qt.CheckState.Unchecked)
         self._on_mode_changed()
+
+    def _choose(self, button: QRadioButton | None) -> None:
+        # An exclusive group cannot uncheck its checked button; lift the rule for the moment.
+        self.group.setExclusive(False)
+        for each in (self.all_button, self.chosen_button, self.nobody_button):
+            each.setChecked(each is button)
+        self.group.setExclusive(True)
+
+    def has_choice(self) -> bool:
+        return self.group.checkedId() in (ALL, CHOSEN, NOBODY)
+
+    def focus_problem(self) -> None:
+        """Put the cursor where :meth:`validate` found the problem."""
+        (self.partners if self.has_choice() else self.all_button).setFocus()
 
     @Slot()
     def _on_mode_changed(self) -> None:
@@ -125,17 +164,26 @@ class ConsentBox(QGroupBox):
     def set_share_with(self, codes: list[str] | None) -> None:
         codes = list(codes or [])
         if codes == [SHARE_ALL]:
-            self.all_button.setChecked(True)
+            self._choose(self.all_button)
         elif codes:
-            self.chosen_button.setChecked(True)
+            self._choose(self.chosen_button)
         else:
-            self.nobody_button.setChecked(True)
+            self._choose(self.nobody_button)
         for row in range(self.partners.count()):
             item = self.partners.item(row)
             checked = item.data(Qt.ItemDataRole.UserRole) in codes
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def validate(self) -> bool:
+        if not self.has_choice():
+            self.error.setText(
+                self.tr(
+                    "Choose who the person agreed may see their record: all PACE partners, "
+                    "chosen partners, or only your organisation."
+                )
+            )
+            self.error.setVisible(True)
+            return False
         if self.group.checkedId() == CHOSEN and not self.chosen_codes():
             self.error.setText(self.tr("Tick at least one partner, or choose another option."))
             self.error.setVisible(True)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.session import Changes, Erased
+from desktop_app.storage.repository import consent_fields
 
 from .consent import ConsentBox
 from .dialogs.erase_dialog import EraseDialog
@@ -30,7 +31,7 @@ from .models.consent_history import ConsentHistoryModel
 from .models.records import TimelineModel, partner_name
 from .person_statistics import StatisticsFields
 from .plain import plain_label
-from .registration import FieldValues, PersonFields, field_errors_of, utc_now_text
+from .registration import FieldValues, PersonFields, field_errors_of
 from .state import AppState
 from .subject_access import write_subject_access_pdf
 from .sync_scheduler import changes_of
@@ -287,7 +288,7 @@ class PersonView(QWidget):
     def show_person(self, person_id: str, *, keep_status: bool = False) -> None:
         repo = self.state.repo
         record = repo.get(person_id) if repo is not None else None
-        if record is None or record.deleted:
+        if repo is None or record is None or record.deleted:
             self.clear()
             self.status.setText(self.tr("That person is no longer in this store."))
             return
@@ -305,12 +306,7 @@ class PersonView(QWidget):
             sub += self.tr(" · changes not yet synced")
         self.subtitle.setText(sub)
         self.details.load(fields)
-        withheld = (
-            repo.withheld_fields("client")
-            if repo is not None and record.owner_partner != self.state.own_partner
-            else frozenset()
-        )
-        self._show_withheld(withheld)
+        self._show_withheld(repo.withheld_from_here("client", record.owner_partner))
         self.statistics.load(fields)
         share = fields.get("share_with")
         self.consent.set_share_with(share if isinstance(share, list) else None)
@@ -369,8 +365,7 @@ class PersonView(QWidget):
         share = self.consent.share_with()
         loaded_share = self._loaded.get("share_with")
         if sorted(share) != sorted(loaded_share if isinstance(loaded_share, list) else []):
-            changes["share_with"] = share
-            changes["consent_recorded_at"] = utc_now_text()
+            changes.update(consent_fields(share))
         return changes
 
     def save(self) -> Job | None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.session import CURRENT_EVENT, Changes, RecordValidationError
+from desktop_app.storage.repository import consent_fields
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translated
 from pace_shared.records import FieldError
 
@@ -48,10 +49,6 @@ EVENT_TYPES = ("redundancy_event", "employer")
 
 #: A form's values as the core's validators take them.
 FieldValues: TypeAlias = dict[str, object]
-
-
-def utc_now_text() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def _text(value: object) -> str | None:
@@ -299,13 +296,12 @@ class RegistrationForm(QWidget):
             self.status.setText(self.tr("Please correct the highlighted fields."))
             return None
         if not consent_ok:
-            self.consent.partners.setFocus()
+            self.consent.focus_problem()
             self.status.setText(self.tr("Please choose who this person agreed to share with."))
             return None
         answers = {**self.person.values(), **self.statistics.values()}
         fields: FieldValues = {k: v for k, v in answers.items() if v is not None}
-        fields["share_with"] = self.consent.share_with()
-        fields["consent_recorded_at"] = utc_now_text()
+        fields.update(consent_fields(self.consent.share_with()))
         event_id = self.state.current_event_id()
         if event_id:
             fields["event_id"] = event_id

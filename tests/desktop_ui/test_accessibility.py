@@ -214,7 +214,9 @@ def test_registration_chosen_partners_by_keyboard(qtbot: Any, main_window: MainW
     """The partner list is disabled until "Chosen partners"; then Tab reaches it."""
     consent = main_window.registration.consent
     consent.all_button.setFocus()
-    qtbot.keyClick(consent.all_button, Qt.Key.Key_Down)  # arrows choose among the options
+    assert not consent.has_choice()  # nothing is pre-selected
+    qtbot.keyClick(consent.all_button, Qt.Key.Key_Down)  # arrows move among the options
+    qtbot.keyClick(consent.chosen_button, Qt.Key.Key_Space)  # Space chooses
     assert consent.chosen_button.isChecked()
     check_screen(qtbot, main_window, "Register tab, chosen partners")
     assert consent.partners in tab_cycle(qtbot, main_window, consent.chosen_button)

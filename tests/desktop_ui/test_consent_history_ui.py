@@ -17,6 +17,7 @@ def test_registration_records_how_consent_was_given(qtbot: Any, state: Any, repo
     qtbot.addWidget(form)
     form.person.rows["first_name"].edit.setText("Morag")
     form.person.rows["last_name"].edit.setText("Consent")
+    form.consent.all_button.setChecked(True)
     form.consent.method.setCurrentIndex(form.consent.method.findData("written"))
     with qtbot.waitSignal(form.saved, timeout=5000) as saved:
         form.save()

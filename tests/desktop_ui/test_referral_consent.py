@@ -14,12 +14,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 
 from desktop_app.security.keywrap import KdfParams
 from desktop_app.session import Profile, Session
+from desktop_app.storage.referrals import ConsentRequiredError, refer
 from desktop_app.ui.dialogs.timeline_entry import TimelineEntryDialog
 from desktop_app.ui.jobs import JobRunner
+from desktop_app.ui.person_view import PersonView
 from desktop_app.ui.state import AppState
 from tests.desktop_ui.conftest import RICH_NAME
 
@@ -73,23 +75,39 @@ def test_owner_records_consent_first_then_refers(qtbot: Any, server: Any, tmp_pa
     question = dialog.consent_question
     assert question is not None
     assert question.isVisible()
-    assert question.textFormat() == Qt.TextFormat.PlainText  # the name is shown, not rendered
+    assert question.question.textFormat() == Qt.TextFormat.PlainText  # shown, not rendered
     assert RICH_NAME in question.text()
     assert "Department for Work and Pensions" in question.text()
     assert pending(sds) == []  # nothing is saved until the adviser confirms
 
-    question.button(QMessageBox.StandardButton.Yes).click()
+    # How consent was given is required: "agreed" alone records nothing and says why.
+    assert question.consent_method() is None
+    question.agreed_button.click()
+    assert question.isVisible()
+    assert question.error.isVisible()
+    assert "how the person gave" in question.error.text()
+    runner.wait_for_idle()
+    assert pending(sds) == []
+    # By keyboard: the method list has the cursor; a letter picks "Written".
+    assert question.focusWidget() is question.method
+    qtbot.keyClicks(question.method, "w")
+    assert question.consent_method() == "written"
+    assert not question.error.isVisible()
+    question.agreed_button.click()
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
     runner.wait_for_idle()
     consent, history, referral = pending(sds)
     assert (consent["record_type"], consent["record_id"]) == ("client", person)
     assert consent["fields"]["share_with"] == ["DWP"]
     assert consent["fields"]["consent_recorded_at"]
-    # The consent change goes into the person's consent history in the same write.
+    # The consent change goes into the person's consent history in the same write, with how
+    # it was given and by whom, exactly as the person view records it.
     assert history["record_type"] == "consent_change"
     assert history["fields"]["client_id"] == person
     assert history["fields"]["share_with"] == ["DWP"]
     assert history["fields"]["recorded_at"] == consent["fields"]["consent_recorded_at"]
+    assert history["fields"]["method"] == "written"
+    assert history["fields"]["adviser"] == "demo.adviser"
     assert referral["record_type"] == "referral"
     assert referral["fields"]["to_partner"] == "DWP"
     assert referral["fields"]["client_id"] == person
@@ -101,8 +119,45 @@ def test_owner_records_consent_first_then_refers(qtbot: Any, server: Any, tmp_pa
     assert seen is not None
     assert seen.fields["first_name"] == RICH_NAME
     assert [r.fields["to_partner"] for r in dwp.repo.timeline(person)] == ["DWP"]
+    # Both partners' person views show the entry, synced: shared with DWP, given in writing.
     for session in (sds, dwp):
+        assert consent_history_shown(qtbot, session, person, runner) == [
+            [
+                "Department for Work and Pensions (Jobcentre Plus)",
+                "Written",
+                "demo.adviser",
+            ]
+        ]
         session.lock()
+
+
+def consent_history_shown(qtbot: Any, session: Session, person: str, runner: JobRunner) -> Any:
+    """The rows of the person view's consent history (shared with, how, adviser)."""
+    view = PersonView(AppState(session, runner))
+    qtbot.addWidget(view)
+    view.show_person(person)
+    model = view.consent_history_model
+    return [
+        [model.index(row, column).data() for column in (1, 2, 3)] for row in range(model.rowCount())
+    ]
+
+
+def test_consent_cannot_widen_without_saying_how_it_was_given(
+    qtbot: Any, server: Any, tmp_path: Path
+) -> None:
+    """The store refuses it too, whoever calls it: the consent history never lacks a method
+    for a consent recorded from a referral."""
+    sds = enrol(server, tmp_path / "sds", "demo.adviser")
+    person = sds.repo.save("client", {"first_name": "Ann", "last_name": "Nomethod"})
+    referral = {"to_partner": "HMRC", "status": "open", "referred_on": "2026-11-28"}
+    with pytest.raises(ConsentRequiredError, match="how the person gave"):
+        refer(sds.repo, person, referral, record_consent=True)
+    assert pending(sds)[1:] == []  # only the person's own creation is queued
+    assert sds.repo.consent_history(person) == []
+    refer(sds.repo, person, referral, record_consent=True, consent_method="verbal")
+    [entry] = sds.repo.consent_history(person)
+    assert (entry.fields["share_with"], entry.fields["method"]) == (["HMRC"], "verbal")
+    sds.lock()
 
 
 def test_declining_the_consent_question_saves_nothing(
@@ -115,7 +170,7 @@ def test_declining_the_consent_question_saves_nothing(
     dialog = referral_dialog(qtbot, sds, person, runner)
     choose_partner(dialog, "HMRC")
     dialog.save()
-    dialog.consent_question.button(QMessageBox.StandardButton.No).click()
+    dialog.consent_question.cancel_button.click()
     runner.wait_for_idle()
     assert pending(sds) == []
     assert dialog.isVisible()  # the adviser can pick another partner or cancel

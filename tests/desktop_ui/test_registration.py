@@ -43,6 +43,9 @@ def test_register_by_keyboard_only(qtbot: Any, state: Any, repo: Any, event_id: 
         _type(qtbot, text)
         _tab(qtbot)
     assert QApplication.focusWidget() is form.consent.all_button
+    assert not form.consent.has_choice()  # nobody's record is shared because of a default
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # the adviser chooses "All"
+    assert form.consent.all_button.isChecked()
     with qtbot.waitSignal(form.saved, timeout=2000) as saved:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
 
@@ -65,9 +68,47 @@ def test_enter_from_a_name_field_saves(qtbot: Any, state: Any, repo: Any) -> Non
     _type(qtbot, "Iain")
     _tab(qtbot)
     _type(qtbot, "Banks")
-    with qtbot.waitSignal(form.saved, timeout=2000):
+    # Alt+O: "Only my organisation" (one keystroke), then Enter saves.
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(form.consent.nobody_button.isChecked)
+    with qtbot.waitSignal(form.saved, timeout=2000) as saved:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Enter)
     assert repo.people_count() == 1
+    assert repo.get(saved.args[0]).fields["share_with"] == []
+
+
+def test_registration_cannot_share_with_all_by_default(qtbot: Any, state: Any, repo: Any) -> None:
+    """No sharing option is chosen until the adviser chooses one: Enter with none chosen saves
+    nothing and says what to do, with the cursor on the options; and each next person starts
+    with no choice again."""
+    form = _form(qtbot, state)
+    consent = form.consent
+    assert not any(
+        button.isChecked()
+        for button in (consent.all_button, consent.chosen_button, consent.nobody_button)
+    )
+    _type(qtbot, "Shona")
+    _tab(qtbot)
+    _type(qtbot, "Nochoice")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert repo.people_count() == 0
+    assert consent.error.isVisible()
+    assert "Choose who the person agreed may see their record" in consent.error.text()
+    assert form.status.text() == "Please choose who this person agreed to share with."
+    assert QApplication.focusWidget() is consent.all_button
+    assert form.person.rows["first_name"].raw() == "Shona"  # nothing typed is lost
+    qtbot.keyClick(consent.all_button, Qt.Key.Key_Space)  # a choice clears the message
+    assert consent.all_button.isChecked()
+    assert not consent.error.isVisible()
+    for _ in range(2):  # then arrows move the choice: chosen partners, only my organisation
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert consent.nobody_button.isChecked()
+    with qtbot.waitSignal(form.saved, timeout=2000) as saved:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert repo.get(saved.args[0]).fields["share_with"] == []
+    [entry] = repo.consent_history(saved.args[0])
+    assert entry.fields["share_with"] == []
+    assert not consent.has_choice()  # ready for the next person, with no choice made
 
 
 def test_chosen_partners_by_keyboard(qtbot: Any, state: Any, repo: Any) -> None:
@@ -129,6 +170,7 @@ def test_chosen_partners_need_a_partner(qtbot: Any, state: Any, repo: Any) -> No
     form.consent.chosen_button.setChecked(True)
     assert form.save() is None
     assert form.consent.error.isVisible()
+    assert form.consent.error.text() == "Tick at least one partner, or choose another option."
     assert repo.people_count() == 0
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.storage.repository import Repository
 from desktop_app.ui.dialogs.event_dialog import EventDialog
@@ -40,6 +40,9 @@ def _register_by_keyboard(qtbot: Any, window: MainWindow, first: str, last: str)
     for text in (first, last):
         qtbot.keyClicks(QApplication.focusWidget(), text)
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    # Alt+O: only this organisation (registration never pre-selects who may see the record).
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(window.registration.consent.nobody_button.isChecked)
     with qtbot.waitSignal(form.saved, timeout=10_000):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
 
@@ -78,7 +81,8 @@ def test_every_form_writes_off_the_gui_thread(
             entry.save()
             if kind == "referral":  # Jane has not agreed to share: consent first, then refer
                 assert entry.consent_question is not None
-                entry.consent_question.button(QMessageBox.StandardButton.Yes).click()
+                entry.consent_question.method.choose("verbal")
+                entry.consent_question.agreed_button.click()
     # A new employer and event, made current.
     events = EventDialog(state, window)
     qtbot.addWidget(events)

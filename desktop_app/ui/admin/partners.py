@@ -5,23 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QMessageBox, QWidget
 
 from desktop_app.session import AdminPartner
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 
-from ..dialogs.form_dialog import lay_out_form_dialog
 from ..state import AppState
-from .common import (
-    AdminPage,
-    Column,
-    RowsModel,
-    confirm,
-    described,
-    selected_key,
-    short_time,
-    table_view,
-)
+from .common import Column, RowsModel, confirm, short_time, table_view
+from .editing import ServerFormDialog, ServerRowsPage
 
 
 def _active(partner: AdminPartner) -> str:
@@ -38,16 +29,16 @@ PARTNER_COLUMNS: tuple[Column[AdminPartner], ...] = (
 )
 
 
-class PartnerDialog(QDialog):
+class PartnerDialog(ServerFormDialog):
     """A new partner (code and name), or a new name for one (``code`` given)."""
 
     def __init__(self, code: str | None = None, name: str = "", parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("partner_dialog")
-        self.setWindowTitle(
-            self.tr("New partner") if code is None else self.tr("Rename {code}").format(code=code)
+        super().__init__(
+            "partner_dialog",
+            self.tr("New partner") if code is None else self.tr("Rename {code}").format(code=code),
+            parent,
+            min_width=420,
         )
-        self.setMinimumWidth(420)
         self.code = QLineEdit(code or "")
         self.code.setAccessibleName(self.tr("Partner code"))
         self.code.setMaxLength(32)
@@ -59,25 +50,22 @@ class PartnerDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Co&de"), self.code)
         form.addRow(self.tr("&Name"), self.name)
-        self.error = lay_out_form_dialog(self, form, self.check)
+        self.finish(form)
         self.on_save: Callable[[str, str], object] | None = None
 
     def check(self) -> None:
         if not self.name.text().strip():
-            described(self.error, self.tr("Type the partner's name."))
+            self.say(self.tr("Type the partner's name."))
         elif self.on_save is not None:
-            described(self.error, "")
+            self.say("")
             self.on_save(self.code.text().strip(), self.name.text().strip())
 
-    def refused(self, text: str) -> None:
-        described(self.error, text)
 
-
-class PartnersPage(AdminPage):
+class PartnersPage(ServerRowsPage[AdminPartner]):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self.setObjectName("admin_partners")
-        self.model: RowsModel[AdminPartner] = RowsModel(PARTNER_COLUMNS, lambda p: p.code, self)
+        self.model = RowsModel(PARTNER_COLUMNS, lambda p: p.code, self)
         self.table = table_view(self.model, self.tr("Partners"))
         self.table.setObjectName("partners_table")
         self.new_button = self.button(
@@ -95,7 +83,6 @@ class PartnersPage(AdminPage):
         self.refresh_button = self.button(
             self.tr("Re&fresh"), self.tr("Load the partners again"), self.reload
         )
-        self.dialog: PartnerDialog | None = None
         self.lay_out(
             [
                 self.new_button,
@@ -107,57 +94,41 @@ class PartnersPage(AdminPage):
             self.table,
         )
 
-    def reload(self) -> None:
-        self.call(lambda api: api.partners(), self._show, label=self.tr("Loading partners…"))
+    def message_fields(self, row: AdminPartner) -> dict[str, str]:
+        return {"code": row.code}
 
-    def _show(self, partners: list[AdminPartner]) -> None:
-        self.loaded = True
-        self.model.set_rows(partners)
-        self.say(self.tr("{count} partners.").format(count=len(partners)))
+    def reload(self) -> None:
+        self.call(
+            lambda api: api.partners(),
+            lambda partners: self.show_rows(partners, self.tr("{count} partners.")),
+            label=self.tr("Loading partners…"),
+        )
 
     def selected(self) -> AdminPartner | None:
-        key = selected_key(self.table)
-        partner = self.model.row_of(key) if key else None
-        if partner is None:
-            self.show_error(self.tr("Select a partner in the table first."))
-        return partner
-
-    def _changed(self, verb: str) -> Callable[[AdminPartner], None]:
-        def done(partner: AdminPartner) -> None:
-            if self.dialog is not None:
-                self.dialog.accept()
-                self.dialog = None
-            self.say(verb.format(code=partner.code))
-            self.reload()
-
-        return done
+        return self.selected_row(self.tr("Select a partner in the table first."))
 
     def new_partner(self) -> PartnerDialog:
         dialog = PartnerDialog(parent=self)
-        dialog.on_save = lambda code, name: self.call(
+        dialog.on_save = lambda code, name: self.send(
             lambda api: api.create_partner(code, name),
-            self._changed(self.tr("Partner {code} created.")),
-            label=self.tr("Creating the partner…"),
-            on_refused=dialog.refused,
+            self.tr("Partner {code} created."),
+            self.tr("Creating the partner…"),
+            dialog,
         )
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return self.open_dialog(dialog)
 
     def rename(self) -> PartnerDialog | None:
         partner = self.selected()
         if partner is None:
             return None
         dialog = PartnerDialog(partner.code, partner.name, self)
-        dialog.on_save = lambda code, name: self.call(
+        dialog.on_save = lambda code, name: self.send(
             lambda api: api.rename_partner(code, name),
-            self._changed(self.tr("Partner {code} renamed.")),
-            label=self.tr("Renaming the partner…"),
-            on_refused=dialog.refused,
+            self.tr("Partner {code} renamed."),
+            self.tr("Renaming the partner…"),
+            dialog,
         )
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return self.open_dialog(dialog)
 
     def deactivate(self) -> QMessageBox | None:
         partner = self.selected()
@@ -175,10 +146,10 @@ class PartnersPage(AdminPage):
                 "users sign in again on newly set up laptops."
             ).format(name=partner.name),
             self.tr("&Deactivate and revoke laptops"),
-            lambda: self.call(
+            lambda: self.send(
                 lambda api: api.deactivate_partner(code),
-                self._changed(self.tr("Partner {code} deactivated; its laptops are revoked.")),
-                label=self.tr("Deactivating the partner…"),
+                self.tr("Partner {code} deactivated; its laptops are revoked."),
+                self.tr("Deactivating the partner…"),
             ),
         )
 
@@ -186,8 +157,8 @@ class PartnersPage(AdminPage):
         partner = self.selected()
         if partner is not None:
             code = partner.code
-            self.call(
+            self.send(
                 lambda api: api.reactivate_partner(code),
-                self._changed(self.tr("Partner {code} reactivated.")),
-                label=self.tr("Reactivating the partner…"),
+                self.tr("Partner {code} reactivated."),
+                self.tr("Reactivating the partner…"),
             )

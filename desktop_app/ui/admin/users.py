@@ -9,30 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QWidget
 
 from desktop_app.session import AdminUser
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 
-from ..dialogs.form_dialog import lay_out_form_dialog
 from ..state import AppState
-from .common import (
-    AdminPage,
-    Column,
-    RowsModel,
-    confirm,
-    described,
-    selected_key,
-    table_view,
-)
+from .common import Column, RowsModel, confirm, selected_key, table_view
+from .editing import ServerFormDialog, ServerRowsPage
 
 #: Role codes (decisions.md #10) and how the app names them.
 ROLES: tuple[tuple[str, str], ...] = (
@@ -81,16 +65,13 @@ def password_edit(accessible: str) -> QLineEdit:
     return edit
 
 
-class CreateUserDialog(QDialog):
+class CreateUserDialog(ServerFormDialog):
     """A new account; the server checks the password policy and answers why it refuses."""
 
     def __init__(
         self, roles: list[str], partners: list[str] | None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("create_user_dialog")
-        self.setWindowTitle(self.tr("New user"))
-        self.setMinimumWidth(440)
+        super().__init__("create_user_dialog", self.tr("New user"), parent, min_width=440)
         self.username = QLineEdit()
         self.username.setAccessibleName(self.tr("Username"))
         self.username.setMaxLength(100)
@@ -117,78 +98,69 @@ class CreateUserDialog(QDialog):
         hint = QLabel(self.tr("At least 12 characters, not the username, not a common password."))
         hint.setWordWrap(True)
         form.addRow(hint)
-        self.error = lay_out_form_dialog(self, form, self.check)
+        self.finish(form)
         self.on_save: Callable[[CreateUserDialog], None] | None = None
 
     def check(self) -> None:
         if not self.username.text().strip():
-            described(self.error, self.tr("Type a username."))
+            self.say(self.tr("Type a username."))
             self.username.setFocus()
         elif self.password.text() != self.confirm.text():
-            described(self.error, self.tr("The two passwords are not the same."))
+            self.say(self.tr("The two passwords are not the same."))
             self.confirm.setFocus()
         elif self.on_save is not None:
-            described(self.error, "")
+            self.say("")
             self.on_save(self)
 
-    def refused(self, text: str) -> None:
-        described(self.error, text)
 
-
-class PasswordDialog(QDialog):
+class PasswordDialog(ServerFormDialog):
     """A new password for someone who forgot theirs; every session of theirs ends."""
 
     def __init__(self, username: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("reset_password_dialog")
-        self.setWindowTitle(self.tr("Reset the password of {user}").format(user=username))
-        self.setMinimumWidth(420)
+        super().__init__(
+            "reset_password_dialog",
+            self.tr("Reset the password of {user}").format(user=username),
+            parent,
+            min_width=420,
+        )
         self.password = password_edit(self.tr("New password"))
         self.confirm = password_edit(self.tr("Confirm new password"))
         form = QFormLayout()
         form.addRow(self.tr("New &password"), self.password)
         form.addRow(self.tr("Con&firm password"), self.confirm)
-        self.error = lay_out_form_dialog(self, form, self.check)
+        self.finish(form)
         self.on_save: Callable[[str], object] | None = None
 
     def check(self) -> None:
         if self.password.text() != self.confirm.text():
-            described(self.error, self.tr("The two passwords are not the same."))
+            self.say(self.tr("The two passwords are not the same."))
         elif self.on_save is not None:
-            described(self.error, "")
+            self.say("")
             self.on_save(self.password.text())
 
-    def refused(self, text: str) -> None:
-        described(self.error, text)
 
-
-class RoleDialog(QDialog):
+class RoleDialog(ServerFormDialog):
     def __init__(
         self, username: str, roles: list[str], current: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("role_dialog")
-        self.setWindowTitle(self.tr("Role of {user}").format(user=username))
+        super().__init__("role_dialog", self.tr("Role of {user}").format(user=username), parent)
         self.role = role_box(roles, current)
         self.role.setAccessibleName(self.tr("Role"))
         form = QFormLayout()
         form.addRow(self.tr("&Role"), self.role)
-        self.error = lay_out_form_dialog(self, form, self.check)
+        self.finish(form)
         self.on_save: Callable[[str], object] | None = None
 
     def check(self) -> None:
         if self.on_save is not None:
             self.on_save(str(self.role.currentData()))
 
-    def refused(self, text: str) -> None:
-        described(self.error, text)
 
-
-class UsersPage(AdminPage):
+class UsersPage(ServerRowsPage[AdminUser]):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self.setObjectName("admin_users")
-        self.model: RowsModel[AdminUser] = RowsModel(USER_COLUMNS, lambda u: u.username, self)
+        self.model = RowsModel(USER_COLUMNS, lambda u: u.username, self)
         self.table = table_view(self.model, self.tr("Users"))
         self.table.setObjectName("users_table")
         self.new_button = self.button(
@@ -211,7 +183,6 @@ class UsersPage(AdminPage):
         self.refresh_button = self.button(
             self.tr("Re&fresh"), self.tr("Load the users again"), self.reload
         )
-        self.dialog: QDialog | None = None
         self.lay_out(
             [
                 self.new_button,
@@ -224,6 +195,9 @@ class UsersPage(AdminPage):
             self.table,
         )
 
+    def message_fields(self, row: AdminUser) -> dict[str, str]:
+        return {"user": row.username}
+
     @property
     def system_admin(self) -> bool:
         session = self.state.session
@@ -234,32 +208,18 @@ class UsersPage(AdminPage):
         return codes if self.system_admin else [c for c in codes if c != "system_admin"]
 
     def reload(self) -> None:
-        self.call(lambda api: api.users(), self._show, label=self.tr("Loading users…"))
-
-    def _show(self, users: list[AdminUser]) -> None:
-        self.loaded = True
-        self.model.set_rows(users)
-        self.say(self.tr("{count} users.").format(count=len(users)))
+        self.call(
+            lambda api: api.users(),
+            lambda users: self.show_rows(users, self.tr("{count} users.")),
+            label=self.tr("Loading users…"),
+        )
 
     def selected(self) -> AdminUser | None:
         key = selected_key(self.table)
         return self.model.row_of(key) if key else None
 
     def _need_selection(self) -> AdminUser | None:
-        user = self.selected()
-        if user is None:
-            self.show_error(self.tr("Select a user in the table first."))
-        return user
-
-    def _changed(self, verb: str) -> Callable[[AdminUser], None]:
-        def done(user: AdminUser) -> None:
-            if self.dialog is not None:
-                self.dialog.accept()
-                self.dialog = None
-            self.say(verb.format(user=user.username))
-            self.reload()
-
-        return done
+        return self.selected_row(self.tr("Select a user in the table first."))
 
     # -- operations ----------------------------------------------------------------------------
     def new_user(self) -> CreateUserDialog:
@@ -270,47 +230,41 @@ class UsersPage(AdminPage):
             username, name = d.username.text().strip(), d.display_name.text().strip()
             role, password = str(d.role.currentData()), d.password.text()
             partner = str(d.partner.currentData()) if d.partner is not None else None
-            self.call(
+            self.send(
                 lambda api: api.create_user(username, name or username, role, password, partner),
-                self._changed(self.tr("User {user} created.")),
-                label=self.tr("Creating the user…"),
-                on_refused=d.refused,
+                self.tr("User {user} created."),
+                self.tr("Creating the user…"),
+                d,
             )
 
         dialog.on_save = save
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return self.open_dialog(dialog)
 
     def change_role(self) -> RoleDialog | None:
         user = self._need_selection()
         if user is None:
             return None
         dialog = RoleDialog(user.username, self.roles(), user.role, self)
-        dialog.on_save = lambda role: self.call(
+        dialog.on_save = lambda role: self.send(
             lambda api: api.set_role(user.username, role),
-            self._changed(self.tr("The role of {user} was changed.")),
-            label=self.tr("Changing the role…"),
-            on_refused=dialog.refused,
+            self.tr("The role of {user} was changed."),
+            self.tr("Changing the role…"),
+            dialog,
         )
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return self.open_dialog(dialog)
 
     def reset_password(self) -> PasswordDialog | None:
         user = self._need_selection()
         if user is None:
             return None
         dialog = PasswordDialog(user.username, self)
-        dialog.on_save = lambda password: self.call(
+        dialog.on_save = lambda password: self.send(
             lambda api: api.reset_password(user.username, password),
-            self._changed(self.tr("The password of {user} was reset; their sessions ended.")),
-            label=self.tr("Resetting the password…"),
-            on_refused=dialog.refused,
+            self.tr("The password of {user} was reset; their sessions ended."),
+            self.tr("Resetting the password…"),
+            dialog,
         )
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return self.open_dialog(dialog)
 
     def deactivate(self) -> QMessageBox | None:
         user = self._need_selection()
@@ -331,17 +285,17 @@ class UsersPage(AdminPage):
         )
 
     def _deactivate(self, username: str) -> None:
-        self.call(
+        self.send(
             lambda api: api.deactivate_user(username),
-            self._changed(self.tr("{user} was deactivated; their laptops are revoked.")),
-            label=self.tr("Deactivating…"),
+            self.tr("{user} was deactivated; their laptops are revoked."),
+            self.tr("Deactivating…"),
         )
 
     def reactivate(self) -> None:
         user = self._need_selection()
         if user is not None:
-            self.call(
+            self.send(
                 lambda api: api.reactivate_user(user.username),
-                self._changed(self.tr("{user} can sign in again (on a newly set up laptop).")),
-                label=self.tr("Reactivating…"),
+                self.tr("{user} can sign in again (on a newly set up laptop)."),
+                self.tr("Reactivating…"),
             )

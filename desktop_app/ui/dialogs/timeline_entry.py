@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QWidget,
@@ -40,6 +39,7 @@ from ..fields import FieldRow
 from ..i18n import choice_label
 from ..registration import FieldValues
 from ..state import AppState
+from .consent_question import ConsentQuestion
 from .form_dialog import lay_out_form_dialog
 
 
@@ -77,8 +77,8 @@ class TimelineEntryDialog(QDialog):
         self.client_id = client_id
         self.kind = kind
         self.saved_id: str | None = None
-        #: The "has the person agreed?" question while it is open, else None.
-        self.consent_question: QMessageBox | None = None
+        #: The "has the person agreed, and how?" question while it is open, else None.
+        self.consent_question: ConsentQuestion | None = None
         titles = {
             "engagement": self.tr("Add engagement"),
             "referral": self.tr("Add referral"),
@@ -196,45 +196,50 @@ class TimelineEntryDialog(QDialog):
         else:
             self._write(lambda repo: self._refer(repo, fields, record_consent=False))
 
-    def _refer(self, repo: Repository, fields: FieldValues, *, record_consent: bool) -> Changes:
+    def _refer(
+        self,
+        repo: Repository,
+        fields: FieldValues,
+        *,
+        record_consent: bool,
+        consent_method: str | None = None,
+    ) -> Changes:
         referral = Changes.record(
-            refer(repo, self.client_id, fields, record_consent=record_consent), "referral"
+            refer(
+                repo,
+                self.client_id,
+                fields,
+                record_consent=record_consent,
+                consent_method=consent_method,
+            ),
+            "referral",
         )
+        # A change of the person refreshes the person view, consent history included.
         return Changes.record(self.client_id, "client") | referral if record_consent else referral
 
     def _ask_consent(self, repo: Repository, fields: FieldValues, to_partner: str) -> None:
         person = repo.get(self.client_id)
         shown = person.fields if person is not None else {}
         name = f"{shown.get('first_name', '')} {shown.get('last_name', '')}".strip()
-        box = QMessageBox(
-            QMessageBox.Icon.Question, self.tr("Record consent first?"), "", parent=self
+        question = ConsentQuestion(
+            name or self.tr("This person"), partner_label(to_partner), parent=self
         )
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the name is user data: never rendered
-        box.setText(
-            self.tr(
-                "{person} has not agreed to share their record with {partner}, so the referral "
-                "cannot be sent yet.\n\n"
-                "Has the person agreed to share their record with them? If so, their consent is "
-                "recorded now and the referral is saved after it."
-            ).format(person=name or self.tr("This person"), partner=partner_label(to_partner))
-        )
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.button(QMessageBox.StandardButton.Yes).setText(
-            self.tr("The person agreed: record && refer")
-        )
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("Cancel"))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.finished.connect(lambda result: self._on_consent_answer(box, result, fields))
-        self.consent_question = box
-        box.open()  # window-modal, without a nested event loop
+        question.finished.connect(lambda result: self._on_consent_answer(question, result, fields))
+        self.consent_question = question
+        question.open()  # window-modal, without a nested event loop
 
-    def _on_consent_answer(self, box: QMessageBox, result: int, fields: FieldValues) -> None:
+    def _on_consent_answer(
+        self, question: ConsentQuestion, result: int, fields: FieldValues
+    ) -> None:
         self.consent_question = None
-        box.deleteLater()
-        if result != QMessageBox.StandardButton.Yes:
+        question.deleteLater()
+        method = question.consent_method()
+        if result != QDialog.DialogCode.Accepted or method is None:
             self._failed_text(self.tr("Not saved: the person's consent was not recorded."))
             return
-        self._write(lambda repo: self._refer(repo, fields, record_consent=True))
+        self._write(
+            lambda repo: self._refer(repo, fields, record_consent=True, consent_method=method)
+        )
 
     def _write(self, op: Callable[[Repository], Changes]) -> None:
         self.error.setVisible(False)

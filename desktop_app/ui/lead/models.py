@@ -27,7 +27,7 @@ from desktop_app.session import (
     ReferralRow,
 )
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
-from desktop_app.ui.models.records import column_title, humanise, partner_name
+from desktop_app.ui.models.records import column_title, humanise, partner_name, withheld_word
 from desktop_app.ui.plain import plain_tooltip
 from pace_shared.records import FIELDS
 
@@ -183,6 +183,13 @@ class ListModel(QAbstractTableModel, Generic[Row]):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
+def _decline_reason(row: ReferralRow) -> str:
+    # Only a declined referral has a reason to withhold; an open one just has none yet.
+    if "decline_reason" in row.withheld and row.status == "declined":
+        return withheld_word()
+    return row.decline_reason
+
+
 def _age(row: ReferralRow) -> str:
     return "" if row.age_days is None else str(row.age_days)
 
@@ -196,7 +203,7 @@ class ReferralsModel(ListModel[ReferralRow]):
         (QT_TRANSLATE_NOOP("Columns", "Referred on"), lambda r: r.referred_on),
         (QT_TRANSLATE_NOOP("Columns", "Age (days)"), _age),
         (QT_TRANSLATE_NOOP("Columns", "Completed on"), lambda r: r.completed_on),
-        (QT_TRANSLATE_NOOP("Columns", "Decline reason"), lambda r: r.decline_reason),
+        (QT_TRANSLATE_NOOP("Columns", "Decline reason"), _decline_reason),
     )
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -12,11 +13,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QFont
 
 from desktop_app.session import RecordView
-from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, field_label
 from desktop_app.ui.plain import plain_tooltip
 from pace_shared import reference
+from pace_shared.records import FIELDS
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ItemIndex = QModelIndex | QPersistentModelIndex
@@ -47,6 +50,31 @@ def partner_name(code: object) -> str:
     return reference.partner_names().get(str(code or ""), str(code or ""))
 
 
+def withheld_word() -> str:
+    """A withheld field in a column named after it."""
+    return QCoreApplication.translate("Records", "Withheld")
+
+
+def withheld_value(record_type: str, name: str) -> str:
+    """What stands in for a field the data-sharing agreement keeps from this organisation:
+    "Notes: Withheld", never a blank that reads as "nothing was written"."""
+    return QCoreApplication.translate("Records", "{field}: Withheld").format(
+        field=field_label(FIELDS[record_type][name])
+    )
+
+
+def withheld_explanation(record: RecordView, names: Sequence[str]) -> str | None:
+    """Why a cell says "Withheld" (its tooltip and what a screen reader adds), or None."""
+    specs = FIELDS.get(record.type, {})
+    held = [field_label(specs[n]) for n in names if n in record.withheld and n in specs]
+    if not held:
+        return None
+    return QCoreApplication.translate(
+        "Records",
+        "Withheld from your organisation under the data-sharing agreement: {fields}.",
+    ).format(fields=", ".join(held))
+
+
 def created_date(record: RecordView) -> str:
     """When a record without a date field was made: the earliest HLC among its fields."""
     versions = record.versions
@@ -64,6 +92,8 @@ class RecordTableModel(QAbstractTableModel):
     """A read-only table of ``RecordView``s, one row each, columns from ``columns``."""
 
     columns: tuple[tuple[str, Callable[[RecordView], str]], ...] = ()
+    #: Column -> the fields it shows that an agreement may withhold (see :meth:`withheld_note`).
+    withholdable_columns: ClassVar[Mapping[int, tuple[str, ...]]] = {}
 
     def __init__(self) -> None:
         super().__init__()
@@ -89,11 +119,24 @@ class RecordTableModel(QAbstractTableModel):
         record = self._records[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return str(self.columns[index.column()][1](record))
+        note = self.withheld_note(record, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(str(self.columns[index.column()][1](record)))
+            text = str(self.columns[index.column()][1](record))
+            return plain_tooltip(f"{text}\n{note}" if note else text)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return note
+        if role == Qt.ItemDataRole.FontRole and note:
+            font = QFont()
+            font.setItalic(True)  # set apart from what was written; the words say it too
+            return font  # type: ignore[return-value]
         if role == RECORD_ID_ROLE:
             return str(record.id)
         return None
+
+    def withheld_note(self, record: RecordView, column: int) -> str | None:
+        """Why the cell shows "Withheld" when a field it shows is withheld, else None."""
+        names = self.withholdable_columns.get(column)
+        return withheld_explanation(record, names) if names and record.withheld else None
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -131,13 +174,18 @@ def _timeline_kind(record: RecordView) -> str:
 def _timeline_detail(record: RecordView) -> str:
     fields = record.fields or {}
     if record.type == "engagement":
+        kind = humanise(fields.get("kind"))
+        if "notes" in record.withheld:
+            return f"{kind} · {withheld_value('engagement', 'notes')}"
         notes = str(fields.get("notes") or "")
-        return f"{humanise(fields.get('kind'))}: {notes}" if notes else humanise(fields.get("kind"))
+        return f"{kind}: {notes}" if notes else kind
     if record.type == "referral":
         status = humanise(fields.get("status") or "open")
         text = QCoreApplication.translate("Records", "To {partner} ({status})").format(
             partner=partner_name(fields.get("to_partner")), status=status
         )
+        if "reason" in record.withheld:
+            return f"{text} · {withheld_value('referral', 'reason')}"
         reason = str(fields.get("reason") or "")
         return f"{text}: {reason}" if reason else text
     if record.type == "outcome":
@@ -171,6 +219,8 @@ class TimelineModel(RecordTableModel):
         (QT_TRANSLATE_NOOP("Columns", "Recorded by"), lambda r: partner_name(r.owner_partner)),
         (QT_TRANSLATE_NOOP("Columns", "Sync"), _sync_state),
     )
+    #: The details column shows engagement notes and the referral's reason.
+    withholdable_columns: ClassVar[Mapping[int, tuple[str, ...]]] = {2: ("notes", "reason")}
 
 
 class EventsModel(RecordTableModel):

@@ -497,6 +497,7 @@ Qt {qt}</source>
     </message>
     <message>
         <source>Employer</source>
+        <extracomment>The details column shows engagement notes and the referral&apos;s reason.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -814,19 +815,39 @@ Qt {qt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ho&amp;w consent was given:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose who the person agreed may see their record: all PACE partners, chosen partners, or only your organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least one partner, or choose another option.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentMethodChoice</name>
+    <message>
         <source>How consent was given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Verbal</source>
+        <source>Choose how consent was given…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentQuestion</name>
+    <message>
+        <source>Record consent first?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Written</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Electronic</source>
+        <source>{person} has not agreed to share their record with {partner}, so the referral cannot be sent yet.
+
+Has the person agreed to share their record with them? If so, their consent is recorded now, with how they gave it, and the referral is saved after it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -834,7 +855,19 @@ Qt {qt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tick at least one partner, or choose another option.</source>
+        <source>The person &amp;agreed: record &amp;&amp; refer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person agreed: record consent and refer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how the person gave their consent.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2184,7 +2217,20 @@ What was found: {detail}</source>
 <context>
     <name>Records</name>
     <message>
+        <source>Withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: Withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withheld from your organisation under the data-sharing agreement: {fields}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Engagement</source>
+        <extracomment>Column -&gt; the fields it shows that an agreement may withhold (see :meth:`withheld_note`).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2801,7 +2847,7 @@ Every laptop receives people&apos;s records again under the new rules at its nex
     <name>TimelineEntryDialog</name>
     <message>
         <source>Add engagement</source>
-        <extracomment>The &quot;has the person agreed?&quot; question while it is open, else None.</extracomment>
+        <extracomment>The &quot;has the person agreed, and how?&quot; question while it is open, else None.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2873,25 +2919,7 @@ Every laptop receives people&apos;s records again under the new rules at its nex
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Record consent first?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{person} has not agreed to share their record with {partner}, so the referral cannot be sent yet.
-
-Has the person agreed to share their record with them? If so, their consent is recorded now and the referral is saved after it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This person</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The person agreed: record &amp;&amp; refer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3162,6 +3190,10 @@ Has the person agreed to share their record with them? If so, their consent is r
     </message>
     <message>
         <source>This person has not agreed to share their record with {partner}: record their consent first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say how the person gave their consent to share with {partner}. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
