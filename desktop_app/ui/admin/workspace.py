@@ -94,7 +94,7 @@ class AdminWorkspace(QWidget):
                 self.tabs.addTab(self.audit, self.tr("Audi&t log"))
             self.tabs.addTab(self.sharing, self.tr("&Data sharing"))
             if role == "system_admin":  # the rule runs across every partner
-                self.tabs.addTab(self.retention, self.tr("Rete&ntion"))
+                self.tabs.addTab(self.retention, self.tr("Re&tention"))
             self.tabs.addTab(self.health, self.tr("Server &health"))
         self.tabs.blockSignals(False)
         for page in self.pages:

@@ -99,7 +99,7 @@ Qt {qt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rete&amp;ntion</source>
+        <source>Re&amp;tention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
