@@ -10,9 +10,6 @@ Revises: 0004
 Create Date: 2026-11-28
 """
 
-# Frozen SQL text: no value is formatted into it.
-# ruff: noqa: S608
-
 from __future__ import annotations
 
 from alembic import op
