@@ -72,7 +72,8 @@ OUTCOMES = (
 )
 
 #: Every index on ``caseload``. Each sort the screen offers has one ending in ``last_key`` (the
-#: tie-break), so a page of 200 is read in order and the read stops there; ``ix_caseload_counts``
+#: tie-break; the adviser's is per device), so a page of 200 is read in order and the read
+#: stops there; ``ix_caseload_counts``
 #: covers every filter column, led by the adviser's device, so the per-adviser counts of any
 #: filter are one pass over it with no table lookups and no sorting.
 INDEXES = (
@@ -80,6 +81,7 @@ INDEXES = (
     "CREATE INDEX ix_caseload_counts ON caseload (adviser_device, registered_on, "
     "last_engagement, oldest_open_referral, outcome_3, outcome_6, outcome_12, council_area, "
     "event_id, employer_id)",
+    "CREATE INDEX ix_caseload_adviser_name ON caseload (adviser_device, last_key, first_key)",
     "CREATE INDEX ix_caseload_registered ON caseload (registered_on, last_key)",
     "CREATE INDEX ix_caseload_event ON caseload (event_id)",
     "CREATE INDEX ix_caseload_employer ON caseload (employer_id)",

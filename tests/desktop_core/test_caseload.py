@@ -86,7 +86,7 @@ def names(store: LocalStore, f: CaseloadFilter, sort: str = "last_name", desc: b
     index = open_caseload(store.repo, "Alice Reid")
     try:
         result = index.query(f, sort, desc)
-        return [r.first_name for r in index.rows(result.keys)], result
+        return [r.first_name for r in result.first_page], result
     finally:
         index.close()
 
@@ -96,7 +96,7 @@ def test_adviser_is_the_registering_device_named_after_its_user(store: LocalStor
     index = open_caseload(store.repo, "Alice Reid")
     try:
         result = index.query(CaseloadFilter(today=TODAY))
-        rows = index.rows(result.keys)
+        rows = result.first_page
         assert [r.first_name for r in rows] == ["Ann", "Cal", "Eve", "Gus"]
         assert {r.first_name: r.adviser_name for r in rows} == {
             "Ann": "Alice Reid",

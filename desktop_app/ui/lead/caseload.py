@@ -284,7 +284,7 @@ class CaseloadPage(QWidget):
         old, self.index = self.index, index
         self._fill_options(None if index is None else index.options())
         if index is None:
-            self.model.set_result(None, [])
+            self.model.set_result(None, None)
             self._show_counts(None)
         else:
             self.apply_filters()
@@ -315,7 +315,7 @@ class CaseloadPage(QWidget):
         if generation != self._generation or index is not self.index:
             return  # a newer filter is on its way
         self.result = result
-        self.model.set_result(index, result.keys)
+        self.model.set_result(index, result)
         self._show_counts(result)
 
     def _show_counts(self, result: CaseloadResult | None) -> None:

@@ -68,6 +68,7 @@ _OLD_INDEXES = ("ix_caseload_adviser", "ix_caseload_registered", "ix_caseload_la
 
 _NEW_INDEXES = (
     "ix_caseload_counts",
+    "ix_caseload_adviser_name",
     "ix_caseload_registered",
     "ix_caseload_last_engagement",
     "ix_caseload_first_name",
@@ -89,6 +90,7 @@ _CREATE_INDEXES = (
         "last_engagement, oldest_open_referral, outcome_3, outcome_6, outcome_12, "
         "council_area, event_id, employer_id)"
     ),
+    ("CREATE INDEX ix_caseload_adviser_name ON caseload (adviser_device, last_key, first_key)"),
     ("CREATE INDEX ix_caseload_registered ON caseload (registered_on, last_key)"),
     ("CREATE INDEX ix_caseload_last_engagement ON caseload (last_engagement, last_key)"),
     ("CREATE INDEX ix_caseload_first_name ON caseload (first_key, last_key)"),
