@@ -14,8 +14,9 @@ Who registered a person ("adviser") is not a field. It is derived: the earliest 
 person's field versions is the one stamped when the record was created, and an HLC's node is
 the id of the device that made it (decisions.md #8: the server refuses any other node). The
 device is named after its user when the app knows them (this laptop's own enrolment, and the
-``device_names`` a caller passes, e.g. from conflict records); otherwise it is shown as
-"Device" and the first eight characters of its id.
+``device_names`` a caller passes, e.g. from conflict records); a device of another partner
+(whose people that partner owns) is shown as that partner; otherwise it is shown as "Device"
+and the first eight characters of its id.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from desktop_app.storage.codec import loads
 from desktop_app.storage.people_index import chunks, in_query
 from desktop_app.storage.repository import Repository
 from desktop_app.storage.rows import each
+from pace_shared.messages import user_message
 
 #: Outcome check-points (months after registration) the follow-up filter knows.
 OUTCOME_MONTHS = (3, 6, 12)
@@ -160,12 +162,22 @@ class CaseloadIndex:
         self.device_names = dict(device_names)
         self.employer_names: dict[str, str] = {}
         self._devices: list[str] = []  # every registering device, read at open
+        #: The partner of each device's people, for devices not named above (read at open).
+        self.device_partners: dict[str, str] = {}
 
     def close(self) -> None:
         """Nothing to release: kept so a screen can drop its index the same way as before."""
 
     def adviser_name(self, device: str) -> str:
-        return self.device_names.get(device) or f"Device {device[:8]}"
+        """The device's user where known; else, for another partner's device, that partner (its
+        devices count and filter together); else "Device" and the id's first 8 characters."""
+        known = self.device_names.get(device)
+        if known:
+            return known
+        partner = self.device_partners.get(device)
+        if partner and partner != self._repo.partner:
+            return user_message("caseload", "{partner} (another partner)").format(partner=partner)
+        return user_message("caseload", "Device {device}").format(device=device[:8])
 
     def _load(self, conn: Connection) -> None:
         self._devices = [
@@ -174,6 +186,18 @@ class CaseloadIndex:
                 text("SELECT DISTINCT adviser_device FROM caseload WHERE adviser_device != ''")
             )
         ]
+        # A device registers people for its own partner only: one person of each says which.
+        for device in self._devices:
+            if device not in self.device_names:
+                owner = conn.execute(
+                    text(
+                        "SELECT p.owner_partner FROM caseload c JOIN people p "
+                        "ON p.id = c.person_id WHERE c.adviser_device = :d LIMIT 1"
+                    ),
+                    {"d": device},
+                ).scalar()
+                if owner:
+                    self.device_partners[device] = str(owner)
         self.employer_names = {
             rid: str(loads(fields).get("name") or "")
             for rid, fields in each(

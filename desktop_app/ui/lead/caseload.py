@@ -37,6 +37,7 @@ from desktop_app.session import (
     FollowUp,
     open_caseload,
 )
+from desktop_app.ui.i18n import translated
 from desktop_app.ui.jobs import JobRunner
 from desktop_app.ui.lead.models import CaseloadModel
 from desktop_app.ui.plain import plain_label
@@ -204,7 +205,7 @@ class CaseloadPage(QWidget):
         combo.clear()
         combo.addItem(everyone, None)
         for choice in choices:
-            combo.addItem(choice.label, choice.value)
+            combo.addItem(translated(choice.label), choice.value)
         found = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(0, found))
         combo.blockSignals(False)
@@ -322,7 +323,7 @@ class CaseloadPage(QWidget):
         rows = [] if result is None else result.per_adviser
         self.per_adviser.setRowCount(len(rows))
         for i, (name, count) in enumerate(rows):
-            self.per_adviser.setItem(i, 0, QTableWidgetItem(name))
+            self.per_adviser.setItem(i, 0, QTableWidgetItem(translated(name)))
             number = QTableWidgetItem(f"{count:,}")
             number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.per_adviser.setItem(i, 1, number)

@@ -27,7 +27,7 @@ from desktop_app.session import (
     EventSummary,
     ReferralRow,
 )
-from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translated
 from desktop_app.ui.models.records import column_title, humanise, partner_name
 from desktop_app.ui.plain import plain_tooltip
 from pace_shared.records import FIELDS
@@ -40,7 +40,7 @@ PAGE_SIZE = 200
 CASELOAD_COLUMNS: tuple[tuple[str, str, Callable[[CaseloadRow], str]], ...] = (
     ("last_name", QT_TRANSLATE_NOOP("Columns", "Last name"), lambda r: r.last_name),
     ("first_name", QT_TRANSLATE_NOOP("Columns", "First name"), lambda r: r.first_name),
-    ("adviser", QT_TRANSLATE_NOOP("Columns", "Adviser"), lambda r: r.adviser_name),
+    ("adviser", QT_TRANSLATE_NOOP("Columns", "Adviser"), lambda r: translated(r.adviser_name)),
     ("registered_on", QT_TRANSLATE_NOOP("Columns", "Registered"), lambda r: r.registered_on),
     ("event", QT_TRANSLATE_NOOP("Columns", "Event"), lambda r: r.event_label),
     ("council_area", QT_TRANSLATE_NOOP("Columns", "Council area"), lambda r: r.council_area),
