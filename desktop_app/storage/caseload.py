@@ -253,7 +253,7 @@ class CaseloadIndex:
             counted = conn.execute(text(f"{_COUNT}{where} GROUP BY c.adviser_device"), params)
             for device, n in each(counted):
                 per_device[str(device or "")] = per_device.get(str(device or ""), 0) + int(n)
-            everyone = conn.execute(text("SELECT count(*) FROM caseload")).scalar_one()
+            everyone: int = conn.execute(text("SELECT count(*) FROM caseload")).scalar_one()
         per_name: dict[str, int] = {}
         for device, n in per_device.items():
             name = self.adviser_name(device)

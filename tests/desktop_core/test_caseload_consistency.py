@@ -150,7 +150,7 @@ def _rows(store: LocalStore, rebuild: bool) -> list[tuple[Any, ...]]:
         if rebuild:
             rebuild_caseload(conn)
         rows = [tuple(r) for r in conn.execute(text("SELECT * FROM caseload ORDER BY 1"))]
-        pending = conn.execute(text("SELECT count(*) FROM caseload_pending")).scalar_one()
+        pending: int = conn.execute(text("SELECT count(*) FROM caseload_pending")).scalar_one()
         tx.rollback()
     assert pending == 0  # the bulk marker and notes never outlive a transaction
     return rows

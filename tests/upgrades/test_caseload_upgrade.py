@@ -120,7 +120,7 @@ def _definitions(engine: Engine) -> tuple[set[str], set[str]]:
                 "AND sql IS NOT NULL"
             )
         ).all()
-    return {s for t, s in found if t == "trigger"}, {s for t, s in found if t == "index"}
+    return {str(s) for t, s in found if t == "trigger"}, {str(s) for t, s in found if t == "index"}
 
 
 def test_store_at_0006_upgrades_keeping_its_caseload(tmp_path: Path) -> None:
