@@ -7,14 +7,18 @@ Builds a real SQLCipher store through ``SyncStore.apply_page`` (as a pull does) 
 one engagement, and every third with a referral and an outcome. Then it prints the median time
 to open the caseload (``open_caseload``: the rows are in the store's ``caseload`` table, so
 only the list of devices and employer names is read)
-and the median time of each filter (``CaseloadIndex.query``: every matching row key in order,
-plus the counts per adviser), as the team lead's screen runs them.
+and the median time of each filter (``CaseloadIndex.query``: the counts per adviser and the
+first page of 200 rows in order), as the team lead's screen runs them, with two sorts each;
+then every other sort the screen offers over everyone, and reading a page deep in the list
+(``CaseloadIndex.page``, as scrolling does). The build line is the pull apply figure: wall and
+CPU seconds to apply every page. The load average is printed before and after.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import os
 import statistics
 import tempfile
 import time
@@ -134,17 +138,18 @@ def _person_items(i: int) -> list[PullItem]:
     return items  # fmt: skip
 
 
-def build(folder: Path, people: int) -> tuple[Repository, float]:
+def build(folder: Path, people: int) -> tuple[Repository, float, float]:
     engine = create_store(folder / "store.db", bytes(range(32)))
     repo = Repository(engine, HybridClock(ADVISERS[0]), "SDS")
     sync = SyncStore(repo)
     sync.init_state("http://127.0.0.1:9", ADVISERS[0], "bench", {"username": "bench"})
-    started = time.perf_counter()
+    pages = [[it for i in range(start, min(people, start + PAGE)) for it in _person_items(i)]
+             for start in range(0, people, PAGE)]  # fmt: skip
+    started, cpu = time.perf_counter(), time.process_time()
     sync.apply_page(_public_items(), "c-public")
-    for start in range(0, people, PAGE):
-        page = [it for i in range(start, min(people, start + PAGE)) for it in _person_items(i)]
-        sync.apply_page(page, f"c{start}")
-    return repo, time.perf_counter() - started
+    for n, page in enumerate(pages):
+        sync.apply_page(page, f"c{n}")
+    return repo, time.perf_counter() - started, time.process_time() - cpu
 
 
 def _median_ms(fn: Callable[[], object], repeat: int) -> float:
@@ -181,11 +186,21 @@ FILTERS: dict[str, CaseloadFilter] = {
 }
 
 
+OTHER_SORTS = ("first_name", "adviser", "event", "council_area", "last_engagement",
+               "open_referrals", "outcomes")  # fmt: skip
+
+
+def _load() -> str:
+    return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def measure(people: int, repeat: int) -> None:
+    print(_load())
     with tempfile.TemporaryDirectory() as folder:
-        repo, build_s = build(Path(folder), people)
+        repo, build_s, build_cpu = build(Path(folder), people)
         try:
-            print(f"people in the store:            {people:,} (built in {build_s:.1f} s)")
+            print(f"people in the store:            {people:,}")
+            print(f"pull apply (every page):        {build_s:.1f} s wall, {build_cpu:.1f} s CPU")
             indexes = []
 
             def open_once() -> None:
@@ -201,11 +216,17 @@ def measure(people: int, repeat: int) -> None:
                 for sort, desc in (("last_name", False), ("registered_on", True)):
                     ms = _median_ms(functools.partial(index.query, f, sort, desc), repeat)
                     print(f"filter {name:<28} sort {sort:<14} {ms:7.1f} ms  ({matches:,})")
-            page_ms = _median_ms(lambda: index.rows(index.query(CaseloadFilter()).keys[:200]), 5)
-            print(f"first page of 200 rows (query + rows):  {page_ms:7.1f} ms")
+            for sort in OTHER_SORTS:
+                ms = _median_ms(functools.partial(index.query, CaseloadFilter(), sort), repeat)
+                print(f"filter {'everyone':<28} sort {sort:<14} {ms:7.1f} ms")
+            result = index.query(CaseloadFilter())
+            middle = result.total // 2
+            page_ms = _median_ms(lambda: index.page(result, middle), repeat)
+            print(f"page of 200 rows at row {middle:,} (scrolling):  {page_ms:7.1f} ms")
             index.close()
         finally:
             repo.close()
+    print(_load())
 
 
 def main() -> None:

@@ -5,22 +5,24 @@ state straight from ``records`` would parse every record on every keystroke. Ins
 keeps a ``caseload`` table (one row per live client: registering device, registration date,
 event, employer, council area, last engagement, oldest open referral, outcome check-points),
 current at every write (see :mod:`desktop_app.storage.caseload_table`). Opening the caseload
-reads only the list of devices and employer names; filters, sorts and per-adviser counts are
-indexed SQL over ``caseload`` joined with the ``people`` search index for names and labels.
+reads only the list of devices and employer names. A query counts the matches per adviser (one
+pass over an index that covers every filter column) and reads the first page in the requested
+order (each sort has an index, so the read stops after a page); further pages are read as the
+list is scrolled. Rows are joined with the ``people`` search index for names and labels.
 
 Who registered a person ("adviser") is not a field. It is derived: the earliest HLC among the
 person's field versions is the one stamped when the record was created, and an HLC's node is
 the id of the device that made it (decisions.md #8: the server refuses any other node). The
 device is named after its user when the app knows them (this laptop's own enrolment, and the
-``device_names`` a caller passes, e.g. from conflict records); otherwise it is shown as
-"Device" and the first eight characters of its id.
+``device_names`` a caller passes, e.g. from conflict records); a device of another partner
+(whose people that partner owns) is shown as that partner; otherwise it is shown as "Device"
+and the first eight characters of its id.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -28,10 +30,12 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from desktop_app.storage.caseload_table import OUTCOMES
 from desktop_app.storage.codec import loads
 from desktop_app.storage.people_index import chunks, in_query
 from desktop_app.storage.repository import Repository
-from desktop_app.storage.rows import each, first
+from desktop_app.storage.rows import each
+from pace_shared.messages import user_message
 
 #: Outcome check-points (months after registration) the follow-up filter knows.
 OUTCOME_MONTHS = (3, 6, 12)
@@ -78,15 +82,23 @@ class CaseloadRow:
 
 @dataclass(frozen=True, slots=True)
 class CaseloadResult:
-    #: Row keys (``caseload`` rowids) of every match, in the requested order; fetch their rows
-    #: with ``rows``.
-    keys: list[int]
+    """What a filter matches: how many, per adviser, and the first page in the asked order."""
+
+    filter: CaseloadFilter
+    sort: str
+    descending: bool
+    #: Everyone in the caseload (what the filter chose from).
+    everyone: int
+    #: Matches per registering device ('' when unknown).
+    per_device: dict[str, int]
     #: (adviser name, matches), most matches first. One adviser's devices count together.
-    per_adviser: list[tuple[str, int]] = field(default_factory=list)
+    per_adviser: list[tuple[str, int]]
+    #: The first rows in order (up to the page size the query was asked for).
+    first_page: list[CaseloadRow] = field(default_factory=list)
 
     @property
     def total(self) -> int:
-        return len(self.keys)
+        return sum(self.per_device.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,28 +117,30 @@ class CaseloadOptions:
     council_areas: list[Choice]
 
 
-SORT_KEYS: Mapping[str, str] = {
-    "last_name": "c.last_key, c.first_key",
-    "first_name": "c.first_key, c.last_key",
-    "adviser": "{adviser}, c.last_key",
-    "registered_on": "c.registered_on, c.last_key",
-    "event": "c.event_key, c.last_key",
-    "council_area": "lower(c.council_area), c.last_key",
-    "last_engagement": "c.last_engagement, c.last_key",
-    "open_referrals": "c.open_referrals, c.last_key",
-    "outcomes": "{outcomes}, c.last_key",
+#: Rows read per query and per scroll.
+PAGE_SIZE = 200
+
+#: Each sort: its keys, and the index that holds them in that order (caseload_table.INDEXES).
+#: The adviser's order depends on names the store does not hold, so it is read one adviser
+#: at a time (``_adviser_page``), by surname within each.
+SORTS: Mapping[str, tuple[tuple[str, ...], str]] = {
+    "last_name": (("c.last_key", "c.first_key"), "ix_caseload_name"),
+    "first_name": (("c.first_key", "c.last_key"), "ix_caseload_first_name"),
+    "adviser": (("c.last_key", "c.first_key"), "ix_caseload_adviser_name"),
+    "registered_on": (("c.registered_on", "c.last_key"), "ix_caseload_registered"),
+    "event": (("c.event_key", "c.last_key"), "ix_caseload_event_key"),
+    "council_area": (("lower(c.council_area)", "c.last_key"), "ix_caseload_council_key"),
+    "last_engagement": (("c.last_engagement", "c.last_key"), "ix_caseload_last_engagement"),
+    "open_referrals": (("c.open_referrals", "c.last_key"), "ix_caseload_open_referrals"),
+    "outcomes": ((OUTCOMES, "c.last_key"), "ix_caseload_outcomes"),
 }
 
-# "3, 6" for a person with 3- and 6-month outcomes.
-_OUTCOMES = (
-    "rtrim(CASE WHEN c.outcome_3 THEN '3, ' ELSE '' END "
-    "|| CASE WHEN c.outcome_6 THEN '6, ' ELSE '' END "
-    "|| CASE WHEN c.outcome_12 THEN '12, ' ELSE '' END, ', ')"
-)
+# The count query always reads the index that holds every filter column, in adviser order.
+_COUNT = "SELECT c.adviser_device, count(*) FROM caseload c INDEXED BY ix_caseload_counts"
 
 _ROW_COLUMNS = (
     "c.rowid, p.id, p.first_name, p.last_name, c.adviser_device, c.registered_on, p.event_label, "
-    f"c.council_area, c.last_engagement, c.open_referrals, {_OUTCOMES}, p.owner_partner"
+    f"c.council_area, c.last_engagement, c.open_referrals, {OUTCOMES}, p.owner_partner"
 )
 
 
@@ -148,12 +162,22 @@ class CaseloadIndex:
         self.device_names = dict(device_names)
         self.employer_names: dict[str, str] = {}
         self._devices: list[str] = []  # every registering device, read at open
+        #: The partner of each device's people, for devices not named above (read at open).
+        self.device_partners: dict[str, str] = {}
 
     def close(self) -> None:
         """Nothing to release: kept so a screen can drop its index the same way as before."""
 
     def adviser_name(self, device: str) -> str:
-        return self.device_names.get(device) or f"Device {device[:8]}"
+        """The device's user where known; else, for another partner's device, that partner (its
+        devices count and filter together); else "Device" and the id's first 8 characters."""
+        known = self.device_names.get(device)
+        if known:
+            return known
+        partner = self.device_partners.get(device)
+        if partner and partner != self._repo.partner:
+            return user_message("caseload", "{partner} (another partner)").format(partner=partner)
+        return user_message("caseload", "Device {device}").format(device=device[:8])
 
     def _load(self, conn: Connection) -> None:
         self._devices = [
@@ -162,6 +186,18 @@ class CaseloadIndex:
                 text("SELECT DISTINCT adviser_device FROM caseload WHERE adviser_device != ''")
             )
         ]
+        # A device registers people for its own partner only: one person of each says which.
+        for device in self._devices:
+            if device not in self.device_names:
+                owner = conn.execute(
+                    text(
+                        "SELECT p.owner_partner FROM caseload c JOIN people p "
+                        "ON p.id = c.person_id WHERE c.adviser_device = :d LIMIT 1"
+                    ),
+                    {"d": device},
+                ).scalar()
+                if owner:
+                    self.device_partners[device] = str(owner)
         self.employer_names = {
             rid: str(loads(fields).get("name") or "")
             for rid, fields in each(
@@ -202,52 +238,117 @@ class CaseloadIndex:
             params["follow_up"] = value
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
-    def _adviser_order(self, params: dict[str, Any]) -> str:
-        """Devices sorted by their adviser's name, as an SQL expression (names bound)."""
-        cases = []
-        for i, device in enumerate(self._devices):
-            cases.append(f"WHEN :sd{i} THEN :sn{i}")
-            params[f"sd{i}"] = device
-            params[f"sn{i}"] = self.adviser_name(device).casefold()
-        fallback = "'device ' || lower(substr(c.adviser_device, 1, 8))"
-        return f"CASE c.adviser_device {' '.join(cases)} ELSE {fallback} END"
-
     def query(
-        self, f: CaseloadFilter, sort: str = "last_name", descending: bool = False
+        self,
+        f: CaseloadFilter,
+        sort: str = "last_name",
+        descending: bool = False,
+        page_size: int = PAGE_SIZE,
     ) -> CaseloadResult:
+        """The counts of what ``f`` matches and its first ``page_size`` rows in order."""
         where, params = self._where(f)
-        keys = SORT_KEYS.get(sort, SORT_KEYS["last_name"])
-        if "{adviser}" in keys:
-            keys = keys.format(adviser=self._adviser_order(params))
-        elif "{outcomes}" in keys:
-            keys = keys.format(outcomes=_OUTCOMES)
-        direction = " DESC" if descending else ""
-        order = ", ".join(f"{k.strip()}{direction}" for k in _split_keys(keys))
-        # One pass answers both the ordered keys and the devices to count (a second grouped
-        # query cost as much again at 100,000 people).
+        per_device: dict[str, int] = {}
         with self._repo.reading() as conn:
-            matches = list(
-                each(
-                    conn.execute(
-                        text(
-                            # Fragments are constants chosen above; values are bound.
-                            f"SELECT c.rowid, c.adviser_device FROM caseload c{where} "  # noqa: S608
-                            f"ORDER BY {order}, c.rowid{direction}"
-                        ),
-                        params,
-                    )
-                )
-            )
-        found = [int(k) for k, _device in matches]
+            # Fragments are constants chosen in _where; values are bound.
+            counted = conn.execute(text(f"{_COUNT}{where} GROUP BY c.adviser_device"), params)
+            for device, n in each(counted):
+                per_device[str(device or "")] = per_device.get(str(device or ""), 0) + int(n)
+            everyone: int = conn.execute(text("SELECT count(*) FROM caseload")).scalar_one()
         per_name: dict[str, int] = {}
-        for device, n in Counter(device for _k, device in matches).items():
-            name = self.adviser_name(str(device or ""))
+        for device, n in per_device.items():
+            name = self.adviser_name(device)
             per_name[name] = per_name.get(name, 0) + n
         per_adviser = sorted(per_name.items(), key=lambda item: (-item[1], item[0].casefold()))
-        return CaseloadResult(found, per_adviser)
+        result = CaseloadResult(f, sort if sort in SORTS else "last_name", descending,
+                                int(everyone), per_device, per_adviser)  # fmt: skip
+        result.first_page.extend(self.page(result, 0, page_size))
+        return result
+
+    def page(
+        self, result: CaseloadResult, offset: int, limit: int = PAGE_SIZE
+    ) -> list[CaseloadRow]:
+        """Rows ``offset`` to ``offset + limit`` of ``result``'s filter in its order (read now:
+        fewer, or others, when the store changed since the query)."""
+        if limit <= 0 or offset >= result.total:
+            return []
+        where, params = self._where(result.filter)
+        if result.sort == "adviser":
+            keys = self._adviser_page(result, where, params, offset, limit)
+        else:
+            walk = _walk_sort_index(where, result.total, result.everyone, offset + limit)
+            keys = self._keys(where, params, result.sort, result.descending, offset, limit, walk)
+        return self.rows(keys)
+
+    def _keys(
+        self,
+        where: str,
+        params: dict[str, Any],
+        sort: str,
+        descending: bool,
+        offset: int,
+        limit: int,
+        walk: bool,
+    ) -> list[int]:
+        keys, index = SORTS[sort]
+        direction = " DESC" if descending else ""
+        order = ", ".join(f"{key}{direction}" for key in (*keys, "c.rowid"))
+        # Walking the sort's index reads rows in order and stops after the page; otherwise
+        # SQLite picks a filter's index and sorts what it finds.
+        source = f"caseload c INDEXED BY {index}" if walk else "caseload c"
+        with self._repo.reading() as conn:
+            found = conn.execute(
+                # Fragments are constants chosen here and in _where; values are bound.
+                text(
+                    f"SELECT c.rowid FROM {source}{where} ORDER BY {order} "  # noqa: S608
+                    "LIMIT :page_limit OFFSET :page_offset"
+                ),
+                {**params, "page_limit": limit, "page_offset": offset},
+            )
+            return [int(k) for (k,) in each(found)]
+
+    def _adviser_page(
+        self,
+        result: CaseloadResult,
+        where: str,
+        params: dict[str, Any],
+        offset: int,
+        limit: int,
+    ) -> list[int]:
+        """A page in adviser-name order: advisers in name order, each one's people by surname,
+        skipping whole advisers (their counts are known) until the page's first row."""
+        groups: dict[str, list[str]] = {}
+        for device in result.per_device:
+            groups.setdefault(self.adviser_name(device).casefold(), []).append(device)
+        keys: list[int] = []
+        for name in sorted(groups, reverse=result.descending):
+            devices = groups[name]
+            matches = sum(result.per_device[d] for d in devices)
+            if offset >= matches:
+                offset -= matches
+                continue
+            marks = ", ".join(f":grp{i}" for i in range(len(devices)))
+            one = f"(c.adviser_device IN ({marks})" + (
+                " OR c.adviser_device IS NULL)" if "" in devices else ")"
+            )
+            clause = f"{where} AND {one}" if where else f" WHERE {one}"
+            walk = _walk_sort_index(where, matches, result.everyone, offset + limit)
+            found = self._keys(
+                clause,
+                {**params, **{f"grp{i}": d for i, d in enumerate(devices)}},
+                "adviser",
+                result.descending,
+                offset,
+                limit - len(keys),
+                walk,
+            )
+            keys.extend(found)
+            offset = 0
+            if len(keys) >= limit:
+                break
+        return keys
 
     def rows(self, keys: Sequence[int]) -> list[CaseloadRow]:
-        """The rows of ``keys``, in that order (missing keys are left out)."""
+        """The rows of ``keys`` (``caseload`` rowids), in that order (missing keys left out)."""
         found: dict[int, CaseloadRow] = {}
         with self._repo.reading() as conn:
             for part in chunks(list(keys)):
@@ -331,27 +432,12 @@ class CaseloadIndex:
             [Choice(a, a) for (a,) in areas],
         )
 
-    def row_key(self, person_id: str) -> int | None:
-        with self._repo.reading() as conn:
-            found = first(
-                conn.execute(
-                    text("SELECT rowid FROM caseload WHERE person_id = :id"), {"id": person_id}
-                )
-            )
-        return None if found is None else int(found[0])
 
-
-def _split_keys(keys: str) -> list[str]:
-    """Sort keys split on the commas between them (not those inside an expression)."""
-    parts, depth, current = [], 0, ""
-    for char in keys:
-        depth += (char == "(") - (char == ")")
-        if char == "," and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += char
-    return [*parts, current]
+def _walk_sort_index(where: str, matches: int, everyone: int, rows: int) -> bool:
+    """Whether reading ``rows`` rows in order is cheaper along the sort's index (checking the
+    filter row by row, about ``rows * everyone / matches`` rows read) than finding all
+    ``matches`` through a filter's index and sorting them."""
+    return not where or matches * matches > rows * everyone
 
 
 def _follow_up_clause(f: CaseloadFilter) -> tuple[str, str]:

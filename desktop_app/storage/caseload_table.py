@@ -9,6 +9,17 @@ pull page, a purge of records the partner may no longer see). A wiped store lose
 with the file. The triggers and :func:`rebuild_caseload` share one SELECT, so a row is always
 what a from-scratch rebuild would give.
 
+A pull page writes a thousand records at a time; recomputing a row per written record doubled
+the time a pull took. So :func:`deferred_caseload` lets a bulk writer switch the per-row work
+off for one transaction: while the ``bulk`` marker row is in ``caseload_pending`` the triggers
+only note which people, events and employers changed, and :func:`catch_up` recomputes those
+rows with one set-based statement each before the transaction commits. The marker never
+outlives the transaction (it is deleted by the catch-up, or rolled back with everything else).
+
+The table is defined by the desktop store migrations (0006, 0007): they hold frozen copies of
+the SQL here, and a test checks a migrated store's triggers and indexes equal :data:`TRIGGERS`
+and :data:`INDEXES`.
+
 The adviser is the node of the earliest HLC among the person's field versions (the stamp made
 when the record was created; decisions.md #8) and the registration date is that HLC's time.
 """
@@ -18,6 +29,9 @@ when the record was created; decisions.md #8) and the registration date is that 
 # ruff: noqa: S608
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import Connection, text
 
@@ -50,22 +64,44 @@ COLUMNS = (
     "first_key, last_key, event_key"
 )
 
-DDL = (
-    "CREATE TABLE caseload (person_id TEXT PRIMARY KEY, adviser_device TEXT, "
-    "registered_on TEXT, event_id TEXT, employer_id TEXT, council_area TEXT NOT NULL DEFAULT '', "
-    "last_engagement TEXT NOT NULL DEFAULT '', oldest_open_referral TEXT, "
-    "open_referrals INTEGER NOT NULL DEFAULT 0, outcome_3 INTEGER NOT NULL DEFAULT 0, "
-    "outcome_6 INTEGER NOT NULL DEFAULT 0, outcome_12 INTEGER NOT NULL DEFAULT 0, "
-    "first_key TEXT, last_key TEXT, event_key TEXT)",
+# "3, 6" for a person with 3- and 6-month outcomes (the Outcomes column and its sort key).
+OUTCOMES = (
+    "rtrim(CASE WHEN outcome_3 THEN '3, ' ELSE '' END "
+    "|| CASE WHEN outcome_6 THEN '6, ' ELSE '' END "
+    "|| CASE WHEN outcome_12 THEN '12, ' ELSE '' END, ', ')"
+)
+
+#: Every index on ``caseload``. Each sort the screen offers has one ending in ``last_key`` (the
+#: tie-break; the adviser's is per device), so a page of 200 is read in order and the read
+#: stops there; ``ix_caseload_counts``
+#: covers every filter column, led by the adviser's device, so the per-adviser counts of any
+#: filter are one pass over it with no table lookups and no sorting.
+INDEXES = (
     "CREATE INDEX ix_caseload_name ON caseload (last_key, first_key)",
-    "CREATE INDEX ix_caseload_adviser ON caseload (adviser_device)",
-    "CREATE INDEX ix_caseload_registered ON caseload (registered_on)",
+    "CREATE INDEX ix_caseload_counts ON caseload (adviser_device, registered_on, "
+    "last_engagement, oldest_open_referral, outcome_3, outcome_6, outcome_12, council_area, "
+    "event_id, employer_id)",
+    "CREATE INDEX ix_caseload_adviser_name ON caseload (adviser_device, last_key, first_key)",
+    "CREATE INDEX ix_caseload_registered ON caseload (registered_on, last_key)",
     "CREATE INDEX ix_caseload_event ON caseload (event_id)",
     "CREATE INDEX ix_caseload_employer ON caseload (employer_id)",
     "CREATE INDEX ix_caseload_council ON caseload (council_area)",
     "CREATE INDEX ix_caseload_open_referral ON caseload (oldest_open_referral)",
-    "CREATE INDEX ix_caseload_last_engagement ON caseload (last_engagement)",
+    "CREATE INDEX ix_caseload_last_engagement ON caseload (last_engagement, last_key)",
+    "CREATE INDEX ix_caseload_first_name ON caseload (first_key, last_key)",
+    "CREATE INDEX ix_caseload_event_key ON caseload (event_key, last_key)",
+    "CREATE INDEX ix_caseload_council_key ON caseload (lower(council_area), last_key)",
+    "CREATE INDEX ix_caseload_open_referrals ON caseload (open_referrals, last_key)",
+    f"CREATE INDEX ix_caseload_outcomes ON caseload ({OUTCOMES}, last_key)",
 )
+INDEX_NAMES = tuple(i.split()[2] for i in INDEXES)
+
+#: What changed while the per-row triggers were off; the ``bulk`` row switches them off.
+PENDING_DDL = (
+    "CREATE TABLE caseload_pending (kind TEXT NOT NULL, id TEXT NOT NULL, "
+    "PRIMARY KEY (kind, id)) WITHOUT ROWID"
+)
+_BULK = "EXISTS (SELECT 1 FROM caseload_pending WHERE kind = 'bulk' AND id = '')"
 
 
 # What the follow-up filters need from one person's children, aggregated over ``_child_rows``.
@@ -95,20 +131,22 @@ def _child_rows(children: str) -> str:
         "json_extract(c.fields, '$.referred_on') AS referred_on, "
         "json_extract(c.fields, '$.months_after') AS months_after, "
         "(SELECT min(value) FROM json_each(c.versions)) AS created "
-        f"FROM records c WHERE c.deleted = 0 AND c.type IN {_CHILD_TYPES} AND {children}"
+        f"FROM records c WHERE c.deleted = 0 AND +c.type IN {_CHILD_TYPES} AND {children}"
     )
 
 
 def _select(people: str, children: str) -> str:
     """The caseload rows of the live clients matching ``people`` (a condition on ``r.id``);
-    ``children`` is the same condition on ``c.parent_id``."""
+    ``children`` is the same condition on ``c.parent_id``. The unary ``+`` on ``type`` keeps
+    SQLite off the type index, which would read every client (or child) in the store to find
+    the few asked for."""
     return (
         f"SELECT p.id, substr(p.created, 20), {_HLC_DAY.format('p.created')}, p.event_id, "
         f"{_employer_of('p.event_id')}, {_area_of('p.event_id')}, {_KID_COLUMNS}, "
         "n.first_key, n.last_key, n.event_key "
         "FROM (SELECT r.id AS id, (SELECT min(value) FROM json_each(r.versions)) AS created, "
         "nullif(json_extract(r.fields, '$.event_id'), '') AS event_id FROM records r "
-        f"WHERE r.type = 'client' AND r.deleted = 0 AND {people}) p "
+        f"WHERE +r.type = 'client' AND r.deleted = 0 AND {people}) p "
         f"LEFT JOIN (SELECT pid, {_AGGREGATES} FROM ({_child_rows(children)}) GROUP BY pid) k "
         "ON k.pid = p.id LEFT JOIN people n ON n.id = p.id"
     )
@@ -146,7 +184,34 @@ _WATCHED = "UPDATE OF type, parent_id, fields, versions, deleted"
 
 
 def _trigger(name: str, event: str, when: str, body: str) -> str:
-    return f"CREATE TRIGGER {name} AFTER {event} ON records WHEN {when} BEGIN {body} END"
+    """A per-row trigger, off while a bulk writer defers the work to :func:`catch_up`."""
+    return (
+        f"CREATE TRIGGER {name} AFTER {event} ON records WHEN ({when}) AND NOT {_BULK} "
+        f"BEGIN {body} END"
+    )
+
+
+_TRACKED = f"('client', 'redundancy_event', 'employer', {_CHILD_TYPES[1:-1]})"
+
+
+def _note(row: str) -> str:
+    """Trigger statement noting whose row a write to ``row`` (NEW or OLD) makes stale."""
+    kind = (
+        f"CASE {row}.type WHEN 'redundancy_event' THEN 'event' "
+        f"WHEN 'employer' THEN 'employer' ELSE 'person' END"
+    )
+    key = f"CASE WHEN {row}.type IN {_CHILD_TYPES} THEN {row}.parent_id ELSE {row}.id END"
+    # An upsert clause, not INSERT OR IGNORE: a trigger's OR clause yields to the writing
+    # statement's own (ABORT for a pull page's upsert).
+    return (
+        f"INSERT INTO caseload_pending (kind, id) SELECT {kind}, {key} "
+        f"WHERE {row}.type IN {_TRACKED} AND {key} IS NOT NULL ON CONFLICT DO NOTHING;"
+    )
+
+
+def _noting(name: str, event: str, rows: tuple[str, ...]) -> str:
+    body = " ".join(_note(row) for row in rows)
+    return f"CREATE TRIGGER {name} AFTER {event} ON records WHEN {_BULK} BEGIN {body} END"
 
 
 TRIGGERS: tuple[str, ...] = (
@@ -227,15 +292,33 @@ _NAME_KEYS = (
 )
 TRIGGERS = (
     *TRIGGERS,
+    _noting("caseload_note_ins", "INSERT", ("NEW",)),
+    _noting("caseload_note_upd", _WATCHED, ("OLD", "NEW")),
+    _noting("caseload_note_del", "DELETE", ("OLD",)),
     "CREATE TRIGGER caseload_people_ins AFTER INSERT ON people BEGIN " + _NAME_KEYS + " END",
     "CREATE TRIGGER caseload_people_upd AFTER UPDATE ON people BEGIN " + _NAME_KEYS + " END",
 )
 
 TRIGGER_NAMES = tuple(t.split()[2] for t in TRIGGERS)
 
-#: Every row from scratch (the migration's fill, and the check the tests compare against).
+#: Every row from scratch (the check the tests compare against).
 REBUILD = f"INSERT INTO caseload ({COLUMNS}) " + _select(
     "r.id IS NOT NULL", "c.parent_id IS NOT NULL"
+)
+
+_PENDING = "(SELECT id FROM caseload_pending WHERE kind = '{0}')"
+_PEOPLE = _PENDING.format("person")
+
+#: What :func:`catch_up` runs: the noted people's rows anew (one statement for all of them),
+#: then the employer and council area of rows at a noted event or employer.
+CATCH_UP = (
+    f"DELETE FROM caseload WHERE person_id IN {_PEOPLE}",
+    f"INSERT INTO caseload ({COLUMNS}) "
+    + _select(f"r.id IN {_PEOPLE}", f"c.parent_id IN {_PEOPLE}"),
+    _relocate(
+        f"event_id IN {_PENDING.format('event')} OR employer_id IN {_PENDING.format('employer')}"
+    ).rstrip(";"),
+    "DELETE FROM caseload_pending",
 )
 
 
@@ -243,3 +326,19 @@ def rebuild_caseload(conn: Connection) -> None:
     """Refill the table from ``records`` (inside the caller's transaction)."""
     conn.execute(text("DELETE FROM caseload"))
     conn.execute(text(REBUILD))
+
+
+def catch_up(conn: Connection) -> None:
+    """Recompute the rows noted while deferred, and switch the per-row triggers back on."""
+    for statement in CATCH_UP:
+        conn.execute(text(statement))
+
+
+@contextmanager
+def deferred_caseload(conn: Connection) -> Iterator[None]:
+    """Inside the caller's write transaction: per-row caseload work off for the block, then
+    one catch-up for everything the block wrote. On an exception nothing is caught up: the
+    caller's transaction rolls back, marker and all."""
+    conn.execute(text("INSERT OR IGNORE INTO caseload_pending (kind, id) VALUES ('bulk', '')"))
+    yield
+    catch_up(conn)

@@ -172,8 +172,10 @@ class AdminClient:
         since: str | None = None,
         until: str | None = None,
         limit: int = 1000,
+        before: int | None = None,
     ) -> list[AuditEvent]:
-        """Newest first; ``since`` inclusive and ``until`` exclusive (ISO 8601)."""
+        """Newest first; ``since`` inclusive and ``until`` exclusive (ISO 8601); ``before``:
+        only events with a smaller id (the next page after the oldest event shown)."""
         params: dict[str, Any] = {"limit": limit}
         wanted = {
             "username": username,
@@ -181,6 +183,7 @@ class AdminClient:
             "action": action,
             "since": since,
             "until": until,
+            "before": before,
         }
         params.update({k: v for k, v in wanted.items() if v})
         return self._list(AuditEvent, "/audit", params=params)

@@ -86,7 +86,7 @@ def names(store: LocalStore, f: CaseloadFilter, sort: str = "last_name", desc: b
     index = open_caseload(store.repo, "Alice Reid")
     try:
         result = index.query(f, sort, desc)
-        return [r.first_name for r in index.rows(result.keys)], result
+        return [r.first_name for r in result.first_page], result
     finally:
         index.close()
 
@@ -96,7 +96,7 @@ def test_adviser_is_the_registering_device_named_after_its_user(store: LocalStor
     index = open_caseload(store.repo, "Alice Reid")
     try:
         result = index.query(CaseloadFilter(today=TODAY))
-        rows = index.rows(result.keys)
+        rows = result.first_page
         assert [r.first_name for r in rows] == ["Ann", "Cal", "Eve", "Gus"]
         assert {r.first_name: r.adviser_name for r in rows} == {
             "Ann": "Alice Reid",
@@ -309,3 +309,24 @@ def test_migration_fills_the_caseload_from_existing_records(store: LocalStore) -
     migrate(store.repo.engine)
     assert len(before) == 5
     assert caseload_rows(store) == before
+
+
+def test_another_partners_device_is_shown_as_that_partner(store: LocalStore) -> None:
+    seed(store)
+    dwp_device = "0190cccc-0000-7000-8000-00000000dddd"
+    store.sync.apply_page(
+        [
+            item(pid(6), "client", {"first_name": "Ian", "last_name": "Ives", "event_id": EVENT},
+                 "2026-03-01", dwp_device, owner="DWP"),
+        ],
+        "c2",
+    )  # fmt: skip
+    index = open_caseload(store.repo, "Alice Reid")
+    try:
+        name = "DWP (another partner)"
+        assert dict(index.query(CaseloadFilter()).per_adviser)[name] == 1
+        only = index.query(CaseloadFilter(adviser=name))
+        assert [(r.first_name, r.adviser_name) for r in only.first_page] == [("Ian", name)]
+        assert index.adviser_name(OTHER_DEVICE) == "Device 0190bbbb"  # same partner, unnamed
+    finally:
+        index.close()

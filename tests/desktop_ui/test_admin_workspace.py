@@ -286,6 +286,28 @@ def test_audit_filters_and_atomic_csv_export(
     assert "could not be written" in audit.error.text()
 
 
+def test_audit_loads_older_events_a_page_at_a_time(qtbot: Any, admin_session: Session) -> None:
+    workspace = workspace_for(qtbot, admin_session)
+    audit = workspace.audit
+    workspace.show_page(audit)
+    settle(qtbot, audit)
+    everything = [e.id for e in audit.model.rows]
+    assert len(everything) >= 3  # sign-ins, the device's registration, ...
+    assert not audit.more_button.isEnabled()  # all of them fitted in one page
+    audit.page_size = 2
+    audit.reload()
+    settle(qtbot, audit)
+    assert [e.id for e in audit.model.rows] == everything[:2]
+    while audit.more_button.isEnabled():
+        audit.more_button.click()
+        settle(qtbot, audit)
+    shown = [e.id for e in audit.model.rows]
+    # Newest first, nothing twice, nothing missing (events written since come on a reload).
+    assert shown[: len(everything)] == everything
+    assert shown == sorted(set(shown), reverse=True)
+    assert f"{len(shown)} events" in audit.message.text()
+
+
 def test_system_admin_manages_partners(
     qtbot: Any, live_server: LiveServer, tmp_path: Path, memory_keyring: MemoryKeyring
 ) -> None:

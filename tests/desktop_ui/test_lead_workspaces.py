@@ -194,7 +194,7 @@ def test_caseload_model_passes_modeltester(
     model = CaseloadModel(page_size=10)
     assert page.index is not None
     assert page.result is not None
-    model.set_result(page.index, page.result.keys)
+    model.set_result(page.index, page.result)
     assert model.rowCount() == 10
     assert model.canFetchMore()
     qtmodeltester.check(model)

@@ -145,10 +145,20 @@ class AuditPage(AdminPage):
         self.export_button = self.button(
             self.tr("E&xport CSV…"), self.tr("Save the events shown to a CSV file"), self.export
         )
+        self.more_button = self.button(
+            self.tr("&Load more"),
+            self.tr("Show the next older events that match the filters"),
+            self.load_more,
+        )
+        self.more_button.setObjectName("audit_more")
+        self.more_button.setEnabled(False)
+        #: Events asked for at a time (the server's largest page).
+        self.page_size = LIMIT
+        self._filters: dict[str, str | None] = {}
         body = QVBoxLayout()
         body.addLayout(form)
         body.addWidget(self.table, 1)
-        self.lay_out([self.apply_button, self.export_button], body)
+        self.lay_out([self.apply_button, self.more_button, self.export_button], body)
 
     def reload(self) -> None:
         try:
@@ -159,33 +169,53 @@ class AuditPage(AdminPage):
                 self.tr("“{text}” is not a date: write it as YYYY-MM-DD.").format(text=str(bad))
             )
             return
-        username = self.username.text().strip() or None
-        record_id = self.record_id.text().strip() or None
-        action = self.action.currentText().strip() or None
+        self._filters = {
+            "username": self.username.text().strip() or None,
+            "record_id": self.record_id.text().strip() or None,
+            "action": self.action.currentText().strip() or None,
+            "since": since,
+            "until": until,
+        }
+        self._fetch(None)
+
+    def load_more(self) -> None:
+        """The next page: events older than the oldest shown, with the same filters (paged
+        by event id, so events written since the first page neither repeat nor go missing)."""
+        rows = self.model.rows
+        if rows:
+            self._fetch(min(e.id for e in rows))
+
+    def _fetch(self, before: int | None) -> None:
+        filters, size = dict(self._filters), self.page_size
+        self.more_button.setEnabled(False)
         self.call(
             lambda api: api.audit(
-                username=username,
-                record_id=record_id,
-                action=action,
-                since=since,
-                until=until,
-                limit=LIMIT,
+                username=filters["username"],
+                record_id=filters["record_id"],
+                action=filters["action"],
+                since=filters["since"],
+                until=filters["until"],
+                limit=size,
+                before=before,
             ),
-            self._show,
+            lambda events: self._show(events, more=before is not None),
             label=self.tr("Loading the audit log…"),
         )
 
-    def _show(self, events: list[AuditEvent]) -> None:
+    def _show(self, events: list[AuditEvent], more: bool = False) -> None:
         self.loaded = True
-        self.model.set_rows(events)
-        if len(events) >= LIMIT:
+        shown = [*self.model.rows, *events] if more else events
+        self.model.set_rows(shown)
+        full = len(events) >= self.page_size
+        self.more_button.setEnabled(full)
+        if full:
             self.say(
-                self.tr("The newest {count} events; narrow the filters to see older ones.").format(
-                    count=len(events)
+                self.tr("The newest {count} events; “Load more” shows older ones.").format(
+                    count=len(shown)
                 )
             )
         else:
-            self.say(self.tr("{count} events.").format(count=len(events)))
+            self.say(self.tr("{count} events.").format(count=len(shown)))
 
     def export(self, path: Path | None = None) -> None:
         """Save the events shown; ``path`` skips the file dialog (tests, scripts)."""

@@ -37,6 +37,7 @@ from desktop_app.session import (
     FollowUp,
     open_caseload,
 )
+from desktop_app.ui.i18n import translated
 from desktop_app.ui.jobs import JobRunner
 from desktop_app.ui.lead.models import CaseloadModel
 from desktop_app.ui.plain import plain_label
@@ -204,7 +205,7 @@ class CaseloadPage(QWidget):
         combo.clear()
         combo.addItem(everyone, None)
         for choice in choices:
-            combo.addItem(choice.label, choice.value)
+            combo.addItem(translated(choice.label), choice.value)
         found = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(0, found))
         combo.blockSignals(False)
@@ -284,7 +285,7 @@ class CaseloadPage(QWidget):
         old, self.index = self.index, index
         self._fill_options(None if index is None else index.options())
         if index is None:
-            self.model.set_result(None, [])
+            self.model.set_result(None, None)
             self._show_counts(None)
         else:
             self.apply_filters()
@@ -315,14 +316,14 @@ class CaseloadPage(QWidget):
         if generation != self._generation or index is not self.index:
             return  # a newer filter is on its way
         self.result = result
-        self.model.set_result(index, result.keys)
+        self.model.set_result(index, result)
         self._show_counts(result)
 
     def _show_counts(self, result: CaseloadResult | None) -> None:
         rows = [] if result is None else result.per_adviser
         self.per_adviser.setRowCount(len(rows))
         for i, (name, count) in enumerate(rows):
-            self.per_adviser.setItem(i, 0, QTableWidgetItem(name))
+            self.per_adviser.setItem(i, 0, QTableWidgetItem(translated(name)))
             number = QTableWidgetItem(f"{count:,}")
             number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.per_adviser.setItem(i, 1, number)

@@ -21,12 +21,13 @@ from PySide6.QtCore import (
 
 from desktop_app.session import (
     CaseloadIndex,
+    CaseloadResult,
     CaseloadRow,
     ConflictView,
     EventSummary,
     ReferralRow,
 )
-from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translated
 from desktop_app.ui.models.records import column_title, humanise, partner_name, withheld_word
 from desktop_app.ui.plain import plain_tooltip
 from pace_shared.records import FIELDS
@@ -39,7 +40,7 @@ PAGE_SIZE = 200
 CASELOAD_COLUMNS: tuple[tuple[str, str, Callable[[CaseloadRow], str]], ...] = (
     ("last_name", QT_TRANSLATE_NOOP("Columns", "Last name"), lambda r: r.last_name),
     ("first_name", QT_TRANSLATE_NOOP("Columns", "First name"), lambda r: r.first_name),
-    ("adviser", QT_TRANSLATE_NOOP("Columns", "Adviser"), lambda r: r.adviser_name),
+    ("adviser", QT_TRANSLATE_NOOP("Columns", "Adviser"), lambda r: translated(r.adviser_name)),
     ("registered_on", QT_TRANSLATE_NOOP("Columns", "Registered"), lambda r: r.registered_on),
     ("event", QT_TRANSLATE_NOOP("Columns", "Event"), lambda r: r.event_label),
     ("council_area", QT_TRANSLATE_NOOP("Columns", "Council area"), lambda r: r.council_area),
@@ -65,19 +66,22 @@ class CaseloadModel(QAbstractTableModel):
         super().__init__()
         self._page_size = page_size
         self._index: CaseloadIndex | None = None
-        self._keys: list[int] = []
+        self._result: CaseloadResult | None = None
+        self._total = 0
         self._rows: list[CaseloadRow] = []
 
-    def set_result(self, index: CaseloadIndex | None, keys: Sequence[int]) -> None:
+    def set_result(self, index: CaseloadIndex | None, result: CaseloadResult | None) -> None:
+        """Show ``result`` (its first page; more is read from ``index`` as the view scrolls)."""
         self.beginResetModel()
-        self._index = index
-        self._keys = list(keys)
-        self._rows = [] if index is None else index.rows(self._keys[: self._page_size])
+        self._index = index if result is not None else None
+        self._result = result
+        self._total = 0 if result is None else result.total
+        self._rows = [] if result is None else result.first_page[: self._page_size]
         self.endResetModel()
 
     @property
     def total(self) -> int:
-        return len(self._keys)
+        return self._total
 
     def person_id(self, row: int) -> str | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None
@@ -89,15 +93,15 @@ class CaseloadModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(CASELOAD_COLUMNS)
 
     def canFetchMore(self, parent: ItemIndex = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and len(self._rows) < len(self._keys)
+        return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: ItemIndex = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid() or self._index is None:
+        if parent.isValid() or self._index is None or self._result is None:
             return
         start = len(self._rows)
-        page = self._index.rows(self._keys[start : start + self._page_size])
+        page = self._index.page(self._result, start, self._page_size)
         if not page:
-            self._keys = self._keys[:start]
+            self._total = start  # fewer match now than when counted: stop asking
             return
         self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
         self._rows.extend(page)

@@ -206,7 +206,16 @@ Qt {qt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Load more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the next older events that match the filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>“{text}” is not a date: write it as YYYY-MM-DD.</source>
+        <extracomment>Events asked for at a time (the server&apos;s largest page).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -214,7 +223,7 @@ Qt {qt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The newest {count} events; narrow the filters to see older ones.</source>
+        <source>The newest {count} events; “Load more” shows older ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3105,6 +3114,18 @@ Every laptop receives people&apos;s records again under the new rules at its nex
     </message>
     <message>
         <source>Administration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>caseload</name>
+    <message>
+        <source>{partner} (another partner)</source>
+        <extracomment>Everyone in the caseload (what the filter chose from). Matches per registering device (&apos;&apos; when unknown). (adviser name, matches), most matches first. One adviser&apos;s devices count together. The first rows in order (up to the page size the query was asked for). Rows read per query and per scroll. Each sort: its keys, and the index that holds them in that order (caseload_table.INDEXES). The adviser&apos;s order depends on names the store does not hold, so it is read one adviser at a time (``_adviser_page``), by surname within each. The partner of each device&apos;s people, for devices not named above (read at open).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {device}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
