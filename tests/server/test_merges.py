@@ -229,7 +229,8 @@ def test_merges_and_undos_are_audited_with_ids_only(
         assert event["detail"]["merge_id"] == merged["merge_id"]
         assert event["detail"]["survivor_id"] == pair["survivor"]
         assert event["detail"]["moved"] == {"engagement": 1, "outcome": 1, "referral": 1}
-        assert "Ailsa" not in str(event) and "07700" not in str(event)
+        assert "Ailsa" not in str(event)
+        assert "07700" not in str(event)
 
 
 def test_a_merge_never_widens_who_sees_the_records(users: dict[str, Device]) -> None:
@@ -274,14 +275,14 @@ def test_who_may_merge_what(users: dict[str, Device]) -> None:
     # hidden record, and so is a child naming it.
     dwp = users["dwp"]
     (edit,) = dwp.push(dwp.upsert("client", other_mine, {"occupation": "Joiner"}))
-    assert edit["status"] == "rejected" and edit["reason"] == "forbidden", edit
+    assert (edit["status"], edit["reason"]) == ("rejected", "forbidden"), edit
     child = dwp.upsert(
         "engagement",
         new_id(),
         {"client_id": other_mine, "kind": "other", "occurred_on": "2026-11-01"},
     )
     (refused,) = dwp.push(child)
-    assert refused["status"] == "rejected" and refused["reason"] == "forbidden", refused
+    assert (refused["status"], refused["reason"]) == ("rejected", "forbidden"), refused
 
 
 def test_merged_pairs_leave_the_duplicates_list(
