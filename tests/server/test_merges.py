@@ -301,13 +301,10 @@ def test_merged_pairs_leave_the_duplicates_list(
         )
 
     def listed() -> bool:
-        answer = users["sds_lead"].api.request(
-            "GET", "/api/v1/duplicates", params={"limit": 1000}
-        )
+        answer = users["sds_lead"].api.request("GET", "/api/v1/duplicates", params={"limit": 1000})
         assert answer.status_code == 200, answer.text
         return any(
-            {i["record_id_1"], i["record_id_2"]} == {first, second}
-            for i in answer.json()["items"]
+            {i["record_id_1"], i["record_id_2"]} == {first, second} for i in answer.json()["items"]
         )
 
     assert listed()
@@ -315,3 +312,34 @@ def test_merged_pairs_leave_the_duplicates_list(
     assert not listed()
     users["sds_lead"].api.request("POST", f"{MERGES}/{merged['merge_id']}/undo")
     assert listed()
+
+
+def test_compaction_keeps_a_merged_away_person_so_the_merge_can_be_undone(
+    server: LiveServer, users: dict[str, Device], pair: dict[str, str]
+) -> None:
+    merged = _merge(users["sds_lead"], pair["survivor"], pair["merged"]).json()
+    server.cli("compact-tombstones", "--older-than-days", "0")
+    # Still redirecting after compaction: a late edit of the old id lands on the survivor.
+    dwp = users["dwp"]
+    (late,) = dwp.push(dwp.upsert("client", pair["merged"], {"occupation": "Plumber"}))
+    assert late["redirected_to"] == pair["survivor"]
+    undo = users["sds_lead"].api.request("POST", f"{MERGES}/{merged['merge_id']}/undo")
+    assert undo.status_code == 200, undo.text
+    state, _ = users["sds"].pull()
+    assert state[pair["merged"]]["fields"]["first_name"] == "Ailsa"
+
+
+def test_erasing_the_survivor_erases_the_records_merged_into_it(
+    server: LiveServer, users: dict[str, Device], pair: dict[str, str]
+) -> None:
+    merged = _merge(users["sds_lead"], pair["survivor"], pair["merged"]).json()
+    server.cli("erase", pair["survivor"])
+    # One human: nothing of either record is left, and the merge cannot bring one back.
+    state, _ = users["sds"].pull()
+    for record_id in pair.values():
+        assert state[record_id] == {"record_id": record_id, "revoked": True, "erased": True}
+    undo = users["sds_lead"].api.request("POST", f"{MERGES}/{merged['merge_id']}/undo")
+    assert_error(undo, 404, "not_found")
+    sds = users["sds"]
+    (late,) = sds.push(sds.upsert("client", pair["merged"], {"occupation": "Joiner"}))
+    assert (late["status"], late["reason"]) == ("rejected", "erased"), late
