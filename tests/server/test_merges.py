@@ -15,6 +15,7 @@ import pytest
 
 from sync_server.db import Database
 from sync_server.linkage.models import DuplicatePair
+from sync_server.linkage.service import person_keys
 from sync_server.timeutil import utcnow
 from tests.server.conftest import Devices
 from tests.server.helpers import Device, assert_error, new_id
@@ -307,11 +308,18 @@ def test_merged_pairs_leave_the_duplicates_list(
             {i["record_id_1"], i["record_id_2"]} == {first, second} for i in answer.json()["items"]
         )
 
+    def counted() -> bool:  # the people statistics count (linkage's person keys)
+        with database.session() as session:
+            return pair["merged"] in person_keys(session)
+
     assert listed()
+    assert counted()
     merged = _merge(users["sds_lead"], pair["survivor"], pair["merged"]).json()
     assert not listed()
+    assert not counted()
     users["sds_lead"].api.request("POST", f"{MERGES}/{merged['merge_id']}/undo")
     assert listed()
+    assert counted()
 
 
 def test_compaction_keeps_a_merged_away_person_so_the_merge_can_be_undone(
@@ -343,3 +351,15 @@ def test_erasing_the_survivor_erases_the_records_merged_into_it(
     sds = users["sds"]
     (late,) = sds.push(sds.upsert("client", pair["merged"], {"occupation": "Joiner"}))
     assert (late["status"], late["reason"]) == ("rejected", "erased"), late
+
+
+def test_erasing_a_merged_away_id_leaves_the_survivor(
+    server: LiveServer, users: dict[str, Device], pair: dict[str, str]
+) -> None:
+    _merge(users["sds_lead"], pair["survivor"], pair["merged"])
+    server.cli("erase", pair["merged"])
+    state, _ = users["dwp"].pull()
+    assert state[pair["merged"]] == {"record_id": pair["merged"], "revoked": True, "erased": True}
+    assert state[pair["survivor"]]["deleted"] is False
+    for kind in ("engagement", "referral", "outcome"):
+        assert state[pair[kind]]["fields"]["client_id"] == pair["survivor"], kind
