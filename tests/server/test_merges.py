@@ -151,8 +151,16 @@ def test_a_late_edit_against_the_old_id_lands_on_the_survivor(
     stale_phone = offline.upsert(
         "client", pair["merged"], {"phone": "07700 900999"}, base={"phone": before["phone"]}
     )
+    # A field both records hold: the old record's base does not match the survivor's value,
+    # so the edit is concurrent with it and a conflict is recorded on the survivor.
+    clash = offline.upsert(
+        "client",
+        pair["merged"],
+        {"first_name": "Aileas"},
+        base={"first_name": before["first_name"]},
+    )
     delete = offline.delete("client", pair["merged"])
-    results = offline.push(edit, create, stale_phone, delete)
+    results = offline.push(edit, create, stale_phone, delete, clash)
     assert results[0] == {
         "change_id": edit["change_id"],
         "status": "applied",
@@ -165,6 +173,12 @@ def test_a_late_edit_against_the_old_id_lands_on_the_survivor(
     assert results[2]["redirected_to"] == pair["survivor"]
     # A queued delete of the old id is acknowledged and deletes nothing.
     assert results[3] == {"change_id": delete["change_id"], "status": "applied"}
+    assert results[4]["status"] == "conflict", results[4]
+    assert results[4]["redirected_to"] == pair["survivor"]
+    conflicts = users["dwp_lead"].api.request("GET", "/api/v1/conflicts", params={"status": "open"})
+    assert conflicts.status_code == 200, conflicts.text
+    (conflict,) = [c for c in conflicts.json()["items"] if c["id"] == results[4]["conflict_id"]]
+    assert (conflict["record_id"], conflict["field"]) == (pair["survivor"], "first_name")
 
     # Another partner's device reads the outcome: all of it is on the survivor.
     state, _ = users["dwp"].pull()
@@ -172,7 +186,8 @@ def test_a_late_edit_against_the_old_id_lands_on_the_survivor(
     assert survivor["deleted"] is False
     assert survivor["fields"]["occupation"] == "Welder"
     assert survivor["fields"]["phone"] == "07700 900999"
-    assert survivor["fields"]["first_name"] == "Ailsa"
+    assert survivor["fields"]["first_name"] == "Aileas"  # the later edit wins, as ever
+    assert survivor["fields"]["date_of_birth"] == "1984-03-01"  # the survivor's own value
     assert state[late_engagement]["fields"]["client_id"] == pair["survivor"]
     assert state[pair["merged"]]["merged_into"] == pair["survivor"]
 
