@@ -108,6 +108,7 @@ from desktop_app.sync.errors import (
     Unauthenticated,
 )
 from desktop_app.sync.governance_client import GovernanceClient
+from desktop_app.sync.merges_client import MergeRecord, MergesClient
 from desktop_app.sync.stats_client import REPORT_FORMATS, ReportFormat, StatsClient, StatsQuery
 from pace_shared import reference
 from pace_shared.hlc import HybridClock, now_ms
@@ -148,6 +149,8 @@ __all__ = [
     "Erased",
     "EventSummary",
     "FollowUp",
+    "MergeRecord",
+    "MergeSession",
     "NotEnrolledError",
     "Offline",
     "OpenSession",
@@ -293,6 +296,18 @@ class AdminSession(Protocol):
     the UI's store-only stand-in cannot)."""
 
     def admin_call(self, call: Callable[[AdminClient], _T]) -> _T: ...
+
+
+@runtime_checkable
+class MergeSession(Protocol):
+    """A session that can merge duplicate people on the server (the real :class:`Session`;
+    the UI's store-only stand-in cannot). Blocking calls: run them on the job lane."""
+
+    def list_merges(self) -> list[MergeRecord]: ...
+
+    def merge_people(self, survivor_id: str, merged_id: str) -> MergeRecord: ...
+
+    def undo_merge(self, merge_id: str) -> MergeRecord: ...
 
 
 #: Messages of SQLCipher/SQLite errors that mean the file itself is damaged (wrong bytes, a
@@ -850,6 +865,25 @@ class Session:
         now (every other device that held them does at its next sync)."""
         removed = self._governance(lambda client: client.erase_person(record_id))
         return Erased(removed, self.sync())
+
+    # --- merging duplicate people (team leads and admins; issue 11) ---------------------
+
+    def list_merges(self) -> list[MergeRecord]:
+        """Merges whose surviving record this partner can see, newest first. Raises like
+        sync (Offline, Forbidden, ...); a refusal on the merits is AdminRefused."""
+        return self._with_merges_client(lambda client: client.list_merges())
+
+    def merge_people(self, survivor_id: str, merged_id: str) -> MergeRecord:
+        """Merge ``merged_id`` into ``survivor_id`` on the server; the next sync brings the
+        moves to this device (and every other)."""
+        return self._with_merges_client(lambda client: client.merge_people(survivor_id, merged_id))
+
+    def undo_merge(self, merge_id: str) -> MergeRecord:
+        return self._with_merges_client(lambda client: client.undo_merge(merge_id))
+
+    def _with_merges_client(self, call: Callable[[MergesClient], _T]) -> _T:
+        url, token, timeout = self._meta.server_url, self._token, self._http_timeout
+        return self._call_server(lambda: MergesClient(url, token, timeout=timeout), call)
 
     def reauthenticate(self, password: str) -> None:
         """After a 401: sign in again with the same device id and its secret; queued changes

@@ -100,6 +100,8 @@ class ChangeResult(BaseModel):
     conflict_id: str | None = None
     reason: str | None = None
     detail: str | None = None
+    #: The change named a person merged into another; it was applied to this survivor.
+    redirected_to: str | None = None
 
 
 class PushResponse(BaseModel):
@@ -119,6 +121,9 @@ class PullItem(BaseModel):
     erased: bool = False
     #: Fields the data-sharing agreement withholds from the caller (present, but not sent).
     withheld: list[str] = []
+    #: With ``deleted``: the person was merged into this survivor (issue 11); the device
+    #: moves what it holds of the old id to the survivor and redirects the old id.
+    merged_into: str | None = None
 
 
 class PullResponse(BaseModel):

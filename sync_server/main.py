@@ -22,6 +22,7 @@ from sync_server.governance.router import router as governance_router
 from sync_server.health.router import router as health_router
 from sync_server.linkage.router import router as linkage_router
 from sync_server.logging_setup import configure as configure_logging
+from sync_server.merges.router import router as merges_router
 from sync_server.request_metrics import RequestMetricsMiddleware
 from sync_server.stats.router import router as stats_router
 from sync_server.sync.router import router as sync_router
@@ -66,6 +67,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         governance_router,
         stats_router,
         linkage_router,
+        merges_router,
     ):
         app.include_router(router)
 

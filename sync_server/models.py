@@ -5,6 +5,7 @@ from sync_server.auth.models import AccessToken, LoginFailure, Partner, User
 from sync_server.db import Base
 from sync_server.devices.models import Device
 from sync_server.linkage.models import DuplicatePair, LinkageRun, PersonLink
+from sync_server.merges.models import PersonMerge
 from sync_server.sharing.models import SharingAgreement
 from sync_server.sync.models import (
     AppliedChange,
@@ -31,6 +32,7 @@ __all__ = [
     "LoginFailure",
     "Partner",
     "PersonLink",
+    "PersonMerge",
     "Record",
     "RecordAccess",
     "Revocation",

@@ -21,7 +21,7 @@ from sqlalchemy.exc import OperationalError
 
 from desktop_app.crashpoints import crash_point
 from desktop_app.errors import DiskFullError, StoreLockedError
-from desktop_app.storage import people_index
+from desktop_app.storage import merge_redirects, people_index
 from desktop_app.storage.codec import loads
 from desktop_app.storage.duplicates import NameCache, find_duplicates
 from desktop_app.storage.engine import WRITE
@@ -298,12 +298,25 @@ class Repository:
     # --- reads --------------------------------------------------------------------------
 
     def get(self, record_id: str) -> RecordView | None:
+        """The record, or for a person merged into another on the server, the survivor (the
+        view's ``id`` is then the survivor's), so old ids in recent lists and links open the
+        record now in use."""
         with self.reading() as conn:
             record = load_record(conn, record_id)
+            if record is None or record.deleted:
+                survivor = merge_redirects.survivor_of(conn, record_id)
+                moved = load_record(conn, survivor) if survivor else None
+                if moved is not None and not moved.deleted:
+                    record, record_id = moved, moved.id
             if record is None:
                 return None
             pending, _has_delete, _n = queued_fields(conn, record_id)
         return _view(record, pending)
+
+    def merged_into(self, record_id: str) -> str | None:
+        """The survivor a merged-away person now is (after every merge heard of), or None."""
+        with self.reading() as conn:
+            return merge_redirects.survivor_of(conn, record_id)
 
     def _list_type(self, record_type: str) -> list[RecordView]:
         with self.reading() as conn:

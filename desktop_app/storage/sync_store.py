@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from desktop_app.crashpoints import crash_point
-from desktop_app.storage import people_index
+from desktop_app.storage import merge_redirects, people_index
 from desktop_app.storage.caseload_table import deferred_caseload
 from desktop_app.storage.codec import dumps, loads, utc_now
 from desktop_app.storage.people_index import chunks, in_query
@@ -312,6 +312,7 @@ class SyncStore:
             # of the block rather than per written record (which doubled the page's time).
             with deferred_caseload(conn):
                 self._write_live(conn, live, resync, tally, index)
+                self._follow_merges(conn, live)
                 if revoked:
                     erased = {i.record_id for i in items if i.revoked and i.erased}
                     tally.revoked = self._purge(conn, revoked, erased)
@@ -382,6 +383,22 @@ class SyncStore:
             index.note(item, fields, deleted)
         if simple:
             conn.exec_driver_sql(_UPSERT_PULLED, simple)
+
+    @staticmethod
+    def _follow_merges(conn: Connection, live: Sequence[PullItem]) -> None:
+        """People merged away on the server redirect to their survivor; people live again
+        (a merge undone) redirect no more. See storage.merge_redirects."""
+        merged = [(i.record_id, i.merged_into) for i in live if i.merged_into and i.deleted]
+        if merged:
+            moved = merge_redirects.record_merges(conn, merged)
+            log.info("%d people merged on the server; %d local records moved", len(merged), moved)
+        back = [
+            i.record_id
+            for i in live
+            if i.record_type == RecordType.CLIENT and not i.deleted and not i.merged_into
+        ]
+        if back:
+            merge_redirects.clear(conn, back)
 
     def _purge(
         self, conn: Connection, record_ids: Sequence[str], erased: set[str] | None = None

@@ -79,7 +79,13 @@ def compact_tombstones(
             PrunedTombstone(row.id, row.type, int(row.seq), row.updated_at)
             for row in session.execute(
                 select(Record.id, Record.type, Record.seq, Record.updated_at)
-                .where(Record.deleted.is_(True), Record.updated_at < cutoff)
+                # A person merged away is not a tombstone: it is kept so the merge can be
+                # undone and old ids keep redirecting.
+                .where(
+                    Record.deleted.is_(True),
+                    Record.merged_into.is_(None),
+                    Record.updated_at < cutoff,
+                )
                 .order_by(Record.seq)
             )
         ]

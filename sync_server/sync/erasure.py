@@ -36,6 +36,7 @@ from sync_server.timeutil import utcnow
 #: Rejection reason for a change to an erased record.
 ERASED_REASON = "erased"
 ERASED_DETAIL = "this person's record was erased on request; the change was not applied"
+# Records merged into the person (issue 11) are the same human: they are erased with them.
 _CHUNK = 500
 
 
@@ -94,8 +95,9 @@ def _erase(
     ).one_or_none()
     if person is None:
         raise NotAPersonError(client_id)
+    people = _with_merged_away(session, client_id)
     family = session.execute(
-        select(Record.id, Record.type, Record.owner_partner).where(Record.client_id == client_id)
+        select(Record.id, Record.type, Record.owner_partner).where(Record.client_id.in_(people))
     ).all()
     ids = [row.id for row in family]
     holders = set(known_partners) if person.public else _partners_with_access(session, ids)
@@ -133,6 +135,22 @@ def _erase(
     for row in family:
         removed[row.type] = removed.get(row.type, 0) + 1
     return Erasure(client_id, dict(sorted(removed.items())), len(holders))
+
+
+def _with_merged_away(session: Session, client_id: str) -> list[str]:
+    """The person and every record merged into them (at any depth): one human, so erasing
+    the survivor erases the duplicates merged into it too (their consent history included)."""
+    found, frontier = [client_id], [client_id]
+    while frontier:
+        frontier = [
+            str(rid)
+            for rid in session.execute(
+                select(Record.id).where(Record.merged_into.in_(frontier))
+            ).scalars()
+            if rid not in found
+        ]
+        found.extend(frontier)
+    return found
 
 
 def _partners_with_access(session: Session, ids: list[str]) -> set[str]:

@@ -44,6 +44,9 @@ class Record(Base):
     fields: Mapped[dict[str, Any]] = mapped_column(JSON)
     versions: Mapped[dict[str, str]] = mapped_column(JSON)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: A person merged away as a duplicate (issue 11): the survivor's id. Such a record is
+    #: ``deleted`` yet keeps its fields and versions, so that undoing the merge restores it.
+    merged_into: Mapped[str | None] = mapped_column(String(36), nullable=True, default=None)
     seq: Mapped[int] = mapped_column(BigInteger)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -64,6 +64,7 @@ def pull(db: Database, principal: Principal, cursor_token: str | None, limit: in
                 Record.fields,
                 Record.versions,
                 Record.deleted,
+                Record.merged_into,
             )
             .where(Record.seq > start.seq, visible)
             .order_by(Record.seq)
@@ -111,6 +112,8 @@ def _withheld(terms: sharing.Terms, partner: str, row: Any) -> frozenset[str]:
 def _item(row: Any, withheld: frozenset[str]) -> dict[str, Any]:
     """One record as a pull item, without the fields the sharing agreement withholds from the
     caller (they are named in ``withheld``, so the app shows "Withheld", not a blank)."""
+    if row.merged_into is not None:
+        return _merged_away(row)
     item: dict[str, Any] = {
         "record_id": row.id,
         "record_type": row.type,
@@ -125,6 +128,21 @@ def _item(row: Any, withheld: frozenset[str]) -> dict[str, Any]:
         item["versions"] = {k: v for k, v in row.versions.items() if k not in withheld}
         item["withheld"] = held_back
     return item
+
+
+def _merged_away(row: Any) -> dict[str, Any]:
+    """A person merged into another (issue 11): a deleted item without values (the server
+    keeps them for an undo), and the optional key ``merged_into``. Older apps ignore the key
+    and delete the record; newer ones move what they hold to the survivor and redirect."""
+    return {
+        "record_id": row.id,
+        "record_type": row.type,
+        "owner_partner": row.owner_partner,
+        "fields": {},
+        "versions": {},
+        "deleted": True,
+        "merged_into": row.merged_into,
+    }
 
 
 def _log_disclosures(db: Database, principal: Principal, items: list[dict[str, Any]]) -> None:

@@ -87,6 +87,8 @@ class _Row:
     state: RecordState
     is_new: bool = False
     dirty: bool = False
+    #: A person merged away as a duplicate: the survivor (changes to it are redirected).
+    merged_into: str | None = None
 
 
 @dataclass(slots=True)
@@ -269,6 +271,14 @@ def _load_rows(session: Session, batch: _Batch, changes: list[_Parsed]) -> None:
     _load(session, batch, wanted)
     parents = {r.client_id for r in batch.rows.values() if r.client_id} - batch.rows.keys()
     _load(session, batch, parents)
+    # Survivors of merged-away people, however many merges deep (see _redirect).
+    for _ in range(_MAX_MERGE_DEPTH):
+        survivors = {r.merged_into for r in batch.rows.values() if r.merged_into}
+        survivors -= batch.rows.keys()
+        if not survivors:
+            break
+        wanted |= survivors
+        _load(session, batch, survivors)
     missing = wanted - batch.rows.keys()
     batch.erased = erasure.erased_ids(session, missing)
     batch.pruned = compaction.pruned_ids(session, missing - batch.erased)
@@ -295,6 +305,7 @@ def _load(session: Session, batch: _Batch, ids: set[str]) -> None:
                 _RECORDS.c.public,
                 _RECORDS.c.fields,
                 _RECORDS.c.versions,
+                _RECORDS.c.merged_into,
             ).where(_RECORDS.c.id.in_(chunk))
         ):
             batch.rows[row.id] = _Row(
@@ -304,12 +315,55 @@ def _load(session: Session, batch: _Batch, ids: set[str]) -> None:
                 client_id=row.client_id,
                 access=Access(bool(row.public), frozenset(access.get(row.id, ()))),
                 state=RecordState(dict(row.fields or {}), dict(row.versions or {})),
+                merged_into=row.merged_into,
             )
 
 
 def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+#: How many merges deep a redirect is followed (a survivor may itself be merged away later).
+_MAX_MERGE_DEPTH = 8
+
+
+def _survivor_of(batch: _Batch, row: _Row) -> _Row:
+    """The live record a merged-away person now is (decisions.md #3: ids are never rewritten;
+    a merged-away id redirects to its survivor). Every step must be visible to the caller, so
+    a redirect reveals nothing a partner could not already see; otherwise one generic answer."""
+    current = row
+    for _ in range(_MAX_MERGE_DEPTH):
+        if current.merged_into is None:
+            return current
+        if current.merged_into in batch.erased:
+            raise ChangeRejectedError(erasure.ERASED_REASON, erasure.ERASED_DETAIL)
+        target = batch.rows.get(current.merged_into)
+        if target is None or not _visible(batch, target):
+            raise _not_shared()
+        current = target
+    raise _not_shared()
+
+
+def _redirect(batch: _Batch, parsed: _Parsed) -> tuple[_Parsed, str | None]:
+    """A change to a merged-away person applies to its survivor (field-level merge as usual,
+    conflicts recorded on the survivor); a child that names a merged-away person as its
+    ``client_id`` gets the survivor instead. Returns the change to apply and the survivor's id
+    when the change's own record was redirected."""
+    change = parsed.change
+    row = batch.rows.get(change.record_id)
+    if row is not None and row.merged_into is not None:
+        if not _visible(batch, row):
+            raise _not_shared()
+        survivor = _survivor_of(batch, row)
+        moved = change.model_copy(update={"record_id": survivor.id})
+        return _Parsed(parsed.index, moved, parsed.values, parsed.error), survivor.id
+    client_id = parsed.values.get("client_id")
+    if change.record_type in CHILD_TYPES and isinstance(client_id, str):
+        client = batch.rows.get(client_id)
+        if client is not None and client.merged_into is not None and _visible(batch, client):
+            parsed.values["client_id"] = _survivor_of(batch, client).id
+    return parsed, None
 
 
 def _visible(batch: _Batch, row: _Row) -> bool:
@@ -338,11 +392,23 @@ def _row_for(batch: _Batch, parsed: _Parsed) -> _Row:
 
 
 def _apply_change(batch: _Batch, parsed: _Parsed) -> dict[str, Any]:
-    principal, change, values = batch.principal, parsed.change, parsed.values
+    change = parsed.change
     if change.record_id in batch.erased:
         raise ChangeRejectedError(erasure.ERASED_REASON, erasure.ERASED_DETAIL)
     if change.record_id in batch.pruned:
         return _change_to_pruned(batch, change)
+    merged_away = batch.rows.get(change.record_id)
+    if change.op == "delete" and merged_away is not None and merged_away.merged_into:
+        return _delete_of_merged(batch, parsed, merged_away)
+    parsed, redirected_to = _redirect(batch, parsed)
+    result = _apply_to_row(batch, parsed)
+    if redirected_to:  # optional key: older apps ignore it; pull brings the redirect too
+        result["redirected_to"] = redirected_to
+    return result
+
+
+def _apply_to_row(batch: _Batch, parsed: _Parsed) -> dict[str, Any]:
+    principal, change, values = batch.principal, parsed.change, parsed.values
     row = _row_for(batch, parsed)
     # Everything that can reject the change is checked before the row is touched.
     if change.op == "upsert":
@@ -394,6 +460,49 @@ def _apply_change(batch: _Batch, parsed: _Parsed) -> dict[str, Any]:
     if conflict_id:
         result["conflict_id"] = conflict_id
     return result
+
+
+def _delete_of_merged(batch: _Batch, parsed: _Parsed, row: _Row) -> dict[str, Any]:
+    """A delete of a merged-away person (queued before the device heard of the merge) is
+    acknowledged and changes nothing: that record is already out of use, and deleting the
+    survivor would destroy the other record's history. Sight and type are checked first."""
+    change = parsed.change
+    if not _visible(batch, row):
+        raise _not_shared()
+    if row.type != change.record_type:
+        raise ChangeRejectedError(
+            "invalid_request", f"record_type: record {change.record_id} is a {row.type}"
+        )
+    if row.owner != batch.principal.partner:
+        raise ChangeRejectedError(
+            "forbidden", "only the organisation that created a record can delete it"
+        )
+    batch.applied.append(
+        {
+            "change_id": change.change_id,
+            "record_id": row.id,
+            "device_id": batch.principal.device_id,
+            "status": "applied",
+            "conflict_id": None,
+            "applied_at": utcnow(),
+        }
+    )
+    batch.audit_rows.append(
+        audit.row(
+            "change.applied",
+            batch.principal.actor,
+            record_id=row.id,
+            record_type=row.type,
+            fields=[],
+            detail={
+                "op": "delete",
+                "status": "applied",
+                "change_id": change.change_id,
+                "merged_into": row.merged_into,
+            },
+        )
+    )
+    return {"change_id": change.change_id, "status": "applied"}
 
 
 def _change_to_pruned(batch: _Batch, change: Change) -> dict[str, Any]:
@@ -675,15 +784,15 @@ def _recheck_access(session: Session, batch: _Batch, sequence: SequenceAllocator
         )
         # A person may have many records: IN-lists in chunks, as _load does.
         for part in _chunks(family, 500):
-            _move_access(session, part, new, sequence)
-            _move_revocations(session, part, gained, lost, sequence)
+            move_access(session, part, new, sequence)
+            move_revocations(session, part, gained, lost, sequence)
         log.info(
             "access changed",
             extra={"record_id": client_id, "gained": len(gained), "lost": len(lost)},
         )
 
 
-def _move_access(
+def move_access(
     session: Session, record_ids: list[str], new: Access, sequence: SequenceAllocator
 ) -> None:
     """The records' access rows become ``new``; each record gets a new sequence number, so
@@ -701,7 +810,7 @@ def _move_access(
     )
 
 
-def _move_revocations(
+def move_revocations(
     session: Session,
     record_ids: list[str],
     gained: Iterable[str],

@@ -39,6 +39,8 @@ RECORD_READERS = EVERYONE - {ANALYST}  # analysts: statistics only, never a pers
 REVIEWERS = frozenset({LEAD, ADMIN, SYSTEM_ADMIN})
 ADMINS = frozenset({ADMIN, SYSTEM_ADMIN})
 STATS_READERS = frozenset({LEAD, ADMIN, ANALYST, SYSTEM_ADMIN})
+#: Who merges duplicates: leads and admins of a partner that sees both records (issue 11).
+MERGERS = frozenset({LEAD, ADMIN})
 
 #: Who may call each route. Routes other branches add (contracts.md) are listed too, so the
 #: matrix holds when they merge; a route in the app but not here fails the suite.
@@ -78,6 +80,10 @@ POLICY: dict[tuple[str, str], frozenset[str] | str] = {
     ("POST", "/api/v1/admin/people/{record_id}/erase"): ADMINS,
     ("GET", "/api/v1/admin/people/{record_id}/subject-access"): ADMINS,
     ("POST", "/api/v1/admin/retention"): frozenset({SYSTEM_ADMIN}),
+    # Merging duplicate people (issue 11).
+    ("GET", "/api/v1/merges"): MERGERS,
+    ("POST", "/api/v1/merges"): MERGERS,
+    ("POST", "/api/v1/merges/{merge_id}/undo"): MERGERS,
 }
 
 #: Harmless values for path parameters: ids that name nothing, so allowed calls change nothing.
@@ -87,6 +93,7 @@ PATH_VALUES = {
     "username": "no.such.user",
     "code": "NO_SUCH_PARTNER",
     "record_id": "0190eeee-0000-7000-8000-000000000003",
+    "merge_id": "0190eeee-0000-7000-8000-000000000004",
 }
 #: Bodies and queries an allowed caller may send without changing anything that matters.
 REQUESTS: dict[tuple[str, str], dict[str, Any]] = {
@@ -104,6 +111,12 @@ REQUESTS: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/v1/admin/partners/{code}/rename"): {"json": {"name": "Renamed"}},
     ("PUT", "/api/v1/admin/sharing-agreement"): {"json": {"terms": "not terms"}},  # 422
     ("POST", "/api/v1/admin/retention"): {"json": {"months": 0}},  # 422: nothing erased
+    ("POST", "/api/v1/merges"): {  # people that do not exist: 404, nothing merged
+        "json": {
+            "survivor_id": "0190eeee-0000-7000-8000-000000000005",
+            "merged_id": "0190eeee-0000-7000-8000-000000000006",
+        }
+    },
 }
 
 
