@@ -95,6 +95,7 @@ from desktop_app.sync.admin_client import (
 )
 from desktop_app.sync.client import SyncClient
 from desktop_app.sync.clock import OFFSET_SETTING, DeviceClock
+from desktop_app.sync.duplicates_client import DuplicatePair, Duplicates, DuplicatesClient
 from desktop_app.sync.engine import ProgressCallback, SyncEngine, SyncReport
 from desktop_app.sync.errors import (
     DeviceRevoked,
@@ -104,6 +105,7 @@ from desktop_app.sync.errors import (
     SyncError,
     Unauthenticated,
 )
+from desktop_app.sync.merges_client import MergeRecord, MergesClient
 from desktop_app.sync.stats_client import REPORT_FORMATS, ReportFormat, StatsClient, StatsQuery
 from pace_shared import reference
 from pace_shared.hlc import HybridClock, now_ms
@@ -141,8 +143,12 @@ __all__ = [
     "Direction",
     "DiskFullError",
     "DuplicateCandidate",
+    "DuplicatePair",
+    "Duplicates",
     "EventSummary",
     "FollowUp",
+    "MergeRecord",
+    "MergeSession",
     "NotEnrolledError",
     "Offline",
     "OpenSession",
@@ -274,6 +280,22 @@ class AdminSession(Protocol):
     the UI's store-only stand-in cannot)."""
 
     def admin_call(self, call: Callable[[AdminClient], _T]) -> _T: ...
+
+
+@runtime_checkable
+class MergeSession(Protocol):
+    """A session that reaches the server's linkage and merges as its signed-in user (the real
+    :class:`Session`; the UI's store-only stand-in cannot)."""
+
+    def list_duplicates(
+        self, min_probability: float | None = None, limit: int | None = None
+    ) -> Duplicates: ...
+
+    def list_merges(self) -> list[MergeRecord]: ...
+
+    def merge_people(self, survivor_id: str, merged_id: str) -> MergeRecord: ...
+
+    def undo_merge(self, merge_id: str) -> MergeRecord: ...
 
 
 #: Messages of SQLCipher/SQLite errors that mean the file itself is damaged (wrong bytes, a
@@ -827,6 +849,33 @@ class Session:
             lambda: GovernanceClient(url, token, timeout=timeout),
             lambda client: client.subject_access(record_id),
         )
+
+    # --- probable duplicates and merges (issue 11) ------------------------------------
+
+    def list_duplicates(
+        self, min_probability: float | None = None, limit: int | None = None
+    ) -> Duplicates:
+        """The probable duplicate pairs of the server's last linkage run that this partner can
+        see, and when it ran (team leads and admins; blocking: call it on the job lane)."""
+        url, token, timeout = self._meta.server_url, self._token, self._http_timeout
+
+        def ask(client: DuplicatesClient) -> Duplicates:
+            return client.duplicates(min_probability, limit)
+
+        return self._call_server(lambda: DuplicatesClient(url, token, timeout=timeout), ask)
+
+    def list_merges(self) -> list[MergeRecord]:
+        return self._with_merges_client(lambda client: client.list_merges())
+
+    def merge_people(self, survivor_id: str, merged_id: str) -> MergeRecord:
+        return self._with_merges_client(lambda client: client.merge_people(survivor_id, merged_id))
+
+    def undo_merge(self, merge_id: str) -> MergeRecord:
+        return self._with_merges_client(lambda client: client.undo_merge(merge_id))
+
+    def _with_merges_client(self, call: Callable[[MergesClient], _T]) -> _T:
+        url, token, timeout = self._meta.server_url, self._token, self._http_timeout
+        return self._call_server(lambda: MergesClient(url, token, timeout=timeout), call)
 
     def reauthenticate(self, password: str) -> None:
         """After a 401: sign in again with the same device id and its secret; queued changes
