@@ -198,6 +198,8 @@ def test_pairs_are_listed_and_shown_side_by_side_from_the_local_store(
         f"Catriona {pair.last_name}",
         f"Cat {pair.last_name}",
     }
+    shown = page.pairs.selectionModel().selectedRows()[0].row()
+    assert page.pairs_model.index(shown, 3).data() in ("SDS / DWP", "DWP / SDS")
     for checked in (page.pairs_model, page.comparison_model, page.merges_model):
         qtmodeltester.check(checked, force_py=True)
     check_screen(qtbot, page, "duplicates")

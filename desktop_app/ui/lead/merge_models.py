@@ -216,8 +216,8 @@ class PairsModel(_TextTable):
             return item.right.label
         if column == 2:
             return f"{item.pair.match_probability:.0%}"
-        owners = [partner_name(side.owner_partner) for side in (item.left, item.right)]
-        return " / ".join(o or "?" for o in owners)
+        # Partner codes keep the column narrow; the comparison beside it names them in full.
+        return " / ".join(side.owner_partner or "?" for side in (item.left, item.right))
 
 
 class ComparisonModel(_TextTable):

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -120,6 +120,8 @@ def _confirm(
     box.setObjectName(name)
     box.setTextFormat(Qt.TextFormat.PlainText)  # names in the text are user data
     box.setText(text)
+    # Wide enough that the sentences read as lines, not a narrow column.
+    box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 30em; }")
     go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -145,7 +147,7 @@ class DuplicatesPage(QWidget):
         self.pending = 0
         self.loaded = False
 
-        self.refresh_button = QPushButton(self.tr("Re&fresh  (F5)"), self)
+        self.refresh_button = QPushButton(self.tr("Re&fresh"), self)
         self.refresh_button.setAccessibleName(self.tr("Ask the server again"))
         self.linkage = plain_label("", self, name="linkage_status")
         self.linkage.setWordWrap(True)
@@ -172,12 +174,7 @@ class DuplicatesPage(QWidget):
         self.merges_status.setWordWrap(True)
         self._lay_out()
 
-        refresh = QAction(self)
-        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        refresh.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        refresh.triggered.connect(self.refresh)
-        self.addAction(refresh)
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(lambda: self.refresh())
         self.keep_left.clicked.connect(lambda: self.merge("left"))
         self.keep_right.clicked.connect(lambda: self.merge("right"))
         self.undo_button.clicked.connect(self.undo_selected)
@@ -218,7 +215,7 @@ class DuplicatesPage(QWidget):
         review = QSplitter(Qt.Orientation.Horizontal, self)
         review.addWidget(left)
         review.addWidget(right)
-        review.setSizes([480, 700])
+        review.setSizes([500, 680])
 
         history = QGroupBox(self.tr("Recent merges"), self)
         merges_label = QLabel(self.tr("&Merges, newest first:"), history)
@@ -238,7 +235,7 @@ class DuplicatesPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
-        for column, width in enumerate((150, 150, 85)):
+        for column, width in enumerate((160, 160, 80)):
             self.pairs.horizontalHeader().resizeSection(column, width)
         for column, width in enumerate((170, 240)):
             self.comparison.horizontalHeader().resizeSection(column, width)
@@ -332,11 +329,13 @@ class DuplicatesPage(QWidget):
         )
         return True
 
-    def refresh(self) -> None:
-        """Ask the server for the probable pairs and the recent merges."""
+    def refresh(self, *, keep_error: bool = False) -> None:
+        """Ask the server for the probable pairs and the recent merges; ``keep_error`` leaves
+        a refusal on screen (the lists are refreshed because of it)."""
         if self.busy:
             return
-        self.show_error("")
+        if not keep_error:
+            self.show_error("")
         self.linkage.setText(self.tr("Asking the server for probable duplicates…"))
         asked = self._call(
             lambda session: session.list_duplicates(),
@@ -376,8 +375,8 @@ class DuplicatesPage(QWidget):
         if classify(exc) is Failure.OFFLINE:
             self.linkage.setText(
                 self.tr(
-                    "Offline: probable duplicates come from the server. Try again (F5) when "
-                    "this laptop is online."
+                    "Offline: probable duplicates come from the server. Refresh when this laptop "
+                    "is online."
                 )
             )
         else:
@@ -500,7 +499,7 @@ class DuplicatesPage(QWidget):
         if refused is not None:
             self.show_error(refused)
             if isinstance(exc, ServerError) and exc.code != "consent_wider":
-                self.refresh()  # the lists were out of date
+                self.refresh(keep_error=True)  # the lists were out of date
             return
         if classify(exc) is Failure.OFFLINE:
             self.show_error(
