@@ -290,8 +290,9 @@ def test_done_when_a_lead_merges_a_pair_and_undoes_it(
     # the kept person's now.
     repo = page.state.repo
     assert repo is not None
+    # DWP's id now leads to the kept record (or to nothing), never to DWP's record.
     gone = repo.get(pair.dwp_id)
-    assert gone is None or gone.deleted
+    assert gone is None or gone.deleted or gone.id == pair.sds_id
     kinds = sorted(child.type for child in repo.timeline(pair.sds_id))
     assert kinds == ["engagement", "engagement", "outcome"]
     # Recent merges, newest first; the merged pair is no longer offered.
@@ -301,6 +302,7 @@ def test_done_when_a_lead_merges_a_pair_and_undoes_it(
     assert merge.undone_at is None
     assert (merge.moved.get("engagement"), merge.moved.get("outcome")) == (1, 1)
     assert page.merges_model.index(0, 1).data() == f"Catriona {pair.last_name}"
+    assert page.merges_model.index(0, 2).data() == f"Cat {pair.last_name}"  # as seen before
     assert not any(
         {r.pair.record_id_1, r.pair.record_id_2} == {pair.sds_id, pair.dwp_id}
         for r in page.pairs_model.rows
@@ -324,6 +326,7 @@ def test_done_when_a_lead_merges_a_pair_and_undoes_it(
     assert page.message.text() == "Merge undone."
     back = repo.get(pair.dwp_id)
     assert back is not None
+    assert back.id == pair.dwp_id
     assert not back.deleted
     assert sorted(c.type for c in repo.timeline(pair.dwp_id)) == ["engagement", "outcome"]
     undone = next(m for m in page.merges_model.rows if m.merged_id == pair.dwp_id)

@@ -107,7 +107,8 @@ def value_text(repo: Repository, name: str, value: Any) -> str:
 def person_side(repo: Repository, record_id: str, own_partner: str | None) -> PersonSide:
     """Read one record of a pair from the local store (a GUI-thread read, no write)."""
     record = repo.get(record_id)
-    if record is None or record.deleted or record.type != "client":
+    # A record merged away may answer as its survivor (its id redirects): not this record.
+    if record is None or record.deleted or record.type != "client" or record.id != record_id:
         return PersonSide(record_id, present=False)
     fields = record.fields or {}
     owner = record.owner_partner or ""

@@ -143,6 +143,8 @@ class DuplicatesPage(QWidget):
         self.comparison_model = ComparisonModel()
         self.merges_model = MergesModel()
         self.duplicates: Duplicates | None = None
+        #: Names of the people seen in pairs, so a merge still names the record merged away.
+        self._names: dict[str, str] = {}
         #: Server calls (and the sync after a change) still running.
         self.pending = 0
         self.loaded = False
@@ -235,7 +237,7 @@ class DuplicatesPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
-        for column, width in enumerate((160, 160, 80)):
+        for column, width in enumerate((140, 140, 75)):
             self.pairs.horizontalHeader().resizeSection(column, width)
         for column, width in enumerate((170, 240)):
             self.comparison.horizontalHeader().resizeSection(column, width)
@@ -270,6 +272,7 @@ class DuplicatesPage(QWidget):
     def clear(self) -> None:
         """Forget what was shown (locked, signed out or wiped: nothing stays on screen)."""
         self.duplicates = None
+        self._names = {}
         self.pairs_model.set_rows([])
         self.comparison_model.set_pair(None, None)
         self.merges_model.set_rows([], {})
@@ -411,6 +414,9 @@ class DuplicatesPage(QWidget):
             )
             for pair in self.duplicates.pairs
         ]
+        for side in (side for r in rows for side in (r.left, r.right)):
+            if side.present and side.name:
+                self._names[side.record_id] = side.name
         self.pairs_model.set_rows(rows)
         index = next(
             (i for i, r in enumerate(rows) if (r.pair.record_id_1, r.pair.record_id_2) == key),
@@ -560,9 +566,9 @@ class DuplicatesPage(QWidget):
                 for rid in (merge.survivor_id, merge.merged_id):
                     side = person_side(repo, rid, own)
                     if side.present and side.name:
-                        names[rid] = side.name
-                    elif rid in self.merges_model.names:
-                        names[rid] = self.merges_model.names[rid]  # merged away since: keep it
+                        names[rid] = self._names[rid] = side.name
+                    elif rid in self._names:
+                        names[rid] = self._names[rid]  # merged away since: its name as seen
         self.merges_model.set_rows(merges, names)
         index = next(
             (i for i, m in enumerate(merges) if chosen and m.merge_id == chosen.merge_id),

@@ -1216,7 +1216,7 @@ Qt {qt}</source>
     <name>DuplicatesPage</name>
     <message>
         <source>Re&amp;fresh</source>
-        <extracomment>The server said this laptop is revoked (the session has wiped the store). The sign-in expired: the app asks for the password again. Server calls (and the sync after a change) still running.</extracomment>
+        <extracomment>The server said this laptop is revoked (the session has wiped the store). The sign-in expired: the app asks for the password again. Names of the people seen in pairs, so a merge still names the record merged away. Server calls (and the sync after a change) still running.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
