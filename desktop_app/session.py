@@ -98,6 +98,7 @@ from desktop_app.sync.admin_client import (
 )
 from desktop_app.sync.client import SyncClient
 from desktop_app.sync.clock import OFFSET_SETTING, DeviceClock
+from desktop_app.sync.duplicates_client import DuplicatePair, Duplicates, DuplicatesClient
 from desktop_app.sync.engine import ProgressCallback, SyncEngine, SyncReport
 from desktop_app.sync.errors import (
     DeviceRevoked,
@@ -146,6 +147,8 @@ __all__ = [
     "Direction",
     "DiskFullError",
     "DuplicateCandidate",
+    "DuplicatePair",
+    "Duplicates",
     "Erased",
     "EventSummary",
     "FollowUp",
@@ -300,8 +303,12 @@ class AdminSession(Protocol):
 
 @runtime_checkable
 class MergeSession(Protocol):
-    """A session that can merge duplicate people on the server (the real :class:`Session`;
-    the UI's store-only stand-in cannot). Blocking calls: run them on the job lane."""
+    """A session that reaches the server's linkage and merges as its signed-in user (the real
+    :class:`Session`; the UI's store-only stand-in cannot)."""
+
+    def list_duplicates(
+        self, min_probability: float | None = None, limit: int | None = None
+    ) -> Duplicates: ...
 
     def list_merges(self) -> list[MergeRecord]: ...
 
@@ -811,14 +818,14 @@ class Session:
     def fetch_stats(self, query: StatsQuery) -> StatsResponse:
         """The dashboards' tables (disclosure control already applied by the server).
         Raises like sync: Offline, Unauthenticated, Forbidden, DeviceRevoked (after wiping)."""
-        return self._with_stats_client(lambda client: client.stats(query))
+        return self._with_client(StatsClient, lambda client: client.stats(query))
 
     def download_report(
         self, query: StatsQuery, report_format: ReportFormat, destination: Path
     ) -> Path:
         """Download the quarterly report to ``destination``, atomically."""
-        return self._with_stats_client(
-            lambda client: client.download_report(query, report_format, destination)
+        return self._with_client(
+            StatsClient, lambda client: client.download_report(query, report_format, destination)
         )
 
     def _call_server(self, make: Callable[[], _Client], call: Callable[[_Client], _T]) -> _T:
@@ -841,10 +848,6 @@ class Session:
         self._online = True
         return answer
 
-    def _with_stats_client(self, call: Callable[[StatsClient], _T]) -> _T:
-        url, token, timeout = self._meta.server_url, self._token, self._http_timeout
-        return self._call_server(lambda: StatsClient(url, token, timeout=timeout), call)
-
     def admin_call(self, call: Callable[[AdminClient], _T]) -> _T:
         """Run ``call`` against the admin API with this session's sign-in."""
         url, token, timeout = self._meta.server_url, self._token, self._http_timeout
@@ -852,18 +855,20 @@ class Session:
             lambda: self._client(url, token, timeout), lambda client: call(AdminClient(client))
         )
 
-    def _governance(self, call: Callable[[GovernanceClient], _T]) -> _T:
+    def _with_client(self, client_type: type[_Client], call: Callable[[_Client], _T]) -> _T:
+        """``call`` with a ``client_type`` client signed in as this session, through the one
+        server-call wrapper (online state, wipe on revocation)."""
         url, token, timeout = self._meta.server_url, self._token, self._http_timeout
-        return self._call_server(lambda: GovernanceClient(url, token, timeout=timeout), call)
+        return self._call_server(lambda: client_type(url, token, timeout=timeout), call)
 
     def subject_access(self, record_id: str) -> dict[str, Any]:
         """For an admin: everything the server holds about one person (subject access)."""
-        return self._governance(lambda client: client.subject_access(record_id))
+        return self._with_client(GovernanceClient, lambda client: client.subject_access(record_id))
 
     def erase_person(self, record_id: str) -> Erased:
         """For an admin: erase a person on the server, then sync, so this laptop drops them
         now (every other device that held them does at its next sync)."""
-        removed = self._governance(lambda client: client.erase_person(record_id))
+        removed = self._with_client(GovernanceClient, lambda client: client.erase_person(record_id))
         return Erased(removed, self.sync())
 
     # --- merging duplicate people (team leads and admins; issue 11) ---------------------
@@ -871,19 +876,28 @@ class Session:
     def list_merges(self) -> list[MergeRecord]:
         """Merges whose surviving record this partner can see, newest first. Raises like
         sync (Offline, Forbidden, ...); a refusal on the merits is AdminRefused."""
-        return self._with_merges_client(lambda client: client.list_merges())
+        return self._with_client(MergesClient, lambda client: client.list_merges())
 
     def merge_people(self, survivor_id: str, merged_id: str) -> MergeRecord:
         """Merge ``merged_id`` into ``survivor_id`` on the server; the next sync brings the
         moves to this device (and every other)."""
-        return self._with_merges_client(lambda client: client.merge_people(survivor_id, merged_id))
+        return self._with_client(
+            MergesClient, lambda client: client.merge_people(survivor_id, merged_id)
+        )
 
     def undo_merge(self, merge_id: str) -> MergeRecord:
-        return self._with_merges_client(lambda client: client.undo_merge(merge_id))
+        return self._with_client(MergesClient, lambda client: client.undo_merge(merge_id))
 
-    def _with_merges_client(self, call: Callable[[MergesClient], _T]) -> _T:
-        url, token, timeout = self._meta.server_url, self._token, self._http_timeout
-        return self._call_server(lambda: MergesClient(url, token, timeout=timeout), call)
+    # --- probable duplicates and merges (issue 11) ------------------------------------
+
+    def list_duplicates(
+        self, min_probability: float | None = None, limit: int | None = None
+    ) -> Duplicates:
+        """The probable duplicate pairs of the server's last linkage run that this partner can
+        see, and when it ran (team leads and admins; blocking: call it on the job lane)."""
+        return self._with_client(
+            DuplicatesClient, lambda client: client.duplicates(min_probability, limit)
+        )
 
     def reauthenticate(self, password: str) -> None:
         """After a 401: sign in again with the same device id and its secret; queued changes

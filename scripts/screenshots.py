@@ -50,6 +50,7 @@ from desktop_app.ui.dialogs.unlock import PasswordDialog
 from desktop_app.ui.launch import application
 from desktop_app.ui.lead.caseload import CaseloadPage
 from desktop_app.ui.lead.events_review import EventsReviewPage
+from desktop_app.ui.lead.merge_review import DuplicatesPage
 from desktop_app.ui.lead.referrals import ReferralsPage
 from desktop_app.ui.main_window import MainWindow
 
@@ -75,6 +76,8 @@ SHOTS = (
     "lead-conflicts.png",
     "lead-referrals.png",
     "lead-events.png",
+    "lead-duplicates.png",
+    "lead-merge-confirm.png",
     "statistics-redundancies.png",
     "statistics-engagements.png",
     "statistics-outcomes.png",
@@ -590,7 +593,26 @@ class LeadTour:
             {"client_id": person, "to_partner": "SDS", "referred_on": "2026-11-23",
              "reason": "Wants help with a CV for warehouse jobs."},
         )  # fmt: skip
+        # One person registered by SDS and by DWP, each with consent to the other: the server's
+        # linkage pairs them for the Duplicates workspace.
+        fiona = {"last_name": "Macdonald", "date_of_birth": "1979-03-14", "postcode": "KY1 2AB",
+                 "consent_recorded_at": "2026-11-21T10:00:00.000Z"}  # fmt: skip
+        kept = tablet.repo.save(
+            "client",
+            {**fiona, "first_name": "Fiona", "event_id": DEMO_EVENT_ID, "share_with": ["DWP"],
+             "phone": "01592 610 200", "occupation": "Warehouse operative"},
+        )  # fmt: skip
+        tablet.repo.save(
+            "engagement", {"client_id": kept, "kind": "cv_support", "occurred_on": "2026-11-24"}
+        )
+        tablet.sync()
+        twin = dwp.repo.save(
+            "client", {**fiona, "first_name": "Fi", "share_with": ["SDS"], "phone": "07700 900 461"}
+        )
+        for kind, day in (("initial_session", "2026-11-22"), ("one_to_one", "2026-11-25")):
+            dwp.repo.save("engagement", {"client_id": twin, "kind": kind, "occurred_on": day})
         dwp.sync()
+        self.tour.server._cli("link")
 
     def run(self) -> None:
         self.tour.sync()
@@ -642,6 +664,18 @@ class LeadTour:
         assert isinstance(events, EventsReviewPage)
         events.table.selectRow(0)
         shots.save(window, "lead-events.png")
+        shell.show_workspace("duplicates")
+        duplicates = shell.currentWidget()
+        assert isinstance(duplicates, DuplicatesPage)
+        wait_until(lambda: duplicates.loaded and not duplicates.busy, "the probable duplicates")
+        wait_until(lambda: not self.tour.ctl.runner.busy, "the lead's lane")
+        duplicates.pairs.selectRow(0)
+        duplicates.pairs.setFocus()
+        shots.save(window, "lead-duplicates.png")
+        box = duplicates.merge("left")
+        assert box is not None
+        shots.save(box, "lead-merge-confirm.png")
+        box.reject()
 
 
 def add_analyst(database: Path) -> None:

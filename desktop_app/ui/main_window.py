@@ -136,11 +136,11 @@ class MainWindow(QMainWindow):
 
     def _wire_statistics(self) -> None:
         """Revocation and expired sign-ins met by a workspace that talks to the server
-        (statistics, administration) are handled where a sync's are. The shell builds each
-        workspace the first time a role shows it; each is wired once."""
+        (statistics, administration, duplicates) are handled where a sync's are. The shell
+        builds each workspace the first time a role shows it; each is wired once."""
         from .dashboards import DashboardsWorkspace
 
-        for key in ("statistics", "administration"):
+        for key in ("statistics", "administration", "duplicates"):
             widget = self.workspaces.widget_for(key)
             if widget is None or widget in self._wired:
                 continue

@@ -22,6 +22,7 @@ from .i18n import QT_TRANSLATE_NOOP
 from .lead.caseload import CaseloadPage
 from .lead.conflicts import ConflictsPage
 from .lead.events_review import EventsReviewPage
+from .lead.merge_review import DuplicatesPage
 from .lead.referrals import ReferralsPage
 from .people import PeoplePage
 from .registration import RegistrationForm
@@ -59,6 +60,8 @@ Factory = Callable[[AppState], QWidget]
 
 #: Roles that see the statistics (decisions.md #10): never advisers.
 STATISTICIANS = frozenset({TEAM_LEAD, ADMIN, ANALYST, SYSTEM_ADMIN})
+#: Roles that review probable duplicates and merge them (the server's merge API allows these).
+MERGERS = frozenset({TEAM_LEAD, ADMIN})
 #: Roles that manage users and devices (system admins: every partner, and the partners).
 ADMINISTRATORS = frozenset({ADMIN, SYSTEM_ADMIN})
 
@@ -94,6 +97,9 @@ WORKSPACES: list[WorkspaceSpec] = [
     WorkspaceSpec("referrals", QT_TRANSLATE_NOOP("Workspaces", "Referrals"), LEADS, ReferralsPage),
     WorkspaceSpec(
         "events_review", QT_TRANSLATE_NOOP("Workspaces", "Events"), LEADS, EventsReviewPage
+    ),
+    WorkspaceSpec(
+        "duplicates", QT_TRANSLATE_NOOP("Workspaces", "Duplicates"), MERGERS, DuplicatesPage
     ),
     WorkspaceSpec(
         "statistics", QT_TRANSLATE_NOOP("Workspaces", "Statistics"), STATISTICIANS, _statistics

@@ -54,8 +54,8 @@ def window_for(qtbot: Any, state: AppState) -> MainWindow:
     ("role", "expected"),
     [
         ("adviser", ["casework"]),
-        ("team_lead", [*LEAD, "statistics"]),
-        ("admin", [*LEAD, "statistics", "administration"]),
+        ("team_lead", [*LEAD, "duplicates", "statistics"]),
+        ("admin", [*LEAD, "duplicates", "statistics", "administration"]),
         ("system_admin", [*LEAD, "statistics", "administration"]),
         ("analyst", ["statistics"]),
     ],
@@ -92,7 +92,7 @@ def test_a_new_sign_in_with_another_role_changes_the_workspaces(
     qtbot: Any, lead_state: AppState
 ) -> None:
     window = window_for(qtbot, lead_state)
-    assert len(window.workspaces.keys()) == 6
+    assert len(window.workspaces.keys()) == 7
     as_role(lead_state, "adviser")
     assert window.workspaces.keys() == ["casework"]
     settle(qtbot, lead_state)

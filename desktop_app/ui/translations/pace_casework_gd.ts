@@ -2,6 +2,55 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="gd">
 <context>
+    <name></name>
+    <message numerus="yes">
+        <source>Duplicates</source>
+        <comment>Not merged: the record to keep is shared with partners the other record is not, so the other record&apos;s engagements, referrals and outcomes would reach organisations the person has not agreed to. Merge the other way round, or have the owner record matching consent first.</comment>
+        <extracomment>The server&apos;s refusals of a merge or an undo that the lead can act on (its ``error`` code).</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicates</source>
+        <comment>Not merged: one of these records has already been merged. The lists are refreshed to show how things stand now.</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <comment>That merge had already been undone; the list is refreshed.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicates</source>
+        <comment>The server no longer holds one of these records or that merge (deleted, or merged elsewhere). The lists are refreshed.</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <comment>The server refused this request as invalid.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <comment>The server said: {detail}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About PACE Casework</source>
@@ -497,7 +546,51 @@ Qt {qt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Left person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged into it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1123,6 +1216,236 @@ Has the person agreed to share their record with them? If so, their consent is r
     </message>
     <message>
         <source>No similar person found so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Duplicates</name>
+    <message>
+        <source>Engagements</source>
+        <extracomment>The child records a merge moves, in the order they are counted and shown.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not on this laptop ({id})</source>
+        <extracomment>False when the record is not (or no longer) in the local store. Field name → the text shown (a withheld field reads &quot;Withheld&quot;). Child record type → how many this person has here.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not on this laptop: sync, then look again.</source>
+        <extracomment>One row per client field, then the owner, the child counts and the record id.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded by (owner)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not undone</source>
+        <extracomment>Record id → the person&apos;s name, where this laptop holds the record.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>Re&amp;fresh</source>
+        <extracomment>The server said this laptop is revoked (the session has wiped the store). The sign-in expired: the app asks for the password again. Names of the people seen in pairs, so a merge still names the record merged away. Server calls (and the sync after a change) still running.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the server again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probable duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two records side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;left, merge right into it…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the left record and merge the right one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;right, merge left into it…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the right record and merge the left one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent merges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo merge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the selected merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probable &amp;duplicates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side &amp;by side (from this laptop&apos;s records):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merges, newest first:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probable duplicates come from the server: sign in online as a team lead or an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server for probable duplicates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading probable duplicates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading recent merges…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linkage has not run on the server yet, so there are no probable duplicates to review. An administrator runs it on the server (pace-sync-server link).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked at {time}: no probable duplicates among the records your partner sees.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked at {time}: {count} probable duplicate pair(s) to review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: probable duplicates come from the server. Refresh when this laptop is online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The probable duplicates could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: recent merges come from the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent merges could not be loaded: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge two records of one person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep {kept} (recorded by {kept_by}) and merge {merged} (recorded by {merged_by}) into it?
+
+• The merged record&apos;s {engagements} engagement(s), {referrals} referral(s) and {outcomes} outcome(s) move to the kept record.
+• The merged record&apos;s id then leads to the kept record on every device, after its next sync.
+• You can undo the merge later from Recent merges.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merging the two records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged. Moved to the kept record: {moved}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: nothing was changed. Merging needs the server; try again when online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing this laptop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This laptop shows it after its next sync ({problem}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchronising with the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No merges yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo a merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the merge of {merged} into {kept} ({when})?
+
+• Both records exist again; what moved goes back: {moved}.
+• Every device shows the two records again after its next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undoing the merge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge undone.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3089,7 +3412,7 @@ Every laptop receives people&apos;s records again under the new rules at its nex
     <name>Workspaces</name>
     <message>
         <source>Casework</source>
-        <extracomment>Roles that see the statistics (decisions.md #10): never advisers. Roles that manage users and devices (system admins: every partner, and the partners). workspace → roles → factory, in the order the shell shows them (Ctrl+1..n).</extracomment>
+        <extracomment>Roles that see the statistics (decisions.md #10): never advisers. Roles that review probable duplicates and merge them (the server&apos;s merge API allows these). Roles that manage users and devices (system admins: every partner, and the partners). workspace → roles → factory, in the order the shell shows them (Ctrl+1..n).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3106,6 +3429,10 @@ Every laptop receives people&apos;s records again under the new rules at its nex
     </message>
     <message>
         <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
