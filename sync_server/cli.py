@@ -612,6 +612,7 @@ _Add = Callable[[str, Callable[[argparse.Namespace], str], str], argparse.Argume
 def _add_data_commands(add: _Add) -> None:
     """Bringing people in, linking them, and governing what is kept (data protection)."""
     from sync_server.governance import cli as governance_cli
+    from sync_server.merges import cli as merges_cli
 
     _add_import(add("import", cmd_import, "import a partner's people from a CSV or XLSX file"))
     add(
@@ -620,6 +621,7 @@ def _add_data_commands(add: _Add) -> None:
         "link client records across partners into people (Splink) and store the result",
     )
     governance_cli.register(add, _open)
+    merges_cli.register(add, _open)
 
 
 def _add_operations(add: _Add) -> None:

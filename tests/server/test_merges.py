@@ -378,3 +378,34 @@ def test_erasing_a_merged_away_id_leaves_the_survivor(
     assert state[pair["survivor"]]["deleted"] is False
     for kind in ("engagement", "referral", "outcome"):
         assert state[pair[kind]]["fields"]["client_id"] == pair["survivor"], kind
+
+
+def test_merge_and_unmerge_from_the_command_line(
+    server: LiveServer, users: dict[str, Device], pair: dict[str, str]
+) -> None:
+    """The operator acts for one partner, with that partner's sight and the same rules."""
+    import json
+
+    hidden = server.cli(
+        "merge", pair["survivor"], pair["merged"], "--partner", "FIFE_COUNCIL", check=False
+    )
+    assert hidden.returncode != 0
+    assert hidden.stderr.count("\n") == 1  # one line, naming nothing the council cannot see
+    assert "not_found" in hidden.stderr
+
+    done = json.loads(
+        server.cli("merge", pair["survivor"], pair["merged"], "--partner", "SDS").stdout
+    )
+    assert done["moved"] == {"engagement": 1, "outcome": 1, "referral": 1}
+    assert done["merged_by"] == "operator (command line)"
+    listed = json.loads(server.cli("merges", "--partner", "SDS").stdout)
+    assert listed[0]["merge_id"] == done["merge_id"]
+    again = server.cli("merge", pair["survivor"], pair["merged"], "--partner", "SDS", check=False)
+    assert again.returncode != 0
+    assert "already_merged" in again.stderr
+
+    undone = json.loads(server.cli("unmerge", done["merge_id"], "--partner", "SDS").stdout)
+    assert undone["undone_at"] is not None
+    items, _ = users["sds"].pull()
+    assert items[pair["merged"]]["deleted"] is False
+    assert items[pair["engagement"]]["fields"]["client_id"] == pair["merged"]
