@@ -35,6 +35,7 @@ from desktop_app.storage.codec import loads
 from desktop_app.storage.people_index import chunks, in_query
 from desktop_app.storage.repository import Repository
 from desktop_app.storage.rows import each
+from pace_shared import reference
 from pace_shared.messages import user_message
 
 #: Outcome check-points (months after registration) the follow-up filter knows.
@@ -176,7 +177,8 @@ class CaseloadIndex:
             return known
         partner = self.device_partners.get(device)
         if partner and partner != self._repo.partner:
-            return user_message("caseload", "{partner} (another partner)").format(partner=partner)
+            name = reference.partner_names().get(partner, partner)
+            return user_message("caseload", "Another partner: {partner}").format(partner=name)
         return user_message("caseload", "Device {device}").format(device=device[:8])
 
     def _load(self, conn: Connection) -> None:

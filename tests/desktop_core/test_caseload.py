@@ -323,7 +323,7 @@ def test_another_partners_device_is_shown_as_that_partner(store: LocalStore) -> 
     )  # fmt: skip
     index = open_caseload(store.repo, "Alice Reid")
     try:
-        name = "DWP (another partner)"
+        name = "Another partner: Department for Work and Pensions (Jobcentre Plus)"
         assert dict(index.query(CaseloadFilter()).per_adviser)[name] == 1
         only = index.query(CaseloadFilter(adviser=name))
         assert [(r.first_name, r.adviser_name) for r in only.first_page] == [("Ian", name)]

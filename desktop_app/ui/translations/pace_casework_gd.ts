@@ -3447,7 +3447,7 @@ Every laptop receives people&apos;s records again under the new rules at its nex
 <context>
     <name>caseload</name>
     <message>
-        <source>{partner} (another partner)</source>
+        <source>Another partner: {partner}</source>
         <extracomment>Everyone in the caseload (what the filter chose from). Matches per registering device (&apos;&apos; when unknown). (adviser name, matches), most matches first. One adviser&apos;s devices count together. The first rows in order (up to the page size the query was asked for). Rows read per query and per scroll. Each sort: its keys, and the index that holds them in that order (caseload_table.INDEXES). The adviser&apos;s order depends on names the store does not hold, so it is read one adviser at a time (``_adviser_page``), by surname within each. The partner of each device&apos;s people, for devices not named above (read at open).</extracomment>
         <translation type="unfinished"></translation>
     </message>
