@@ -16,6 +16,7 @@ from sync_server.sync.models import (
     ServerMeta,
     SyncCounter,
 )
+from sync_server.sync.stats_facts import StatsFact
 from sync_server.viewed.models import ViewedReceipt
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "Record",
     "RecordAccess",
     "Revocation",
+    "StatsFact",
     "ServerMeta",
     "SharingAgreement",
     "SyncCounter",

@@ -8,7 +8,7 @@ every record is its own person (:func:`own_keys`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -23,6 +23,9 @@ from sync_server.sync.service import latest_sequence
 #: ``person_keys(session)``: client record id → person key (absent ids are their own person).
 PersonKeys = Callable[[Session], Mapping[str, str]]
 
+
+#: Up to this many person records are read by id; beyond, every person record is read at once.
+READ_BY_ID_AT_MOST = 5_000
 
 #: Longer periods are refused: a table has a row per month.
 MAX_PERIOD_YEARS = 20
@@ -60,6 +63,7 @@ class Source:
 
     def __init__(self, session: Session, query: Query, person_keys: PersonKeys) -> None:
         self.session, self.query, self._person_keys = session, query, person_keys
+        self._some_clients: dict[str, Client] = {}
 
     @cached_property
     def keys(self) -> Mapping[str, str]:
@@ -145,10 +149,39 @@ class Source:
         return found
 
     @cached_property
-    def people(self) -> dict[str, list[Client]]:
-        """Each person's records that count for this query, earliest registered first."""
+    def _members(self) -> dict[str, list[str]]:
+        """Person key → the client record ids linkage put in it."""
+        found: dict[str, list[str]] = {}
+        for client_id, person in self.keys.items():
+            found.setdefault(person, []).append(client_id)
+        return found
+
+    def members(self, persons: Iterable[str]) -> set[str]:
+        """The client record ids of these people (an id linkage has not seen is its own)."""
+        ids: set[str] = set()
+        for person in persons:
+            ids.update(self._members.get(person, ()))
+            if person not in self.keys:
+                ids.add(person)
+        return ids
+
+    def clients_with_ids(self, ids: Collection[str]) -> dict[str, Client]:
+        """These person records (those that exist), read once: a few by id, many by reading
+        every person record."""
+        if "clients" not in self.__dict__:
+            missing = [i for i in ids if i not in self._some_clients]
+            if len(missing) <= READ_BY_ID_AT_MOST:
+                found = facts.clients(self.session, self.event_places, missing)
+                self._some_clients.update((c.id, c) for c in found)
+                return {i: self._some_clients[i] for i in ids if i in self._some_clients}
+        everyone = self.clients
+        return {i: everyone[i] for i in ids if i in everyone}
+
+    def people_of(self, persons: Iterable[str]) -> dict[str, list[Client]]:
+        """Each of these people's records that count for this query, earliest registered
+        first (a person none of whose records count is absent)."""
         grouped: dict[str, list[Client]] = {}
-        for client in self.clients.values():
+        for client in self.clients_with_ids(self.members(persons)).values():
             if self.query.partner_matches(client.partner) and self.query.place_matches(
                 client.place
             ):
@@ -159,9 +192,12 @@ class Source:
 
     @cached_property
     def registered_people(self) -> dict[str, list[Client]]:
-        """People whose first registration falls in the period."""
+        """People whose first registration (of the records that count) falls in the period:
+        only people with a record registered in the period can be, so only theirs are read."""
         period = self.query.period
-        return {key: r for key, r in self.people.items() if period.holds(r[0].registered)}
+        candidates = facts.clients_registered_in(self.session, period)
+        people = self.people_of({self.person(client_id) for client_id in candidates})
+        return {key: r for key, r in people.items() if period.holds(r[0].registered)}
 
 
 Builder = Callable[[Source], StatsTable]

@@ -70,7 +70,7 @@ def _people_by(source: Source, table_id: str, title: str, header: str, key: str)
         "sex": lambda c: c.sex,
         "qualification": lambda c: c.qualification,
         "occupation": lambda c: c.occupation,
-        "age": lambda c: labels.age_band(c.date_of_birth, c.registered),
+        "age": lambda c: c.age_band,
     }
     values = [getters[key](c) for c in people]
     choices = {
@@ -368,23 +368,38 @@ def outcomes_at_3_6_12_months(source: Source) -> StatsTable:
     )
 
 
-def days_out_of_work(source: Source) -> StatsTable:
-    """Days from leaving the job to starting work again, per person (their first such start)."""
+def _days_out_of_work(source: Source) -> list[tuple[int, Client]]:
+    """Days from leaving the job to starting work again, per person (their first such start),
+    with the person's first record."""
+    starts = [o for o in source.outcomes if o.status in IN_WORK and o.started is not None]
+    people = source.people_of({source.person(o.client_id) for o in starts})
+    clients = source.clients_with_ids({o.client_id for o in starts})
     first_start: dict[str, tuple[int, Client]] = {}
-    for outcome in source.outcomes:
-        if outcome.status not in IN_WORK or outcome.started is None:
-            continue
-        client = source.clients.get(outcome.client_id)
+    for outcome in starts:
+        client = clients.get(outcome.client_id)
         person = source.person(outcome.client_id)
-        records = source.people.get(person, [client] if client else [])
+        records = people.get(person, [client] if client else [])
         leaving = next((c.leaving_date for c in records if c.leaving_date), None)
-        if leaving is None or outcome.started < leaving or client is None:
+        if leaving is None or outcome.started is None or outcome.started < leaving:
+            continue
+        if client is None:
             continue
         days = (outcome.started - leaving).days
         if person not in first_start or days < first_start[person][0]:
             first_start[person] = (days, records[0] if records else client)
+    return list(first_start.values())
+
+
+OUT_OF_WORK_NOTE = (
+    "People who started work (employed or self-employed) in the period and whose "
+    "leaving date is recorded; each person's first start after leaving."
+)
+
+
+def days_out_of_work(source: Source) -> StatsTable:
+    """Median days from leaving the job to starting work again, by sector."""
     by_sector: dict[Hashable, list[float]] = {}
-    for days, client in first_start.values():
+    for days, client in _days_out_of_work(source):
         by_sector.setdefault(client.place.sector, []).append(float(days))
     categories = labels.sector_labels(by_sector)
     counts = {key: len(values) for key, values in by_sector.items()}
@@ -392,11 +407,7 @@ def days_out_of_work(source: Source) -> StatsTable:
         "days_out_of_work",
         "Median days out of work, from leaving the job to starting work, by sector",
         "people",
-        [
-            "People who started work (employed or self-employed) in the period and whose "
-            "leaving date is recorded; each person's first start after leaving.",
-            "A median is [c] when fewer than 10 people are behind it.",
-        ],
+        [OUT_OF_WORK_NOTE, "A median is [c] when fewer than 10 people are behind it."],
     )
     table = one_way(heading, "Sector", categories, [("People", counts)])
     everyone = [d for values in by_sector.values() for d in values]

@@ -30,6 +30,7 @@ from sync_server.sync.models import (
     RecordAccess,
     Revocation,
 )
+from sync_server.sync import stats_facts
 from sync_server.sync.sequence import SequenceAllocator
 from sync_server.timeutil import utcnow
 
@@ -107,6 +108,7 @@ def _erase(
         session.execute(delete(Revocation).where(Revocation.record_id.in_(part)))
         session.execute(delete(Conflict).where(Conflict.record_id.in_(part)))
         session.execute(delete(Record).where(Record.id.in_(part)))
+    stats_facts.forget(session, ids)
     session.execute(
         insert(Revocation),
         [
