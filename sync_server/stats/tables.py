@@ -418,6 +418,36 @@ def days_out_of_work(source: Source) -> StatsTable:
     return table
 
 
+#: Bands of days out of work: (key, label, last day in the band; None for no end).
+OUT_OF_WORK_BANDS: tuple[tuple[str, str, int | None], ...] = (
+    ("0-30", "0 to 30 days", 30),
+    ("31-91", "31 to 91 days", 91),
+    ("92-182", "92 to 182 days", 182),
+    ("183-365", "183 to 365 days", 365),
+    ("366+", "Over 365 days", None),
+)
+
+
+def _out_of_work_band(days: int) -> str:
+    return next(key for key, _, last in OUT_OF_WORK_BANDS if last is None or days <= last)
+
+
+def days_out_of_work_distribution(source: Source) -> StatsTable:
+    """People by band of days from leaving the job to starting work again."""
+    counts = _count(_out_of_work_band(days) for days, _ in _days_out_of_work(source))
+    heading = Heading(
+        "days_out_of_work_distribution",
+        "Time out of work, from leaving the job to starting work: people by band of days",
+        "people",
+        [
+            OUT_OF_WORK_NOTE,
+            "Days are counted from the leaving date to the start date.",
+        ],
+    )
+    bands = [(key, label) for key, label, _ in OUT_OF_WORK_BANDS]
+    return one_way(heading, "Days out of work", bands, [("People", counts)])
+
+
 def outcome_rates_by_intervention(source: Source) -> StatsTable:
     latest: dict[str, tuple[str, str | None]] = {}
     for outcome in source.outcomes:
@@ -472,6 +502,7 @@ BUILDERS: list[tuple[str, Builder]] = [
     ("referrals_by_partner", referrals_by_partner),
     ("outcomes_at_3_6_12_months", outcomes_at_3_6_12_months),
     ("days_out_of_work", days_out_of_work),
+    ("days_out_of_work_distribution", days_out_of_work_distribution),
     ("outcome_rates_by_intervention", outcome_rates_by_intervention),
 ]
 assert len(dict(BUILDERS)) == len(BUILDERS)

@@ -228,11 +228,8 @@ def refresh(session: Session, records: Sequence[Written]) -> None:
     unknown = [r.id for r in records if r.created_at is None and r.type == RecordType.CLIENT]
     created: dict[str, dt.datetime] = {}
     for part in _chunks(unknown):
-        created.update(
-            session.execute(
-                select(_RECORDS.c.id, _RECORDS.c.created_at).where(_RECORDS.c.id.in_(part))
-            ).tuples()
-        )
+        stmt = select(_RECORDS.c.id, _RECORDS.c.created_at).where(_RECORDS.c.id.in_(part))
+        created.update((str(rid), at) for rid, at in session.execute(stmt))
     rows = []
     for record in records:
         at = record.created_at or created.get(record.id)
