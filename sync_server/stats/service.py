@@ -24,6 +24,9 @@ from sync_server.sync.service import latest_sequence
 PersonKeys = Callable[[Session], Mapping[str, str]]
 
 
+#: Outcome statuses that are work (for time out of work and the shares in work).
+IN_WORK = frozenset({"employed", "self_employed"})
+
 #: Up to this many person records are read by id; beyond, every person record is read at once.
 READ_BY_ID_AT_MOST = 5_000
 
@@ -198,6 +201,28 @@ class Source:
         candidates = facts.clients_registered_in(self.session, period)
         people = self.people_of({self.person(client_id) for client_id in candidates})
         return {key: r for key, r in people.items() if period.holds(r[0].registered)}
+
+    @cached_property
+    def out_of_work(self) -> list[tuple[int, Client]]:
+        """Days from leaving the job to starting work again, per person who started work in
+        the period (their first start after leaving), with the person's first record."""
+        starts = [o for o in self.outcomes if o.status in IN_WORK and o.started is not None]
+        people = self.people_of({self.person(o.client_id) for o in starts})
+        clients = self.clients_with_ids({o.client_id for o in starts})
+        first_start: dict[str, tuple[int, Client]] = {}
+        for outcome in starts:
+            client = clients.get(outcome.client_id)
+            person = self.person(outcome.client_id)
+            records = people.get(person, [client] if client else [])
+            leaving = next((c.leaving_date for c in records if c.leaving_date), None)
+            if leaving is None or outcome.started is None or outcome.started < leaving:
+                continue
+            if client is None:
+                continue
+            days = (outcome.started - leaving).days
+            if person not in first_start or days < first_start[person][0]:
+                first_start[person] = (days, records[0] if records else client)
+        return list(first_start.values())
 
 
 Builder = Callable[[Source], StatsTable]

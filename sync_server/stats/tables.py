@@ -6,6 +6,7 @@ control applied. ``BUILDERS`` lists them in the order they are published.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 
@@ -13,7 +14,7 @@ from pace_shared.disclosure import median_cell
 from pace_shared.stats_wire import Cell, StatsTable
 from sync_server.stats import labels
 from sync_server.stats.facts import REFERRED, Client, quarter_of
-from sync_server.stats.service import Builder, Source
+from sync_server.stats.service import IN_WORK, Builder, Source
 from sync_server.stats.shapes import (
     Heading,
     cross_tab,
@@ -28,7 +29,6 @@ PEOPLE_NOTE = (
     "(see the notes sheet); a person is counted in the month they were first registered."
 )
 FIRST_RECORD_NOTE = "Characteristics are those on the person's first registration."
-IN_WORK = frozenset({"employed", "self_employed"})
 IN_TRAINING = frozenset({"training", "education"})
 ASSOCIATION_NOTE = (
     "These rates show an association between an intervention and the outcome, not that the "
@@ -333,10 +333,10 @@ def _group(status: str | None) -> int:
 
 def _latest_outcomes(source: Source) -> dict[tuple[str, int | None], str | None]:
     """Per person and point (months after), the status of the latest outcome recorded."""
-    latest: dict[tuple[str, int | None], tuple[str, str | None]] = {}
+    latest: dict[tuple[str, int | None], tuple[dt.date, str | None]] = {}
     for outcome in source.outcomes:
         key = (source.person(outcome.client_id), outcome.months_after)
-        stamp = outcome.recorded.isoformat() if outcome.recorded else ""
+        stamp = outcome.recorded or dt.date.min
         if key not in latest or stamp >= latest[key][0]:
             latest[key] = (stamp, outcome.status)
     return {key: status for key, (_, status) in latest.items()}
@@ -368,28 +368,6 @@ def outcomes_at_3_6_12_months(source: Source) -> StatsTable:
     )
 
 
-def _days_out_of_work(source: Source) -> list[tuple[int, Client]]:
-    """Days from leaving the job to starting work again, per person (their first such start),
-    with the person's first record."""
-    starts = [o for o in source.outcomes if o.status in IN_WORK and o.started is not None]
-    people = source.people_of({source.person(o.client_id) for o in starts})
-    clients = source.clients_with_ids({o.client_id for o in starts})
-    first_start: dict[str, tuple[int, Client]] = {}
-    for outcome in starts:
-        client = clients.get(outcome.client_id)
-        person = source.person(outcome.client_id)
-        records = people.get(person, [client] if client else [])
-        leaving = next((c.leaving_date for c in records if c.leaving_date), None)
-        if leaving is None or outcome.started is None or outcome.started < leaving:
-            continue
-        if client is None:
-            continue
-        days = (outcome.started - leaving).days
-        if person not in first_start or days < first_start[person][0]:
-            first_start[person] = (days, records[0] if records else client)
-    return list(first_start.values())
-
-
 OUT_OF_WORK_NOTE = (
     "People who started work (employed or self-employed) in the period and whose "
     "leaving date is recorded; each person's first start after leaving."
@@ -399,7 +377,7 @@ OUT_OF_WORK_NOTE = (
 def days_out_of_work(source: Source) -> StatsTable:
     """Median days from leaving the job to starting work again, by sector."""
     by_sector: dict[Hashable, list[float]] = {}
-    for days, client in _days_out_of_work(source):
+    for days, client in source.out_of_work:
         by_sector.setdefault(client.place.sector, []).append(float(days))
     categories = labels.sector_labels(by_sector)
     counts = {key: len(values) for key, values in by_sector.items()}
@@ -434,7 +412,7 @@ def _out_of_work_band(days: int) -> str:
 
 def days_out_of_work_distribution(source: Source) -> StatsTable:
     """People by band of days from leaving the job to starting work again."""
-    counts = _count(_out_of_work_band(days) for days, _ in _days_out_of_work(source))
+    counts = _count(_out_of_work_band(days) for days, _ in source.out_of_work)
     heading = Heading(
         "days_out_of_work_distribution",
         "Time out of work, from leaving the job to starting work: people by band of days",
@@ -449,10 +427,10 @@ def days_out_of_work_distribution(source: Source) -> StatsTable:
 
 
 def outcome_rates_by_intervention(source: Source) -> StatsTable:
-    latest: dict[str, tuple[str, str | None]] = {}
+    latest: dict[str, tuple[dt.date, str | None]] = {}
     for outcome in source.outcomes:
         person = source.person(outcome.client_id)
-        stamp = outcome.recorded.isoformat() if outcome.recorded else ""
+        stamp = outcome.recorded or dt.date.min
         if person not in latest or stamp >= latest[person][0]:
             latest[person] = (stamp, outcome.status)
     interventions = source.interventions
