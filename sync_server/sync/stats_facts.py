@@ -32,8 +32,10 @@ _CHUNK = 500
 class StatsFact(Base):
     __tablename__ = "stats_facts"
     __table_args__ = (
-        Index("ix_stats_facts_type_day", "record_type", "day"),
-        Index("ix_stats_facts_client_type", "client_id", "record_type"),
+        # Covering the largest reads: engagements counted by day, partner and kind (and person),
+        # the people with an outcome in a period, and the kinds each person received.
+        Index("ix_stats_facts_type_day", "record_type", "day", "partner", "kind", "client_id"),
+        Index("ix_stats_facts_type_client", "record_type", "client_id", "kind"),
     )
 
     record_id: Mapped[str] = mapped_column(String(36), primary_key=True)

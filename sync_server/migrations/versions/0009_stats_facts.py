@@ -48,11 +48,17 @@ def upgrade() -> None:
 
     backfill(op.get_bind())
     # Indexes after the fill: building them once is faster than updating them per row.
-    op.create_index("ix_stats_facts_type_day", "stats_facts", ["record_type", "day"])
-    op.create_index("ix_stats_facts_client_type", "stats_facts", ["client_id", "record_type"])
+    op.create_index(
+        "ix_stats_facts_type_day",
+        "stats_facts",
+        ["record_type", "day", "partner", "kind", "client_id"],
+    )
+    op.create_index(
+        "ix_stats_facts_type_client", "stats_facts", ["record_type", "client_id", "kind"]
+    )
 
 
 def downgrade() -> None:
-    op.drop_index("ix_stats_facts_client_type", table_name="stats_facts")
+    op.drop_index("ix_stats_facts_type_client", table_name="stats_facts")
     op.drop_index("ix_stats_facts_type_day", table_name="stats_facts")
     op.drop_table("stats_facts")
