@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, func, literal, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from sync_server.sync.stats_facts import STATS_FACTS
@@ -140,15 +140,17 @@ def _text(value: object) -> str | None:
 
 
 def employers(session: Session) -> dict[str, Place]:
-    rows = session.execute(_of("employer", _F.record_id, _F.council_area, _F.sector))
+    rows = session.execute(_of("employer", _F.record_id, _F.council_area, _F.sector)).all()
     return {str(rid): Place(_text(area), _text(sector)) for rid, area, sector in rows}
 
 
 def event_places(session: Session, employer_places: dict[str, Place]) -> dict[str, Place]:
     """Each event's council area (its own, else its employer's) and its employer's sector."""
-    rows = session.execute(
-        _of("redundancy_event", _F.record_id, _F.employer_id, _F.council_area)
-    ).tuples()
+    rows = (
+        session.execute(_of("redundancy_event", _F.record_id, _F.employer_id, _F.council_area))
+        .tuples()
+        .all()
+    )
     places = {}
     for event_id, employer_id, area in rows:
         employer = employer_places.get(str(employer_id or ""), NOWHERE)
@@ -162,14 +164,14 @@ def events(session: Session, places: dict[str, Place], period: Period) -> list[E
     )
     return [
         Event(str(partner), day, int(affected or 0), places.get(str(event_id), NOWHERE))
-        for event_id, partner, day, affected in session.execute(stmt).tuples()
+        for event_id, partner, day, affected in session.execute(stmt).tuples().all()
     ]
 
 
 def supports(session: Session, employer_places: dict[str, Place], period: Period) -> list[Support]:
-    stmt = _of(
-        "employer_support", _F.partner, _F.employer_id, _F.kind, _F.day, _F.amount
-    ).where(*_within(period))
+    stmt = _of("employer_support", _F.partner, _F.employer_id, _F.kind, _F.day, _F.amount).where(
+        *_within(period)
+    )
     return [
         Support(
             str(partner),
@@ -179,7 +181,7 @@ def supports(session: Session, employer_places: dict[str, Place], period: Period
             int(attendees or 0),
             employer_places.get(str(employer_id or ""), NOWHERE),
         )
-        for partner, employer_id, kind, day, attendees in session.execute(stmt).tuples()
+        for partner, employer_id, kind, day, attendees in session.execute(stmt).tuples().all()
     ]
 
 
@@ -196,8 +198,20 @@ _CLIENT_COLUMNS = (
 )
 
 
-def _clients(session: Session, stmt: Select[tuple[object, ...]], places: dict[str, Place]) -> Iterator[Client]:
-    for rid, partner, day, event_id, band, sex, qualification, occupation, leaving in session.execute(stmt):
+def _clients(
+    session: Session, stmt: Select[tuple[object, ...]], places: dict[str, Place]
+) -> Iterator[Client]:
+    for (
+        rid,
+        partner,
+        day,
+        event_id,
+        band,
+        sex,
+        qualification,
+        occupation,
+        leaving,
+    ) in session.execute(stmt).all():
         yield Client(
             id=str(rid),
             partner=str(partner),
@@ -220,16 +234,17 @@ def clients(
     if ids is None:
         yield from _clients(session, stmt, places)
         return
-    wanted = sorted(ids)
+    wanted = sorted(ids)  # in chunks: a bounded IN list each
     for start in range(0, len(wanted), _CHUNK):
         part = wanted[start : start + _CHUNK]
         yield from _clients(session, stmt.where(_F.record_id.in_(part)), places)
 
 
-def clients_registered_in(session: Session, period: Period) -> list[str]:
-    """Ids of the person records first registered in the period."""
-    stmt = _of("client", _F.record_id).where(*_within(period))
-    return [str(rid) for rid in session.execute(stmt).scalars()]
+def clients_registered_in(
+    session: Session, places: dict[str, Place], period: Period
+) -> Iterator[Client]:
+    """The person records first registered in the period."""
+    yield from _clients(session, _of("client", *_CLIENT_COLUMNS).where(*_within(period)), places)
 
 
 def engagement_counts(session: Session, period: Period, *, by_client: bool) -> list[Engagements]:
@@ -239,7 +254,7 @@ def engagement_counts(session: Session, period: Period, *, by_client: bool) -> l
     stmt = _of("engagement", *groups, func.count()).where(*_within(period)).group_by(*groups)
     return [
         Engagements(_text(row[2]) if by_client else None, str(row[0]), _text(row[1]), row[-1])
-        for row in session.execute(stmt)
+        for row in session.execute(stmt).all()
     ]
 
 
@@ -255,7 +270,7 @@ def referrals_in(session: Session, period: Period) -> list[Referral]:
     ).where(*_within(period), _F.client_id.is_not(None))
     return [
         Referral(str(c), str(p), to, status, made, done)
-        for c, p, to, status, made, done in session.execute(stmt).tuples()
+        for c, p, to, status, made, done in session.execute(stmt).tuples().all()
     ]
 
 
@@ -271,7 +286,7 @@ def outcomes_in(session: Session, period: Period) -> list[Outcome]:
     ).where(*_within(period), _F.client_id.is_not(None))
     return [
         Outcome(str(c), str(p), s, r, m, st)
-        for c, p, s, r, m, st in session.execute(stmt).tuples()
+        for c, p, s, r, m, st in session.execute(stmt).tuples().all()
     ]
 
 
@@ -279,7 +294,7 @@ def outcomes_in(session: Session, period: Period) -> list[Outcome]:
 REFERRED = "referral"
 
 
-def interventions_of_outcome_people(session: Session, period: Period) -> set[tuple[str, str]]:
+def interventions_of_outcome_people(session: Session, period: Period) -> list[tuple[str, str]]:
     """(client id, engagement kind) of every engagement, at any time, of the people who have an
     outcome recorded in the period; and ("referral") for those referred to another partner."""
     cohort = _of("outcome", _F.client_id).where(*_within(period))
@@ -288,7 +303,7 @@ def interventions_of_outcome_people(session: Session, period: Period) -> set[tup
         .where(_F.client_id.in_(cohort), _F.kind.is_not(None))
         .distinct()
     )
-    found = {(str(client_id), str(kind)) for client_id, kind in session.execute(stmt)}
-    stmt = _of("referral", _F.client_id, literal(REFERRED)).where(_F.client_id.in_(cohort))
-    found.update((str(client_id), REFERRED) for client_id, _ in session.execute(stmt))
+    found = [(str(client_id), str(kind)) for client_id, kind in session.execute(stmt).all()]
+    stmt = _of("referral", _F.client_id).where(_F.client_id.in_(cohort)).distinct()
+    found.extend((str(client_id), REFERRED) for client_id in session.execute(stmt).scalars())
     return found

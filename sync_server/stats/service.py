@@ -28,7 +28,7 @@ PersonKeys = Callable[[Session], Mapping[str, str]]
 IN_WORK = frozenset({"employed", "self_employed"})
 
 #: Up to this many person records are read by id; beyond, every person record is read at once.
-READ_BY_ID_AT_MOST = 5_000
+READ_BY_ID_AT_MOST = 20_000
 
 #: Longer periods are refused: a table has a row per month.
 MAX_PERIOD_YEARS = 20
@@ -67,6 +67,7 @@ class Source:
     def __init__(self, session: Session, query: Query, person_keys: PersonKeys) -> None:
         self.session, self.query, self._person_keys = session, query, person_keys
         self._some_clients: dict[str, Client] = {}
+        self._grouped: dict[str, list[Client]] = {}
 
     @cached_property
     def keys(self) -> Mapping[str, str]:
@@ -145,10 +146,16 @@ class Source:
         """Per person with an outcome in the period: the engagement kinds (and referral) they
         had, at any time, across all their records."""
         found: dict[str, set[str]] = {}
+        person = self.keys.get
         for client_id, kind in facts.interventions_of_outcome_people(
             self.session, self.query.period
         ):
-            found.setdefault(self.person(client_id), set()).add(kind)
+            key = person(client_id, client_id)
+            kinds = found.get(key)
+            if kinds is None:
+                found[key] = {kind}
+            else:
+                kinds.add(kind)
         return found
 
     @cached_property
@@ -182,23 +189,30 @@ class Source:
 
     def people_of(self, persons: Iterable[str]) -> dict[str, list[Client]]:
         """Each of these people's records that count for this query, earliest registered
-        first (a person none of whose records count is absent)."""
-        grouped: dict[str, list[Client]] = {}
-        for client in self.clients_with_ids(self.members(persons)).values():
-            if self.query.partner_matches(client.partner) and self.query.place_matches(
-                client.place
-            ):
-                grouped.setdefault(self.person(client.id), []).append(client)
-        for records in grouped.values():
-            records.sort(key=lambda c: (c.registered, c.id))
-        return grouped
+        first (a person none of whose records count is absent). Grouped once per person."""
+        wanted = set(persons)
+        todo = wanted - self._grouped.keys()
+        if todo:
+            query, person = self.query, self.keys.get
+            grouped: dict[str, list[Client]] = {p: [] for p in todo}
+            for client in self.clients_with_ids(self.members(todo)).values():
+                if query.partner_matches(client.partner) and query.place_matches(client.place):
+                    grouped[person(client.id, client.id)].append(client)
+            for records in grouped.values():
+                records.sort(key=lambda c: (c.registered, c.id))
+            self._grouped.update(grouped)
+        return {p: r for p in wanted if (r := self._grouped[p])}
 
     @cached_property
     def registered_people(self) -> dict[str, list[Client]]:
         """People whose first registration (of the records that count) falls in the period:
         only people with a record registered in the period can be, so only theirs are read."""
         period = self.query.period
-        candidates = facts.clients_registered_in(self.session, period)
+        candidates = {
+            c.id: c for c in facts.clients_registered_in(self.session, self.event_places, period)
+        }
+        if "clients" not in self.__dict__:
+            self._some_clients.update(candidates)
         people = self.people_of({self.person(client_id) for client_id in candidates})
         return {key: r for key, r in people.items() if period.holds(r[0].registered)}
 
