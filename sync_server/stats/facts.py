@@ -164,7 +164,7 @@ def events(session: Session, places: dict[str, Place], period: Period) -> list[E
     )
     return [
         Event(str(partner), day, int(affected or 0), places.get(str(event_id), NOWHERE))
-        for event_id, partner, day, affected in session.execute(stmt).tuples().all()
+        for event_id, partner, day, affected in session.execute(stmt).all()
     ]
 
 
@@ -181,7 +181,7 @@ def supports(session: Session, employer_places: dict[str, Place], period: Period
             int(attendees or 0),
             employer_places.get(str(employer_id or ""), NOWHERE),
         )
-        for partner, employer_id, kind, day, attendees in session.execute(stmt).tuples().all()
+        for partner, employer_id, kind, day, attendees in session.execute(stmt).all()
     ]
 
 
@@ -270,7 +270,7 @@ def referrals_in(session: Session, period: Period) -> list[Referral]:
     ).where(*_within(period), _F.client_id.is_not(None))
     return [
         Referral(str(c), str(p), to, status, made, done)
-        for c, p, to, status, made, done in session.execute(stmt).tuples().all()
+        for c, p, to, status, made, done in session.execute(stmt).all()
     ]
 
 
@@ -285,8 +285,7 @@ def outcomes_in(session: Session, period: Period) -> list[Outcome]:
         _F.started_on,
     ).where(*_within(period), _F.client_id.is_not(None))
     return [
-        Outcome(str(c), str(p), s, r, m, st)
-        for c, p, s, r, m, st in session.execute(stmt).tuples().all()
+        Outcome(str(c), str(p), s, r, m, st) for c, p, s, r, m, st in session.execute(stmt).all()
     ]
 
 
