@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from typing import Any, Unpack
 
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
@@ -127,8 +128,13 @@ class Outcome:
     started: dt.date | None
 
 
-def _of(record_type: str, *columns: ColumnElement[object]) -> Select[tuple[object, ...]]:
+def _of(record_type: str, *columns: Any) -> Select[Unpack[tuple[Any, ...]]]:
     return select(*columns).where(_F.record_type == record_type)
+
+
+def _rows(session: Session, stmt: Select[Unpack[tuple[Any, ...]]]) -> list[Any]:
+    """Every row at once (fetching row by row costs more per row, on PostgreSQL most)."""
+    return list(session.execute(stmt).all())
 
 
 def _within(period: Period) -> tuple[ColumnElement[bool], ...]:
@@ -140,17 +146,13 @@ def _text(value: object) -> str | None:
 
 
 def employers(session: Session) -> dict[str, Place]:
-    rows = session.execute(_of("employer", _F.record_id, _F.council_area, _F.sector)).all()
+    rows = _rows(session, _of("employer", _F.record_id, _F.council_area, _F.sector))
     return {str(rid): Place(_text(area), _text(sector)) for rid, area, sector in rows}
 
 
 def event_places(session: Session, employer_places: dict[str, Place]) -> dict[str, Place]:
     """Each event's council area (its own, else its employer's) and its employer's sector."""
-    rows = (
-        session.execute(_of("redundancy_event", _F.record_id, _F.employer_id, _F.council_area))
-        .tuples()
-        .all()
-    )
+    rows = _rows(session, _of("redundancy_event", _F.record_id, _F.employer_id, _F.council_area))
     places = {}
     for event_id, employer_id, area in rows:
         employer = employer_places.get(str(employer_id or ""), NOWHERE)
@@ -164,7 +166,7 @@ def events(session: Session, places: dict[str, Place], period: Period) -> list[E
     )
     return [
         Event(str(partner), day, int(affected or 0), places.get(str(event_id), NOWHERE))
-        for event_id, partner, day, affected in session.execute(stmt).all()
+        for event_id, partner, day, affected in _rows(session, stmt)
     ]
 
 
@@ -181,7 +183,7 @@ def supports(session: Session, employer_places: dict[str, Place], period: Period
             int(attendees or 0),
             employer_places.get(str(employer_id or ""), NOWHERE),
         )
-        for partner, employer_id, kind, day, attendees in session.execute(stmt).all()
+        for partner, employer_id, kind, day, attendees in _rows(session, stmt)
     ]
 
 
@@ -199,7 +201,7 @@ _CLIENT_COLUMNS = (
 
 
 def _clients(
-    session: Session, stmt: Select[tuple[object, ...]], places: dict[str, Place]
+    session: Session, stmt: Select[Unpack[tuple[Any, ...]]], places: dict[str, Place]
 ) -> Iterator[Client]:
     for (
         rid,
@@ -211,7 +213,7 @@ def _clients(
         qualification,
         occupation,
         leaving,
-    ) in session.execute(stmt).all():
+    ) in _rows(session, stmt):
         yield Client(
             id=str(rid),
             partner=str(partner),
@@ -254,7 +256,7 @@ def engagement_counts(session: Session, period: Period, *, by_client: bool) -> l
     stmt = _of("engagement", *groups, func.count()).where(*_within(period)).group_by(*groups)
     return [
         Engagements(_text(row[2]) if by_client else None, str(row[0]), _text(row[1]), row[-1])
-        for row in session.execute(stmt).all()
+        for row in _rows(session, stmt)
     ]
 
 
@@ -270,7 +272,7 @@ def referrals_in(session: Session, period: Period) -> list[Referral]:
     ).where(*_within(period), _F.client_id.is_not(None))
     return [
         Referral(str(c), str(p), to, status, made, done)
-        for c, p, to, status, made, done in session.execute(stmt).all()
+        for c, p, to, status, made, done in _rows(session, stmt)
     ]
 
 
@@ -284,9 +286,7 @@ def outcomes_in(session: Session, period: Period) -> list[Outcome]:
         _F.months_after,
         _F.started_on,
     ).where(*_within(period), _F.client_id.is_not(None))
-    return [
-        Outcome(str(c), str(p), s, r, m, st) for c, p, s, r, m, st in session.execute(stmt).all()
-    ]
+    return [Outcome(str(c), str(p), s, r, m, st) for c, p, s, r, m, st in _rows(session, stmt)]
 
 
 #: The intervention "referred to another partner", beside the engagement kinds.
@@ -302,7 +302,7 @@ def interventions_of_outcome_people(session: Session, period: Period) -> list[tu
         .where(_F.client_id.in_(cohort), _F.kind.is_not(None))
         .distinct()
     )
-    found = [(str(client_id), str(kind)) for client_id, kind in session.execute(stmt).all()]
+    found = [(str(client_id), str(kind)) for client_id, kind in _rows(session, stmt)]
     stmt = _of("referral", _F.client_id).where(_F.client_id.in_(cohort)).distinct()
-    found.extend((str(client_id), REFERRED) for client_id in session.execute(stmt).scalars())
+    found.extend((str(row[0]), REFERRED) for row in _rows(session, stmt))
     return found

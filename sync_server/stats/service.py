@@ -8,7 +8,9 @@ every record is its own person (:func:`own_keys`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Iterable, Mapping
+import gc
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -254,12 +256,29 @@ def compute(
 
     source = Source(session, query, person_keys)
     wanted = [b for b in BUILDERS if table_ids is None or b[0] in table_ids]
+    with _collector_paused():
+        tables = [build(source) for _, build in wanted]
     return StatsResponse(
         period_from=query.period.first,
         period_to=query.period.last,
         filters=query.filters,
-        tables=[build(source) for _, build in wanted],
+        tables=tables,
     )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while the tables are computed: they allocate
+    millions of small acyclic objects (rows, records, sets), and the collector's repeated
+    passes over them cost a fifth to a third of the time. Reference counting still frees
+    everything; the collector runs again afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def compute_cached(

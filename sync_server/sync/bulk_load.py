@@ -111,7 +111,12 @@ class _Loader:
         bulk_insert(self.session, _ACCESS, self.access_rows)
         facts = stats_facts.rows_for(
             stats_facts.Written(
-                r["id"], r["type"], r["owner_partner"], r["client_id"], r["fields"], False,
+                r["id"],
+                r["type"],
+                r["owner_partner"],
+                r["client_id"],
+                r["fields"],
+                False,
                 r["created_at"],
             )
             for r in self.rows

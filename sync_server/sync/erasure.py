@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from pace_shared.records import RecordType
 from sync_server.audit import service as audit
+from sync_server.sync import stats_facts
 from sync_server.sync.models import (
     Conflict,
     ErasedRecord,
@@ -30,7 +31,6 @@ from sync_server.sync.models import (
     RecordAccess,
     Revocation,
 )
-from sync_server.sync import stats_facts
 from sync_server.sync.sequence import SequenceAllocator
 from sync_server.timeutil import utcnow
 

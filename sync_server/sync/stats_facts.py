@@ -77,7 +77,7 @@ STATS_FACTS = cast(Table, StatsFact.__table__)
 _RECORDS = cast(Table, Record.__table__)
 
 #: The field each type's ``day`` comes from (a person's is their registration).
-_DAY_FIELD = {
+_DAY_FIELD: dict[str, str] = {
     RecordType.REDUNDANCY_EVENT: "announced_on",
     RecordType.EMPLOYER_SUPPORT: "occurred_on",
     RecordType.ENGAGEMENT: "occurred_on",
@@ -231,7 +231,9 @@ def refresh(session: Session, records: Sequence[Written]) -> None:
     created: dict[str, dt.datetime] = {}
     for part in _chunks(unknown):
         stmt = select(_RECORDS.c.id, _RECORDS.c.created_at).where(_RECORDS.c.id.in_(part))
-        created.update((str(rid), at) for rid, at in session.execute(stmt))
+        created.update(
+            (str(rid), at) for rid, at in session.execute(stmt) if isinstance(at, dt.datetime)
+        )
     rows = []
     for record in records:
         at = record.created_at or created.get(record.id)
@@ -259,8 +261,11 @@ def backfill(connection: Connection, batch: int = 5_000) -> int:
     written = 0
     pending: list[dict[str, Any]] = []
     for rid, rtype, owner, client_id, fields, created_at in connection.execute(stmt):
-        record = Written(rid, rtype, owner, client_id, fields or {}, False, created_at)
-        row = fact_row(record, registration_day(created_at) if created_at else None)
+        at = created_at if isinstance(created_at, dt.datetime) else None
+        person = str(client_id) if client_id is not None else None
+        values = fields if isinstance(fields, dict) else {}
+        record = Written(str(rid), str(rtype), str(owner), person, values, False, at)
+        row = fact_row(record, registration_day(at) if at else None)
         if row is not None:
             pending.append(row)
         if len(pending) >= batch:

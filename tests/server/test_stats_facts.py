@@ -42,8 +42,7 @@ def db(server: LiveServer) -> Iterator[Database]:
 def _stored(db: Database) -> dict[str, dict[str, Any]]:
     with db.session() as session:
         return {
-            row["record_id"]: dict(row)
-            for row in session.execute(select(STATS_FACTS)).mappings()
+            row["record_id"]: dict(row) for row in session.execute(select(STATS_FACTS)).mappings()
         }
 
 
