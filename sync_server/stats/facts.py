@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
-from typing import Any, Unpack
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
@@ -128,11 +128,11 @@ class Outcome:
     started: dt.date | None
 
 
-def _of(record_type: str, *columns: Any) -> Select[Unpack[tuple[Any, ...]]]:
+def _of(record_type: str, *columns: Any) -> Select[*tuple[Any, ...]]:
     return select(*columns).where(_F.record_type == record_type)
 
 
-def _rows(session: Session, stmt: Select[Unpack[tuple[Any, ...]]]) -> list[Any]:
+def _rows(session: Session, stmt: Select[*tuple[Any, ...]]) -> list[Any]:
     """Every row at once (fetching row by row costs more per row, on PostgreSQL most)."""
     return list(session.execute(stmt).all())
 
@@ -201,7 +201,7 @@ _CLIENT_COLUMNS = (
 
 
 def _clients(
-    session: Session, stmt: Select[Unpack[tuple[Any, ...]]], places: dict[str, Place]
+    session: Session, stmt: Select[*tuple[Any, ...]], places: dict[str, Place]
 ) -> Iterator[Client]:
     for (
         rid,
