@@ -51,7 +51,16 @@ def upgrade() -> None:
     op.create_index(
         "ix_stats_facts_type_day",
         "stats_facts",
-        ["record_type", "day", "partner", "kind", "client_id"],
+        [
+            "record_type",
+            "day",
+            "partner",
+            "kind",
+            "client_id",
+            "status",
+            "months_after",
+            "started_on",
+        ],
     )
     op.create_index(
         "ix_stats_facts_type_client", "stats_facts", ["record_type", "client_id", "kind"]
