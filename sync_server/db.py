@@ -178,10 +178,9 @@ def bulk_insert_varying(
             _json_dumps(v) if isinstance(table.c[c].type, JSON) and v is not None else v
             for c, v in constant.items()
         ]
-        with (
-            raw.cursor() as cursor,
-            cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy,
-        ):
+        with raw.cursor() as cursor, cursor.copy(
+            f'COPY "{table.name}" ({columns}) FROM STDIN'
+        ) as copy:
             for value in values:
                 copy.write_row([*fixed, value])
         return

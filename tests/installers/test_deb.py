@@ -27,16 +27,8 @@ pytestmark = [
 
 # What Qt's xcb platform plugin links and a fresh desktop may lack.
 QT_XCB_SYSTEM_PACKAGES = [
-    "libxcb-cursor0",
-    "libxkbcommon-x11-0",
-    "libxcb-icccm4",
-    "libxcb-image0",
-    "libxcb-keysyms1",
-    "libxcb-render-util0",
-    "libxcb-shape0",
-    "libxcb-randr0",
-    "libegl1",
-    "libfontconfig1",
+    "libxcb-cursor0", "libxkbcommon-x11-0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1",
+    "libxcb-render-util0", "libxcb-shape0", "libxcb-randr0", "libegl1", "libfontconfig1",
     "libdbus-1-3",
 ]
 # Only the server and the tests need these: none may ship to advisers' laptops.
@@ -109,12 +101,9 @@ def test_control_names_the_version_and_the_qt_xcb_libraries(installed: Installed
     # Debian spells a PEP 440 pre-release with a tilde so that it sorts before the release.
     version = importlib.metadata.version("pace-casework")
     assert fields["Version"] == re.sub(r"([0-9])\.?(a|b|rc|dev)([0-9]*)", r"\1~\2\3", version)
-    assert (
-        fields["Architecture"]
-        == subprocess.run(
-            ["dpkg", "--print-architecture"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-    )
+    assert fields["Architecture"] == subprocess.run(
+        ["dpkg", "--print-architecture"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     missing = set(QT_XCB_SYSTEM_PACKAGES) - depends_alternatives(fields["Depends"])
     assert not missing, f"Depends lacks {sorted(missing)}"
     assert int(fields["Installed-Size"]) > 10_000  # KiB: the bundle is really in it
@@ -150,11 +139,7 @@ def test_installed_binary_starts_qt_and_makes_an_encrypted_store(
     }
     done = subprocess.run(
         [str(installed.root / "usr/bin/pace-casework"), "--self-test"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+        env=env, capture_output=True, text=True, timeout=120, check=False,
     )
     assert done.returncode == 0, f"self-test failed:\n{done.stdout}\n{done.stderr}"
     assert "self-test ok: Qt 6." in done.stdout
