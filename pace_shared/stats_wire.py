@@ -24,6 +24,7 @@ DASHBOARD_TABLES = (
     "engagements_by_kind_and_partner",
     "outcomes_at_3_6_12_months",
     "days_out_of_work",
+    "days_out_of_work_distribution",
 )
 REPORT_FORMATS = ("xlsx", "csv")
 

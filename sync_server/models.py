@@ -17,6 +17,7 @@ from sync_server.sync.models import (
     ServerMeta,
     SyncCounter,
 )
+from sync_server.sync.stats_facts import StatsFact
 from sync_server.viewed.models import ViewedReceipt
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "Revocation",
     "ServerMeta",
     "SharingAgreement",
+    "StatsFact",
     "SyncCounter",
     "User",
     "ViewedReceipt",

@@ -451,8 +451,9 @@ class SyncStore:
 class _IndexChanges:
     """What a pull page changes in the people search index."""
 
-    clients: list[tuple[str, str | None, dict[str, Any]]] = field(default_factory=list)
-    gone_clients: list[str] = field(default_factory=list)
+    #: The latest state of each person in the page (a page may, in principle, name one twice).
+    clients: dict[str, tuple[str, str | None, dict[str, Any]]] = field(default_factory=dict)
+    gone_clients: set[str] = field(default_factory=set)
     events: set[str] = field(default_factory=set)
     employers: set[str] = field(default_factory=set)
 
@@ -462,17 +463,19 @@ class _IndexChanges:
     def note(self, item: PullItem, fields: dict[str, Any], deleted: bool) -> None:
         if item.record_type == RecordType.CLIENT:
             if deleted:
-                self.gone_clients.append(item.record_id)
+                self.clients.pop(item.record_id, None)
+                self.gone_clients.add(item.record_id)
             else:
-                self.clients.append((item.record_id, item.owner_partner, fields))
+                self.gone_clients.discard(item.record_id)
+                self.clients[item.record_id] = (item.record_id, item.owner_partner, fields)
         elif item.record_type == RecordType.REDUNDANCY_EVENT:
             self.events.add(item.record_id)
         elif item.record_type == RecordType.EMPLOYER:
             self.employers.add(item.record_id)
 
     def apply(self, conn: Connection) -> None:
-        people_index.remove_people(conn, self.gone_clients)
-        people_index.upsert_people(conn, self.clients)
+        people_index.remove_people(conn, sorted(self.gone_clients))
+        people_index.upsert_people(conn, list(self.clients.values()))
         self.events.update(people_index.events_of_employers(conn, self.employers))
         # Clients in this page were indexed with the new labels already; relabel the rest.
         people_index.reindex_people_at_events(conn, self.events)

@@ -1,20 +1,25 @@
-"""What the statistics are computed from: a few fields of each live record, read in SQL.
+"""What the statistics are computed from: the statistics facts table (sync.stats_facts).
 
-JSON element access (``fields['sex']``) works on SQLite and PostgreSQL alike; each record type
-is read in one query, filtered to the period inside the database where the table allows. No
-names, contact details or notes are read: only the categories and dates the tables count by.
+Each record the statistics use has one row there with the values they count by in typed,
+indexed columns, kept in step by every writer of records; the largest sets (engagements) are
+counted inside the database, the others filtered to the period there. No names, contact
+details, dates of birth or notes are in it: only categories, dates and record ids.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
-from sync_server.sync.service import live_records
+from sync_server.sync.stats_facts import STATS_FACTS
+
+_F = STATS_FACTS.c
+_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +71,8 @@ class Client:
     partner: str
     registered: dt.date
     place: Place
-    date_of_birth: dt.date | None
+    #: Their age band on the day they were registered.
+    age_band: str | None
     sex: str | None
     qualification: str | None
     occupation: str | None
@@ -122,221 +128,183 @@ class Outcome:
     started: dt.date | None
 
 
-def to_date(value: object) -> dt.date | None:
-    """A stored ISO date, or None when absent or malformed (older data is never trusted)."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+def _of(record_type: str, *columns: Any) -> Select[*tuple[Any, ...]]:
+    return select(*columns).where(_F.record_type == record_type)
 
 
-def to_int(value: object) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return max(value, 0)
-    if isinstance(value, str) and value.isdigit():
-        return int(value)
-    return 0
+def _rows(session: Session, stmt: Select[*tuple[Any, ...]]) -> list[Any]:
+    """Every row at once (fetching row by row costs more per row, on PostgreSQL most)."""
+    return list(session.execute(stmt).all())
+
+
+def _within(period: Period) -> tuple[ColumnElement[bool], ...]:
+    return (_F.day >= period.start, _F.day <= period.end)
 
 
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def _id(value: object) -> str:
-    """A key column (id, partner code): never null in the records table."""
-    return str(value)
-
-
 def employers(session: Session) -> dict[str, Place]:
-    sub = live_records("employer")
-    rows = session.execute(
-        select(
-            sub.c.id,
-            sub.c.fields["local_authority"].as_string(),
-            sub.c.fields["sector"].as_string(),
-        )
-    )
-    return {_id(row[0]): Place(_text(row[1]), _text(row[2])) for row in rows}
+    rows = _rows(session, _of("employer", _F.record_id, _F.council_area, _F.sector))
+    return {str(rid): Place(_text(area), _text(sector)) for rid, area, sector in rows}
 
 
 def event_places(session: Session, employer_places: dict[str, Place]) -> dict[str, Place]:
     """Each event's council area (its own, else its employer's) and its employer's sector."""
-    sub = live_records("redundancy_event")
-    rows = session.execute(
-        select(
-            sub.c.id,
-            sub.c.fields["employer_id"].as_string(),
-            sub.c.fields["local_authority"].as_string(),
-        )
-    )
+    rows = _rows(session, _of("redundancy_event", _F.record_id, _F.employer_id, _F.council_area))
     places = {}
     for event_id, employer_id, area in rows:
-        employer = employer_places.get(_text(employer_id) or "", NOWHERE)
-        places[_id(event_id)] = Place(_text(area) or employer.council_area, employer.sector)
+        employer = employer_places.get(str(employer_id or ""), NOWHERE)
+        places[str(event_id)] = Place(_text(area) or employer.council_area, employer.sector)
     return places
 
 
 def events(session: Session, places: dict[str, Place], period: Period) -> list[Event]:
-    sub = live_records("redundancy_event")
-    announced = sub.c.fields["announced_on"].as_string()
-    rows = session.execute(
-        select(sub.c.id, sub.c.owner_partner, announced, sub.c.fields["affected_count"]).where(
-            *_within(announced, period)
-        )
+    stmt = _of("redundancy_event", _F.record_id, _F.partner, _F.day, _F.amount).where(
+        *_within(period)
     )
     return [
-        Event(_id(partner), to_date(day), to_int(affected), places.get(_id(event_id), NOWHERE))
-        for event_id, partner, day, affected in rows
+        Event(str(partner), day, int(affected or 0), places.get(str(event_id), NOWHERE))
+        for event_id, partner, day, affected in _rows(session, stmt)
     ]
 
 
 def supports(session: Session, employer_places: dict[str, Place], period: Period) -> list[Support]:
-    sub = live_records("employer_support")
-    occurred = sub.c.fields["occurred_on"].as_string()
-    rows = session.execute(
-        select(
-            sub.c.owner_partner,
-            sub.c.fields["employer_id"].as_string(),
-            sub.c.fields["kind"].as_string(),
-            occurred,
-            sub.c.fields["attendees"],
-        ).where(*_within(occurred, period))
+    stmt = _of("employer_support", _F.partner, _F.employer_id, _F.kind, _F.day, _F.amount).where(
+        *_within(period)
     )
     return [
         Support(
-            _id(partner),
+            str(partner),
             _text(employer_id),
             _text(kind),
-            to_date(day),
-            to_int(attendees),
-            employer_places.get(_text(employer_id) or "", NOWHERE),
+            day,
+            int(attendees or 0),
+            employer_places.get(str(employer_id or ""), NOWHERE),
         )
-        for partner, employer_id, kind, day, attendees in rows
+        for partner, employer_id, kind, day, attendees in _rows(session, stmt)
     ]
 
 
-def clients(session: Session, places: dict[str, Place]) -> Iterator[Client]:
-    """Every person's record (a linked person's first registration can be before the period,
-    and engagements in the period can belong to anyone, so the period is applied later).
+_CLIENT_COLUMNS = (
+    _F.record_id,
+    _F.partner,
+    _F.day,
+    _F.event_id,
+    _F.age_band,
+    _F.sex,
+    _F.qualification,
+    _F.occupation,
+    _F.leaving_date,
+)
 
-    A person's registration date is the day their record first reached the server."""
-    sub = live_records("client")
-    fields = sub.c.fields
-    stmt = select(
-        sub.c.id,
-        sub.c.owner_partner,
-        sub.c.created_at,
-        fields["event_id"].as_string(),
-        fields["date_of_birth"].as_string(),
-        fields["sex"].as_string(),
-        fields["qualification_level"].as_string(),
-        fields["occupation_group"].as_string(),
-        fields["leaving_date"].as_string(),
-    )
-    for row in session.execute(stmt):
-        registered = to_date(row[2])
-        if registered is None:
-            continue
+
+def _clients(
+    session: Session, stmt: Select[*tuple[Any, ...]], places: dict[str, Place]
+) -> Iterator[Client]:
+    for (
+        rid,
+        partner,
+        day,
+        event_id,
+        band,
+        sex,
+        qualification,
+        occupation,
+        leaving,
+    ) in _rows(session, stmt):
         yield Client(
-            id=_id(row[0]),
-            partner=_id(row[1]),
-            registered=registered,
-            place=places.get(_text(row[3]) or "", NOWHERE),
-            date_of_birth=to_date(row[4]),
-            sex=_text(row[5]),
-            qualification=_text(row[6]),
-            occupation=_text(row[7]),
-            leaving_date=to_date(row[8]),
+            id=str(rid),
+            partner=str(partner),
+            registered=day,
+            place=places.get(event_id or "", NOWHERE),
+            age_band=band,
+            sex=sex,
+            qualification=qualification,
+            occupation=occupation,
+            leaving_date=leaving,
         )
 
 
-def _within(column: ColumnElement[str], period: Period) -> tuple[ColumnElement[bool], ...]:
-    # ISO dates compare as text; a timestamp's date part starts the same way.
-    return (column >= period.first, column < _day_after(period))
+def clients(
+    session: Session, places: dict[str, Place], ids: Collection[str] | None = None
+) -> Iterator[Client]:
+    """Every person's record, or those with ``ids``. A person's registration date is the day
+    their record first reached the server."""
+    if ids is None:
+        yield from _clients(session, _of("client", *_CLIENT_COLUMNS), places)
+        return
+    # By primary key only: a person's row is the one whose person is itself. (With the type
+    # in the WHERE clause SQLite chose the type's index and read every person per chunk.)
+    by_id = select(*_CLIENT_COLUMNS).where(_F.client_id == _F.record_id)
+    wanted = sorted(ids)  # in chunks: a bounded IN list each
+    for start in range(0, len(wanted), _CHUNK):
+        part = wanted[start : start + _CHUNK]
+        yield from _clients(session, by_id.where(_F.record_id.in_(part)), places)
 
 
-def _day_after(period: Period) -> str:
-    return (period.end + dt.timedelta(days=1)).isoformat()
+def clients_registered_in(
+    session: Session, places: dict[str, Place], period: Period
+) -> Iterator[Client]:
+    """The person records first registered in the period."""
+    yield from _clients(session, _of("client", *_CLIENT_COLUMNS).where(*_within(period)), places)
 
 
 def engagement_counts(session: Session, period: Period, *, by_client: bool) -> list[Engagements]:
     """Engagements in the period counted inside the database by partner and kind (and by
-    person when ``by_client``): the largest table is never read row by row unless filtered."""
-    sub = live_records("engagement")
-    kind = sub.c.fields["kind"].as_string()
-    groups = [sub.c.owner_partner, kind, *([sub.c.client_id] if by_client else [])]
-    stmt = (
-        select(*groups, func.count())
-        .where(*_within(sub.c.fields["occurred_on"].as_string(), period))
-        .group_by(*groups)
-    )
+    person when ``by_client``): the largest table is never read row by row."""
+    groups = [_F.partner, _F.kind, *([_F.client_id] if by_client else [])]
+    stmt = _of("engagement", *groups, func.count()).where(*_within(period)).group_by(*groups)
     return [
-        Engagements(_text(row[2]) if by_client else None, _id(row[0]), _text(row[1]), row[-1])
-        for row in session.execute(stmt)
+        Engagements(_text(row[2]) if by_client else None, str(row[0]), _text(row[1]), row[-1])
+        for row in _rows(session, stmt)
     ]
 
 
 def referrals_in(session: Session, period: Period) -> list[Referral]:
-    sub = live_records("referral")
-    fields = sub.c.fields
-    referred = fields["referred_on"].as_string()
-    stmt = select(
-        sub.c.client_id,
-        sub.c.owner_partner,
-        fields["to_partner"].as_string(),
-        fields["status"].as_string(),
-        referred,
-        fields["completed_on"].as_string(),
-    ).where(*_within(referred, period), sub.c.client_id.is_not(None))
+    stmt = _of(
+        "referral",
+        _F.client_id,
+        _F.partner,
+        _F.to_partner,
+        _F.status,
+        _F.day,
+        _F.completed_on,
+    ).where(*_within(period), _F.client_id.is_not(None))
     return [
-        Referral(_id(c), _id(p), _text(to), _text(status), to_date(made), to_date(done))
-        for c, p, to, status, made, done in session.execute(stmt)
+        Referral(str(c), str(p), to, status, made, done)
+        for c, p, to, status, made, done in _rows(session, stmt)
     ]
 
 
 def outcomes_in(session: Session, period: Period) -> list[Outcome]:
-    sub = live_records("outcome")
-    fields = sub.c.fields
-    recorded = fields["recorded_on"].as_string()
-    stmt = select(
-        sub.c.client_id,
-        sub.c.owner_partner,
-        fields["status"].as_string(),
-        recorded,
-        fields["months_after"],
-        fields["started_on"].as_string(),
-    ).where(*_within(recorded, period), sub.c.client_id.is_not(None))
-    return [
-        Outcome(
-            _id(c), _id(p), _text(s), to_date(r), m if isinstance(m, int) else None, to_date(st)
-        )
-        for c, p, s, r, m, st in session.execute(stmt)
-    ]
+    stmt = _of(
+        "outcome",
+        _F.client_id,
+        _F.partner,
+        _F.status,
+        _F.day,
+        _F.months_after,
+        _F.started_on,
+    ).where(*_within(period), _F.client_id.is_not(None))
+    return [Outcome(str(c), str(p), s, r, m, st) for c, p, s, r, m, st in _rows(session, stmt)]
 
 
 #: The intervention "referred to another partner", beside the engagement kinds.
 REFERRED = "referral"
 
 
-def interventions_of_outcome_people(session: Session, period: Period) -> set[tuple[str, str]]:
+def interventions_of_outcome_people(session: Session, period: Period) -> list[tuple[str, str]]:
     """(client id, engagement kind) of every engagement, at any time, of the people who have an
     outcome recorded in the period; and ("referral") for those referred to another partner."""
-    outcomes = live_records("outcome")
-    cohort = select(outcomes.c.client_id).where(
-        *_within(outcomes.c.fields["recorded_on"].as_string(), period)
-    )
-    engagements = live_records("engagement")
+    cohort = _of("outcome", _F.client_id).where(*_within(period))
     stmt = (
-        select(engagements.c.client_id, engagements.c.fields["kind"].as_string())
-        .where(engagements.c.client_id.in_(cohort))
+        _of("engagement", _F.client_id, _F.kind)
+        .where(_F.client_id.in_(cohort), _F.kind.is_not(None))
         .distinct()
     )
-    found = {(_id(client_id), str(kind)) for client_id, kind in session.execute(stmt) if kind}
-    referrals = live_records("referral")
-    stmt = select(referrals.c.client_id, literal(REFERRED)).where(referrals.c.client_id.in_(cohort))
-    found.update((_id(client_id), REFERRED) for client_id, _ in session.execute(stmt))
+    found = [(str(client_id), str(kind)) for client_id, kind in _rows(session, stmt)]
+    stmt = _of("referral", _F.client_id).where(_F.client_id.in_(cohort)).distinct()
+    found.extend((str(row[0]), REFERRED) for row in _rows(session, stmt))
     return found

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Hashable, Iterable
 
 from pace_shared.records import (
@@ -27,16 +26,8 @@ AGE_BANDS = [
     ("50-64", "50 to 64"),
     ("65+", "65 and over"),
 ]
-_BAND_STARTS = ((65, "65+"), (50, "50-64"), (35, "35-49"), (25, "25-34"), (0, "16-24"))
 ENGAGEMENT_KINDS = list(ENGAGEMENT_KIND_CHOICES)
 SUPPORT_KINDS = list(EMPLOYER_SUPPORT_KINDS)
-
-
-def age_band(born: dt.date | None, on: dt.date) -> str | None:
-    if born is None or born > on:
-        return None
-    age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
-    return next(band for start, band in _BAND_STARTS if age >= start)
 
 
 def with_not_recorded(labels: Iterable[tuple[str, str]]) -> list[tuple[str | None, str]]:

@@ -6,6 +6,7 @@ control applied. ``BUILDERS`` lists them in the order they are published.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 
@@ -13,7 +14,7 @@ from pace_shared.disclosure import median_cell
 from pace_shared.stats_wire import Cell, StatsTable
 from sync_server.stats import labels
 from sync_server.stats.facts import REFERRED, Client, quarter_of
-from sync_server.stats.service import Builder, Source
+from sync_server.stats.service import IN_WORK, Builder, Source
 from sync_server.stats.shapes import (
     Heading,
     cross_tab,
@@ -28,7 +29,6 @@ PEOPLE_NOTE = (
     "(see the notes sheet); a person is counted in the month they were first registered."
 )
 FIRST_RECORD_NOTE = "Characteristics are those on the person's first registration."
-IN_WORK = frozenset({"employed", "self_employed"})
 IN_TRAINING = frozenset({"training", "education"})
 ASSOCIATION_NOTE = (
     "These rates show an association between an intervention and the outcome, not that the "
@@ -70,7 +70,7 @@ def _people_by(source: Source, table_id: str, title: str, header: str, key: str)
         "sex": lambda c: c.sex,
         "qualification": lambda c: c.qualification,
         "occupation": lambda c: c.occupation,
-        "age": lambda c: labels.age_band(c.date_of_birth, c.registered),
+        "age": lambda c: c.age_band,
     }
     values = [getters[key](c) for c in people]
     choices = {
@@ -333,10 +333,10 @@ def _group(status: str | None) -> int:
 
 def _latest_outcomes(source: Source) -> dict[tuple[str, int | None], str | None]:
     """Per person and point (months after), the status of the latest outcome recorded."""
-    latest: dict[tuple[str, int | None], tuple[str, str | None]] = {}
+    latest: dict[tuple[str, int | None], tuple[dt.date, str | None]] = {}
     for outcome in source.outcomes:
         key = (source.person(outcome.client_id), outcome.months_after)
-        stamp = outcome.recorded.isoformat() if outcome.recorded else ""
+        stamp = outcome.recorded or dt.date.min
         if key not in latest or stamp >= latest[key][0]:
             latest[key] = (stamp, outcome.status)
     return {key: status for key, (_, status) in latest.items()}
@@ -368,23 +368,16 @@ def outcomes_at_3_6_12_months(source: Source) -> StatsTable:
     )
 
 
+OUT_OF_WORK_NOTE = (
+    "People who started work (employed or self-employed) in the period and whose "
+    "leaving date is recorded; each person's first start after leaving."
+)
+
+
 def days_out_of_work(source: Source) -> StatsTable:
-    """Days from leaving the job to starting work again, per person (their first such start)."""
-    first_start: dict[str, tuple[int, Client]] = {}
-    for outcome in source.outcomes:
-        if outcome.status not in IN_WORK or outcome.started is None:
-            continue
-        client = source.clients.get(outcome.client_id)
-        person = source.person(outcome.client_id)
-        records = source.people.get(person, [client] if client else [])
-        leaving = next((c.leaving_date for c in records if c.leaving_date), None)
-        if leaving is None or outcome.started < leaving or client is None:
-            continue
-        days = (outcome.started - leaving).days
-        if person not in first_start or days < first_start[person][0]:
-            first_start[person] = (days, records[0] if records else client)
+    """Median days from leaving the job to starting work again, by sector."""
     by_sector: dict[Hashable, list[float]] = {}
-    for days, client in first_start.values():
+    for days, client in source.out_of_work:
         by_sector.setdefault(client.place.sector, []).append(float(days))
     categories = labels.sector_labels(by_sector)
     counts = {key: len(values) for key, values in by_sector.items()}
@@ -392,11 +385,7 @@ def days_out_of_work(source: Source) -> StatsTable:
         "days_out_of_work",
         "Median days out of work, from leaving the job to starting work, by sector",
         "people",
-        [
-            "People who started work (employed or self-employed) in the period and whose "
-            "leaving date is recorded; each person's first start after leaving.",
-            "A median is [c] when fewer than 10 people are behind it.",
-        ],
+        [OUT_OF_WORK_NOTE, "A median is [c] when fewer than 10 people are behind it."],
     )
     table = one_way(heading, "Sector", categories, [("People", counts)])
     everyone = [d for values in by_sector.values() for d in values]
@@ -407,11 +396,41 @@ def days_out_of_work(source: Source) -> StatsTable:
     return table
 
 
+#: Bands of days out of work: (key, label, last day in the band; None for no end).
+OUT_OF_WORK_BANDS: tuple[tuple[str, str, int | None], ...] = (
+    ("0-30", "0 to 30 days", 30),
+    ("31-91", "31 to 91 days", 91),
+    ("92-182", "92 to 182 days", 182),
+    ("183-365", "183 to 365 days", 365),
+    ("366+", "Over 365 days", None),
+)
+
+
+def _out_of_work_band(days: int) -> str:
+    return next(key for key, _, last in OUT_OF_WORK_BANDS if last is None or days <= last)
+
+
+def days_out_of_work_distribution(source: Source) -> StatsTable:
+    """People by band of days from leaving the job to starting work again."""
+    counts = _count(_out_of_work_band(days) for days, _ in source.out_of_work)
+    heading = Heading(
+        "days_out_of_work_distribution",
+        "Time out of work, from leaving the job to starting work: people by band of days",
+        "people",
+        [
+            OUT_OF_WORK_NOTE,
+            "Days are counted from the leaving date to the start date.",
+        ],
+    )
+    bands = [(key, label) for key, label, _ in OUT_OF_WORK_BANDS]
+    return one_way(heading, "Days out of work", bands, [("People", counts)])
+
+
 def outcome_rates_by_intervention(source: Source) -> StatsTable:
-    latest: dict[str, tuple[str, str | None]] = {}
+    latest: dict[str, tuple[dt.date, str | None]] = {}
     for outcome in source.outcomes:
         person = source.person(outcome.client_id)
-        stamp = outcome.recorded.isoformat() if outcome.recorded else ""
+        stamp = outcome.recorded or dt.date.min
         if person not in latest or stamp >= latest[person][0]:
             latest[person] = (stamp, outcome.status)
     interventions = source.interventions
@@ -461,6 +480,7 @@ BUILDERS: list[tuple[str, Builder]] = [
     ("referrals_by_partner", referrals_by_partner),
     ("outcomes_at_3_6_12_months", outcomes_at_3_6_12_months),
     ("days_out_of_work", days_out_of_work),
+    ("days_out_of_work_distribution", days_out_of_work_distribution),
     ("outcome_rates_by_intervention", outcome_rates_by_intervention),
 ]
 assert len(dict(BUILDERS)) == len(BUILDERS)

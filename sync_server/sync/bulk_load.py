@@ -22,7 +22,7 @@ from pace_shared import hlc as hlc_rules
 from pace_shared.records import CHILD_TYPES, RecordType
 from sync_server.auth.service import known_partner_codes
 from sync_server.db import Database, bulk_insert
-from sync_server.sync import visibility
+from sync_server.sync import stats_facts, visibility
 from sync_server.sync.models import Record, RecordAccess
 from sync_server.sync.sequence import SequenceAllocator, meta, set_meta
 from sync_server.sync.visibility import Access
@@ -109,6 +109,19 @@ class _Loader:
     def flush(self) -> None:
         bulk_insert(self.session, _RECORDS, self.rows)
         bulk_insert(self.session, _ACCESS, self.access_rows)
+        facts = stats_facts.rows_for(
+            stats_facts.Written(
+                r["id"],
+                r["type"],
+                r["owner_partner"],
+                r["client_id"],
+                r["fields"],
+                False,
+                r["created_at"],
+            )
+            for r in self.rows
+        )
+        bulk_insert(self.session, stats_facts.STATS_FACTS, facts)
         self.rows, self.access_rows = [], []
 
 

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from pace_shared.wire import RECORD_DELETED
 from sync_server.audit import service as audit
 from sync_server.db import Database
+from sync_server.sync import stats_facts
 from sync_server.sync.models import AppliedChange, Record, RecordAccess, Revocation
 from sync_server.sync.sequence import SequenceAllocator, meta, set_meta
 from sync_server.timeutil import utcnow
@@ -104,6 +105,7 @@ def compact_tombstones(
         for part in _chunks(ids):
             session.execute(delete(RecordAccess).where(RecordAccess.record_id.in_(part)))
             session.execute(delete(Record).where(Record.id.in_(part)))
+        stats_facts.forget(session, ids)  # a deleted record has none; kept in step regardless
         session.execute(delete(Revocation).where(stale_revocations))
         set_meta(session, MIN_CURSOR_SEQ, str(report.min_cursor_seq))
         audit.write(

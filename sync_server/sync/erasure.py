@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from pace_shared.records import RecordType
 from sync_server.audit import service as audit
+from sync_server.sync import stats_facts
 from sync_server.sync.models import (
     Conflict,
     ErasedRecord,
@@ -109,6 +110,7 @@ def _erase(
         session.execute(delete(Revocation).where(Revocation.record_id.in_(part)))
         session.execute(delete(Conflict).where(Conflict.record_id.in_(part)))
         session.execute(delete(Record).where(Record.id.in_(part)))
+    stats_facts.forget(session, ids)
     session.execute(
         insert(Revocation),
         [

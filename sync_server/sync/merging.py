@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from pace_shared.hlc import HybridClock
 from pace_shared.records import RecordType
+from sync_server.sync import stats_facts
 from sync_server.sync.models import Record, RecordAccess
 from sync_server.sync.push import move_access, move_revocations
 from sync_server.sync.sequence import SequenceAllocator
@@ -207,7 +208,9 @@ def undo_merge(
 
 
 def _children(session: Session, client_id: str, only: list[str] | None) -> list[Any]:
-    stmt = select(Record.id, Record.type, Record.fields, Record.versions).where(
+    stmt = select(
+        Record.id, Record.type, Record.owner_partner, Record.fields, Record.versions
+    ).where(
         Record.client_id == client_id,
         Record.type.in_(MOVED_TYPES),
         Record.deleted.is_(False),
@@ -255,6 +258,21 @@ def _move_children(
         ],
         execution_options={"synchronize_session": False},
     )
+    stats_facts.refresh(
+        session,
+        [
+            stats_facts.Written(
+                row.id,
+                row.type,
+                row.owner_partner,
+                to.id,
+                {**(row.fields or {}), "client_id": to.id},
+                False,
+                None,
+            )
+            for row in rows
+        ],
+    )
     ids = [row.id for row in rows]
     gained = _audience(to.access, known_partners)
     lost = set(_audience(from_access, known_partners) - gained)
@@ -281,6 +299,22 @@ def _set_person(
         .values(deleted=deleted, merged_into=merged_into, seq=sequence.take(), updated_at=utcnow())
         .execution_options(synchronize_session=False)
     )
+    # The statistics count a merged-away person no more, and again once the merge is undone.
+    if deleted:
+        stats_facts.forget(session, [person_id])
+        return
+    person = session.execute(
+        select(Record.type, Record.owner_partner, Record.fields).where(Record.id == person_id)
+    ).one()
+    stats_facts.refresh(
+        session,
+        [
+            stats_facts.Written(
+                person_id, person.type, person.owner_partner, person_id, person.fields or {},
+                False, None,
+            )
+        ],
+    )  # fmt: skip
 
 
 def people_visible_to(session: Session, partner: str, record_ids: Iterable[str]) -> set[str]:

@@ -14,6 +14,7 @@ record type, the fields, and the checks against the stored record (consent, owne
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import uuid
 from collections.abc import Iterable, Sequence
@@ -41,7 +42,7 @@ from sync_server.auth.principal import Principal
 from sync_server.auth.service import known_partner_codes
 from sync_server.db import Database, bulk_insert
 from sync_server.sharing import service as sharing
-from sync_server.sync import compaction, erasure, visibility
+from sync_server.sync import compaction, erasure, stats_facts, visibility
 from sync_server.sync.models import AppliedChange, Conflict, Record, RecordAccess, Revocation
 from sync_server.sync.sequence import SequenceAllocator
 from sync_server.sync.visibility import Access
@@ -745,6 +746,7 @@ def _write(session: Session, batch: _Batch, sequence: SequenceAllocator) -> None
             updates,
             execution_options={"synchronize_session": False},
         )
+    stats_facts.refresh(session, [_written(r, now) for r in dirty])
     if batch.recheck_access:
         _recheck_access(session, batch, sequence)
     if batch.applied:
@@ -754,6 +756,15 @@ def _write(session: Session, batch: _Batch, sequence: SequenceAllocator) -> None
     if batch.deleted:
         _close_conflicts_of_deleted(session, batch)
     audit.write(session, *batch.audit_rows)
+
+
+def _written(row: _Row, now: dt.datetime) -> stats_facts.Written:
+    """What the statistics facts table needs of a row written (see sync.stats_facts)."""
+    state = row.state
+    created = now if row.is_new else None
+    return stats_facts.Written(
+        row.id, row.type, row.owner, row.client_id, state.fields, state.deleted, created
+    )
 
 
 def _recheck_access(session: Session, batch: _Batch, sequence: SequenceAllocator) -> None:

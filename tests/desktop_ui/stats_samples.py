@@ -116,6 +116,20 @@ def sample_response() -> StatsResponse:
             ],
             notes=["A median is [c] when fewer than 10 people are behind it."],
         ),
+        _table(
+            "days_out_of_work_distribution",
+            "Time out of work, from leaving the job to starting work: people by band of days",
+            "people",
+            ["Days out of work", "People"],
+            [
+                ["0 to 30 days", 48],
+                ["31 to 91 days", 71],
+                ["92 to 182 days", 40],
+                ["183 to 365 days", "[c]"],
+                ["Over 365 days", "[c]"],
+                ["Total", 172],
+            ],
+        ),
     ]
     return StatsResponse.model_validate(
         {

@@ -409,3 +409,21 @@ def test_merge_and_unmerge_from_the_command_line(
     items, _ = users["sds"].pull()
     assert items[pair["merged"]]["deleted"] is False
     assert items[pair["engagement"]]["fields"]["client_id"] == pair["merged"]
+
+
+def test_statistics_facts_follow_a_merge_and_its_undo(
+    users: dict[str, Device], pair: dict[str, str], database: Database
+) -> None:
+    """The statistics count the merged-away person no more, count the moved records under the
+    survivor, and count both again after an undo (the facts table stays in step)."""
+    from tests.server.test_stats_facts import _assert_in_step
+
+    merged = _merge(users["sds_lead"], pair["survivor"], pair["merged"]).json()
+    facts = _assert_in_step(database)
+    assert pair["merged"] not in facts
+    assert facts[pair["engagement"]]["client_id"] == pair["survivor"]
+    undo = users["sds_lead"].api.request("POST", f"{MERGES}/{merged['merge_id']}/undo")
+    assert undo.status_code == 200, undo.text
+    facts = _assert_in_step(database)
+    assert pair["merged"] in facts
+    assert facts[pair["engagement"]]["client_id"] == pair["merged"]

@@ -181,6 +181,7 @@ def test_dashboard_table_ids_are_served(analyst: ApiClient) -> None:
         "engagements_by_kind_and_partner",
         "outcomes_at_3_6_12_months",
         "days_out_of_work",
+        "days_out_of_work_distribution",
     ]
     body = _ask(analyst).json()
     assert set(wanted) <= {t["id"] for t in body["tables"]}

@@ -49,7 +49,10 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("engagements_by_kind_and_partner",),
     ),
     (QT_TRANSLATE_NOOP("DashboardsWorkspace", "Out&comes"), ("outcomes_at_3_6_12_months",)),
-    (QT_TRANSLATE_NOOP("DashboardsWorkspace", "Time out of wor&k"), ("days_out_of_work",)),
+    (
+        QT_TRANSLATE_NOOP("DashboardsWorkspace", "Time out of wor&k"),
+        ("days_out_of_work", "days_out_of_work_distribution"),
+    ),
 )
 #: Tables whose columns measure different things (events, people affected): one chart each.
 PER_MEASURE = frozenset({"events_by_sector", "events_by_council_area"})

@@ -12,7 +12,7 @@ from alembic import op
 
 revision: str = "0010"
 # Given 0008 (main's head); 0009 is another branch's. The lead re-chains at merge.
-down_revision: str | None = "0008"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
