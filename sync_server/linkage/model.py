@@ -180,7 +180,7 @@ def stored_model() -> dict[str, Any]:
     return model
 
 
-def _table(rows: Sequence[LinkRow]) -> pa.Table:
+def link_table(rows: Sequence[LinkRow]) -> pa.Table:
     """``rows`` as the Arrow table Splink reads, with the phone blocking column."""
     table = pa.Table.from_pylist(list(rows), schema=_ROW_SCHEMA)
     sharing = Counter(row["phone"] for row in rows)
@@ -194,7 +194,7 @@ def _table(rows: Sequence[LinkRow]) -> pa.Table:
 def _linker(rows: Sequence[LinkRow], *, estimate: bool) -> Linker:
     # Splink reports its progress at INFO, and parameter warnings on small data: not for logs.
     logging.getLogger("splink").setLevel(logging.ERROR)
-    data = DuckDBAPI(connection()).register(_table(rows))
+    data = DuckDBAPI(connection()).register(link_table(rows))
     if estimate:
         linker = Linker(data, settings(), log_level=logging.ERROR)
         try:
@@ -213,7 +213,7 @@ def _linker(rows: Sequence[LinkRow], *, estimate: bool) -> Linker:
 def trained_model(rows: Sequence[LinkRow]) -> dict[str, Any]:
     """Estimate the model from ``rows`` (unlabelled) and return it as Splink's JSON."""
     linker = Linker(
-        DuckDBAPI(connection()).register(_table(rows)),
+        DuckDBAPI(connection()).register(link_table(rows)),
         settings(),
         log_level=logging.ERROR,
     )
