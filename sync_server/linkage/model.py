@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -32,6 +33,14 @@ REVIEW_THRESHOLD = 0.80
 MIN_RECORDS_TO_TRAIN = 2_000
 #: Seed of Splink's random sampling, so a run on the same data gives the same answer.
 SEED = 9
+
+#: A phone number more records than this share (a switchboard, a placeholder, the drama
+#: numbers demo data uses) says little about who is who: it still counts when two records are
+#: compared, but does not by itself make them a pair to compare. Comparing every record that
+#: shares one number with every other grows with the square of their number.
+MAX_RECORDS_PER_PHONE_BLOCK = 20
+#: The column the phone blocking rule joins on: the phone, or null when it is that common.
+PHONE_BLOCK = "phone_block"
 
 _ROW_SCHEMA = pa.schema(
     [
@@ -108,7 +117,7 @@ BLOCKING_RULES: list[BlockingRuleCreator | dict[str, Any]] = [
     block_on("date_of_birth"),
     block_on("name_pair"),
     block_on("email"),
-    block_on("phone"),
+    block_on(PHONE_BLOCK),
     block_on("postcode", "substr(first_name, 1, 1)"),
     block_on("last_name", "substr(date_of_birth, 1, 4)"),
 ]
@@ -171,11 +180,21 @@ def stored_model() -> dict[str, Any]:
     return model
 
 
+def link_table(rows: Sequence[LinkRow]) -> pa.Table:
+    """``rows`` as the Arrow table Splink reads, with the phone blocking column."""
+    table = pa.Table.from_pylist(list(rows), schema=_ROW_SCHEMA)
+    sharing = Counter(row["phone"] for row in rows)
+    block = [
+        phone if sharing[phone] <= MAX_RECORDS_PER_PHONE_BLOCK else None
+        for phone in (row["phone"] for row in rows)
+    ]
+    return table.append_column(PHONE_BLOCK, pa.array(block, type=pa.string()))
+
+
 def _linker(rows: Sequence[LinkRow], *, estimate: bool) -> Linker:
     # Splink reports its progress at INFO, and parameter warnings on small data: not for logs.
     logging.getLogger("splink").setLevel(logging.ERROR)
-    table = pa.Table.from_pylist(list(rows), schema=_ROW_SCHEMA)
-    data = DuckDBAPI(connection()).register(table)
+    data = DuckDBAPI(connection()).register(link_table(rows))
     if estimate:
         linker = Linker(data, settings(), log_level=logging.ERROR)
         try:
@@ -194,7 +213,7 @@ def _linker(rows: Sequence[LinkRow], *, estimate: bool) -> Linker:
 def trained_model(rows: Sequence[LinkRow]) -> dict[str, Any]:
     """Estimate the model from ``rows`` (unlabelled) and return it as Splink's JSON."""
     linker = Linker(
-        DuckDBAPI(connection()).register(pa.Table.from_pylist(list(rows), schema=_ROW_SCHEMA)),
+        DuckDBAPI(connection()).register(link_table(rows)),
         settings(),
         log_level=logging.ERROR,
     )
@@ -212,20 +231,39 @@ def link(rows: Sequence[LinkRow]) -> LinkResult:
         return LinkResult({row["unique_id"]: row["unique_id"] for row in rows}, [])
     linker = _linker(rows, estimate=len(rows) >= MIN_RECORDS_TO_TRAIN)
     predictions = linker.inference.predict(threshold_match_probability=REVIEW_THRESHOLD)
-    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
-        predictions, threshold_match_probability=MATCH_THRESHOLD
-    )
-    members = clusters.as_pyarrow_table()  # type: ignore[no-untyped-call]
-    cluster_of = {
-        str(r["unique_id"]): str(r["cluster_id"])
-        for r in members.select(["unique_id", "cluster_id"]).to_pylist()
-    }
-    columns = ["unique_id_l", "unique_id_r", "match_probability", "match_weight"]
     scored = predictions.as_pyarrow_table()  # type: ignore[no-untyped-call]
-    pairs = [_pair(row) for row in scored.select(columns).to_pylist()]
-    return LinkResult(cluster_of, pairs)
+    pairs = [
+        ScoredPair(first, second, float(probability), float(weight))
+        for first, second, probability, weight in zip(
+            scored.column("unique_id_l").to_pylist(),
+            scored.column("unique_id_r").to_pylist(),
+            scored.column("match_probability").to_pylist(),
+            scored.column("match_weight").to_pylist(),
+            strict=True,
+        )
+        for first, second in [sorted((str(first), str(second)))]
+    ]
+    return LinkResult(clusters([row["unique_id"] for row in rows], pairs), pairs)
 
 
-def _pair(row: dict[str, Any]) -> ScoredPair:
-    first, second = sorted((str(row["unique_id_l"]), str(row["unique_id_r"])))
-    return ScoredPair(first, second, float(row["match_probability"]), float(row["match_weight"]))
+def clusters(record_ids: Sequence[str], pairs: Sequence[ScoredPair]) -> dict[str, str]:
+    """Every record id -> the smallest record id among those it is joined to, directly or
+    through others, by pairs at or above MATCH_THRESHOLD: the connected components Splink's
+    ``cluster_pairwise_predictions_at_threshold`` finds, without its rounds of SQL over every
+    record (most records match nobody)."""
+    parent: dict[str, str] = {}
+
+    def root(record_id: str) -> str:
+        top = record_id
+        while (up := parent.get(top, top)) != top:
+            top = up
+        while record_id != top:  # path compression: later look-ups are one step
+            parent[record_id], record_id = top, parent[record_id]
+        return top
+
+    for pair in pairs:
+        if pair.match_probability >= MATCH_THRESHOLD:
+            first, second = root(pair.record_id_1), root(pair.record_id_2)
+            if first != second:  # the smaller id becomes the root: it names the cluster
+                parent[max(first, second)] = min(first, second)
+    return {record_id: root(record_id) for record_id in record_ids}

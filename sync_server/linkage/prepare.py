@@ -7,6 +7,7 @@ stay in memory only: these rows are never logged or written anywhere.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from typing import Any, TypedDict
@@ -29,9 +30,25 @@ class LinkRow(TypedDict):
     phone: str | None
 
 
+#: The client fields linkage reads; nothing else of a record is needed.
+LINKED_FIELDS = (
+    "first_name",
+    "last_name",
+    "date_of_birth",
+    "ni_number",
+    "postcode",
+    "email",
+    "phone",
+)
+
+_NOT_DIGIT = re.compile("[^0-9]+")
+
+
 def clean_name(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
+    if value.isascii():  # most names: nothing to decompose, and casefold is lower
+        return "".join(filter(str.isalpha, value.lower())) or None
     decomposed = unicodedata.normalize("NFKD", value.casefold())
     letters = "".join(c for c in decomposed if c.isalpha() and not unicodedata.combining(c))
     return letters or None
@@ -44,7 +61,7 @@ def _text(value: Any) -> str | None:
 def clean_phone(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
-    digits = "".join(c for c in value if c.isascii() and c.isdigit())
+    digits = _NOT_DIGIT.sub("", value)
     if digits.startswith("44") and len(digits) == 12:  # +44 7700 900123 = 07700 900123
         digits = "0" + digits[2:]
     return digits or None

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from sync_server.db import Database
 from sync_server.linkage import model
 from sync_server.linkage.models import DuplicatePair, LinkageRun, PersonLink
-from sync_server.linkage.prepare import link_row
+from sync_server.linkage.prepare import LINKED_FIELDS, link_row
 from sync_server.sync import service as sync_service
 from sync_server.timeutil import utcnow
 
@@ -51,7 +51,7 @@ def run_linkage(db: Database) -> RunSummary:
     """Link every live client record, replace the stored result, and return the counts."""
     started = time.perf_counter()
     with db.session() as session:
-        clients = sync_service.live_clients(session)
+        clients = sync_service.live_clients(session, LINKED_FIELDS)
     result = model.link([link_row(record_id, fields) for record_id, fields in clients])
     people = len(set(result.clusters.values()))
     summary = RunSummary(

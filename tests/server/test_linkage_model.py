@@ -137,3 +137,58 @@ def test_a_large_set_without_any_ni_number_still_links() -> None:
     scores = evaluation.score(result.clusters, {r.record_id: r.person for r in records})
     assert scores.pairwise_precision >= 0.9, scores
     assert scores.pairwise_recall >= 0.9, scores
+
+
+def _pair(first: str, second: str, probability: float) -> model.ScoredPair:
+    return model.ScoredPair(first, second, probability, 0.0)
+
+
+def test_clusters_join_chains_of_matches_and_are_named_by_their_smallest_id() -> None:
+    pairs = [
+        _pair("c", "d", 0.99),
+        _pair("b", "c", model.MATCH_THRESHOLD),  # at the threshold: the same person
+        _pair("a", "e", 0.94),  # for review only: not joined
+        _pair("e", "f", 0.97),
+        _pair("d", "f", 0.90),
+    ]
+    clusters = model.clusters(["a", "b", "c", "d", "e", "f", "g"], pairs)
+    assert clusters == {"a": "a", "b": "b", "c": "b", "d": "b", "e": "e", "f": "e", "g": "g"}
+
+
+def test_clusters_match_a_chain_whichever_order_the_pairs_come_in() -> None:
+    ids = [f"r{i:02d}" for i in range(12)]
+    chain = [_pair(ids[i], ids[i + 1], 0.99) for i in range(0, 11, 2)]
+    chain += [_pair(ids[i], ids[i + 1], 0.99) for i in range(1, 10, 2)]
+    assert set(model.clusters(ids, chain).values()) == {"r00"}
+    assert set(model.clusters(ids, chain[::-1]).values()) == {"r00"}
+
+
+def test_a_phone_many_records_share_is_compared_but_not_blocked_on() -> None:
+    common = "07700900123"
+    rows = [
+        link_row(f"s{i}", {"first_name": "A", "last_name": f"B{i}", "phone": common})
+        for i in range(model.MAX_RECORDS_PER_PHONE_BLOCK + 1)
+    ]
+    rows.append(link_row("rare", {"first_name": "C", "last_name": "D", "phone": "07700900999"}))
+    table = model.link_table(rows).to_pydict()
+    assert table["phone"].count(common) == model.MAX_RECORDS_PER_PHONE_BLOCK + 1
+    assert table[model.PHONE_BLOCK] == [None] * (len(rows) - 1) + ["07700900999"]
+    blocked_on = [
+        str(rule) for rule in model.stored_model()["blocking_rules_to_generate_predictions"]
+    ]
+    assert any(model.PHONE_BLOCK in rule for rule in blocked_on)
+    assert not any('"phone"' in rule for rule in blocked_on)
+
+
+def test_one_person_still_links_when_their_phone_is_shared_by_many() -> None:
+    """A number on many records no longer pairs them by itself; the same person's two records
+    still meet on their other fields (the stored model, few records)."""
+    shared = "07700 900555"
+    others = [
+        {"first_name": f"Ann{chr(97 + i)}", "last_name": f"{chr(97 + i) * 3}ton", "phone": shared}
+        for i in range(model.MAX_RECORDS_PER_PHONE_BLOCK + 5)
+    ]
+    twin = {**BASE, "phone": shared, "first_name": "Maggie"}
+    clusters = _link({**BASE, "phone": shared}, twin, *others)
+    assert clusters["r0"] == clusters["r1"]
+    assert len(set(clusters.values())) == len(others) + 1
