@@ -46,6 +46,7 @@ class RetentionPage(AdminPage):
         )
         self.apply_button.setEnabled(False)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("No activity &for"), self.months)
         body = QVBoxLayout()
         body.addLayout(form)
