@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLayout,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -272,22 +271,3 @@ def described(label: QLabel, text: str) -> None:
     """Show ``text`` in a dialog's error line (hidden when empty)."""
     label.setText(text)
     label.setVisible(bool(text))
-
-
-def confirm(
-    parent: QWidget, name: str, title: str, text: str, action: str, on_yes: Callable[[], object]
-) -> QMessageBox:
-    """Ask before a change that cannot be undone; ``on_yes`` runs only after ``action``.
-    Cancel is the default, so Return alone never revokes or deactivates anything."""
-    box = QMessageBox(
-        QMessageBox.Icon.Warning, title, "", QMessageBox.StandardButton.NoButton, parent
-    )
-    box.setObjectName(name)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(text)
-    go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.finished.connect(lambda _result: on_yes() if box.clickedButton() is go else None)
-    box.open()
-    return box

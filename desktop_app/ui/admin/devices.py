@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop_app.session import AdminClient, AdminDevice
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 
+from ..confirm import confirm
 from ..state import AppState
-from .common import AdminPage, Column, RowsModel, confirm, selected_key, short_time, table_view
+from .common import AdminPage, Column, RowsModel, selected_key, short_time, table_view
 
 
 @dataclass(frozen=True, slots=True)

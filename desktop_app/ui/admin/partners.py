@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QMessageBox, QWidget
 from desktop_app.session import AdminPartner
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 
+from ..confirm import confirm
 from ..state import AppState
-from .common import Column, RowsModel, confirm, short_time, table_view
+from .common import Column, RowsModel, short_time, table_view
 from .editing import ServerFormDialog, ServerRowsPage
 
 

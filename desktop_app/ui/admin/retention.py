@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QFormLayout, QMessageBox, QSpinBox, QVBoxLayout, Q
 from desktop_app.session import RetentionReport
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 
+from ..confirm import confirm
 from ..state import AppState
-from .common import AdminPage, Column, RowsModel, confirm, short_time, table_view
+from .common import AdminPage, Column, RowsModel, short_time, table_view
 
 PEOPLE_COLUMNS: tuple[Column[str], ...] = (
     Column(QT_TRANSLATE_NOOP("Columns", "Person (record id)"), lambda person_id: person_id),

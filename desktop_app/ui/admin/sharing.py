@@ -19,9 +19,10 @@ from desktop_app.session import SharingAgreement, SharingTerms
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, field_label
 from pace_shared.records import FIELDS, PERSON_TYPES, withholdable_fields
 
+from ..confirm import confirm
 from ..models.records import column_title, partner_name
 from ..state import AppState
-from .common import AdminPage, confirm, short_time, table_view
+from .common import AdminPage, short_time, table_view
 
 ItemIndex = QModelIndex | QPersistentModelIndex
 Rule = tuple[str, str]  # (record type, field name)

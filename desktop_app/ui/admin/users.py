@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QMessag
 from desktop_app.session import AdminUser
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 
+from ..confirm import confirm
 from ..state import AppState
-from .common import Column, RowsModel, confirm, selected_key, table_view
+from .common import Column, RowsModel, selected_key, table_view
 from .editing import ServerFormDialog, ServerRowsPage
 
 #: Role codes (decisions.md #10) and how the app names them.

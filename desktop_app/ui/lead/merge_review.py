@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +34,7 @@ from desktop_app.session import (
     ServerError,
     SyncReport,
 )
+from desktop_app.ui.confirm import confirm
 from desktop_app.ui.errors import Failure, classify, describe
 from desktop_app.ui.lead.merge_models import (
     ComparisonModel,
@@ -47,6 +46,7 @@ from desktop_app.ui.lead.merge_models import (
     moved_text,
     person_side,
 )
+from desktop_app.ui.lead.tables import read_only_table
 from desktop_app.ui.models.records import partner_name
 from desktop_app.ui.plain import error_label, plain_label
 from desktop_app.ui.state import AppState
@@ -92,42 +92,8 @@ def refusal_text(exc: BaseException) -> str | None:
     return text
 
 
-def _table(parent: QWidget, name: str, accessible: str, model: QAbstractItemModel) -> QTableView:
-    table = QTableView(parent)
-    table.setObjectName(name)
-    table.setAccessibleName(accessible)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.setAlternatingRowColors(True)
-    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    return table
-
-
-def _confirm(
-    parent: QWidget, name: str, title: str, text: str, action: str, on_yes: Callable[[], object]
-) -> QMessageBox:
-    """Ask before a merge or an undo; Cancel is the default, so Return alone changes nothing."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question, title, "", QMessageBox.StandardButton.NoButton, parent
-    )
-    box.setObjectName(name)
-    box.setTextFormat(Qt.TextFormat.PlainText)  # names in the text are user data
-    box.setText(text)
-    # Wide enough that the sentences read as lines, not a narrow column.
-    box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 30em; }")
-    go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.finished.connect(lambda _result: on_yes() if box.clickedButton() is go else None)
-    box.open()
-    return box
+#: One line per row, columns the user can widen: names and values side by side stay readable.
+_COMPACT: dict[str, Any] = {"resize": QHeaderView.ResizeMode.Interactive, "word_wrap": False}
 
 
 class DuplicatesPage(QWidget):
@@ -153,12 +119,12 @@ class DuplicatesPage(QWidget):
         self.refresh_button.setAccessibleName(self.tr("Ask the server again"))
         self.linkage = plain_label("", self, name="linkage_status")
         self.linkage.setWordWrap(True)
-        self.pairs = _table(
-            self, "duplicate_pairs", self.tr("Probable duplicates"), self.pairs_model
+        self.pairs = read_only_table(
+            self, "duplicate_pairs", self.tr("Probable duplicates"), self.pairs_model, **_COMPACT
         )
-        self.comparison = _table(
+        self.comparison = read_only_table(
             self, "duplicate_comparison", self.tr("The two records side by side"),
-            self.comparison_model,
+            self.comparison_model, **_COMPACT,
         )  # fmt: skip
         self.keep_left = QPushButton(self.tr("Keep &left, merge right into it…"), self)
         self.keep_left.setAccessibleName(self.tr("Keep the left record and merge the right one"))
@@ -169,7 +135,9 @@ class DuplicatesPage(QWidget):
         self.error = error_label(self)
         self.error.setObjectName("duplicates_error")
         self.error.setAccessibleName(self.tr("Error"))
-        self.merges = _table(self, "recent_merges", self.tr("Recent merges"), self.merges_model)
+        self.merges = read_only_table(
+            self, "recent_merges", self.tr("Recent merges"), self.merges_model, **_COMPACT
+        )
         self.undo_button = QPushButton(self.tr("&Undo merge…"), self)
         self.undo_button.setAccessibleName(self.tr("Undo the selected merge"))
         self.merges_status = plain_label("", self, name="merges_status")
@@ -452,13 +420,15 @@ class DuplicatesPage(QWidget):
         if row is None or not (row.left.present and row.right.present):
             return None
         survivor, merged = (row.left, row.right) if keep == "left" else (row.right, row.left)
-        return _confirm(
+        return confirm(
             self,
             "merge_confirm",
             self.tr("Merge two records of one person"),
             self._merge_question(survivor, merged),
             self.tr("&Merge"),
             lambda: self._merge(survivor.record_id, merged.record_id),
+            icon=QMessageBox.Icon.Question,
+            wide=True,
         )
 
     def _merge_question(self, survivor: PersonSide, merged: PersonSide) -> str:
@@ -589,7 +559,7 @@ class DuplicatesPage(QWidget):
         if merge is None or merge.undone_at is not None:
             return None
         merge_id = merge.merge_id
-        return _confirm(
+        return confirm(
             self,
             "undo_confirm",
             self.tr("Undo a merge"),
@@ -605,6 +575,8 @@ class DuplicatesPage(QWidget):
             ),
             self.tr("&Undo merge"),
             lambda: self._undo(merge_id),
+            icon=QMessageBox.Icon.Question,
+            wide=True,
         )
 
     def _undo(self, merge_id: str) -> None:

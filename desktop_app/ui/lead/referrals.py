@@ -8,15 +8,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,26 +30,11 @@ from desktop_app.session import (
 )
 from desktop_app.ui.errors import describe
 from desktop_app.ui.lead.models import ReferralsModel
+from desktop_app.ui.lead.tables import read_only_table
 from desktop_app.ui.plain import plain_label
 from desktop_app.ui.state import AppState
 
 REFERRAL_TYPES = ("referral", "client")
-
-
-def _table(parent: QWidget, name: str, accessible: str, model: ReferralsModel) -> QTableView:
-    table = QTableView(parent)
-    table.setObjectName(name)
-    table.setAccessibleName(accessible)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.setAlternatingRowColors(True)
-    table.setTabKeyNavigation(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class DeclineDialog(QDialog):
@@ -91,10 +73,10 @@ class ReferralsPage(QWidget):
         self.state = state
         self.incoming_model = ReferralsModel()
         self.outgoing_model = ReferralsModel()
-        self.incoming = _table(
+        self.incoming = read_only_table(
             self, "incoming_referrals", self.tr("Incoming referrals"), self.incoming_model
         )
-        self.outgoing = _table(
+        self.outgoing = read_only_table(
             self, "outgoing_referrals", self.tr("Outgoing referrals"), self.outgoing_model
         )
         self.accept_button = self._button(self.tr("&Accept"), self.tr("Accept the referral"))

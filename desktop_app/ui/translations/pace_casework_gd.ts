@@ -1274,7 +1274,7 @@ Has the person agreed to share their record with them? If so, their consent is r
     <name>DuplicatesPage</name>
     <message>
         <source>Re&amp;fresh</source>
-        <extracomment>The server said this laptop is revoked (the session has wiped the store). The sign-in expired: the app asks for the password again. Names of the people seen in pairs, so a merge still names the record merged away. Server calls (and the sync after a change) still running.</extracomment>
+        <extracomment>One line per row, columns the user can widen: names and values side by side stay readable. The server said this laptop is revoked (the session has wiped the store). The sign-in expired: the app asks for the password again. Names of the people seen in pairs, so a merge still names the record merged away. Server calls (and the sync after a change) still running.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
