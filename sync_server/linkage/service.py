@@ -107,11 +107,17 @@ def _store(session: Session, result: model.LinkResult, summary: RunSummary) -> N
     )
 
 
+def linked_keys(session: Session) -> dict[str, str]:
+    """Client record id -> person key, for the records the last run linked to another; any
+    other record is a person of its own. (May list records deleted since the run.)"""
+    links = session.execute(select(PersonLink.record_id, PersonLink.person_key))
+    return {row.record_id: row.person_key for row in links}
+
+
 def person_keys(session: Session) -> dict[str, str]:
     """Every live client record id -> its person key (itself when not linked, or when it
     arrived after the last run)."""
-    links = session.execute(select(PersonLink.record_id, PersonLink.person_key))
-    keys = {row.record_id: row.person_key for row in links}
+    keys = linked_keys(session)
     return {
         record_id: keys.get(record_id, record_id)
         for record_id in sync_service.live_client_ids(session)

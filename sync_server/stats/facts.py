@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session
 
+from pace_shared.records import ENGAGEMENT_KINDS
 from sync_server.sync.stats_facts import STATS_FACTS
 
 _F = STATS_FACTS.c
@@ -106,6 +107,16 @@ class Engagements:
     partner: str
     kind: str | None
     count: int
+
+
+class PersonFact(Protocol):
+    """A record about a person: who recorded it, and about which person record."""
+
+    @property
+    def client_id(self) -> str: ...
+
+    @property
+    def partner(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,16 +225,17 @@ def _clients(
         occupation,
         leaving,
     ) in _rows(session, stmt):
+        # Positional, and the text columns as they come (str): this runs once per person.
         yield Client(
-            id=str(rid),
-            partner=str(partner),
-            registered=day,
-            place=places.get(event_id or "", NOWHERE),
-            age_band=band,
-            sex=sex,
-            qualification=qualification,
-            occupation=occupation,
-            leaving_date=leaving,
+            rid,
+            partner,
+            day,
+            places.get(event_id or "", NOWHERE),
+            band,
+            sex,
+            qualification,
+            occupation,
+            leaving,
         )
 
 
@@ -272,10 +284,7 @@ def referrals_in(session: Session, period: Period) -> list[Referral]:
         _F.day,
         _F.completed_on,
     ).where(*_within(period), _F.client_id.is_not(None))
-    return [
-        Referral(str(c), str(p), to, status, made, done)
-        for c, p, to, status, made, done in _rows(session, stmt)
-    ]
+    return [Referral(*row) for row in _rows(session, stmt)]
 
 
 def outcomes_in(session: Session, period: Period) -> list[Outcome]:
@@ -288,23 +297,34 @@ def outcomes_in(session: Session, period: Period) -> list[Outcome]:
         _F.months_after,
         _F.started_on,
     ).where(*_within(period), _F.client_id.is_not(None))
-    return [Outcome(str(c), str(p), s, r, m, st) for c, p, s, r, m, st in _rows(session, stmt)]
+    return [Outcome(*row) for row in _rows(session, stmt)]
 
 
 #: The intervention "referred to another partner", beside the engagement kinds.
 REFERRED = "referral"
+#: The interventions counted, each one bit of a person's intervention mask.
+INTERVENTIONS: tuple[str, ...] = (*ENGAGEMENT_KINDS, REFERRED)
 
 
-def interventions_of_outcome_people(session: Session, period: Period) -> list[tuple[str, str]]:
-    """(client id, engagement kind) of every engagement, at any time, of the people who have an
-    outcome recorded in the period; and ("referral") for those referred to another partner."""
+def _bit(kind: ColumnElement[Any]) -> ColumnElement[int]:
+    return case({k: 1 << i for i, k in enumerate(INTERVENTIONS)}, value=kind, else_=0)
+
+
+def intervention_masks(session: Session, period: Period) -> Iterator[tuple[str, int]]:
+    """(client id, mask of interventions: bit ``i`` is ``INTERVENTIONS[i]``) of the person
+    records with an outcome recorded in the period: their engagements' kinds at any time, and
+    whether they were referred. A record may come twice (engagements, then referrals). The
+    kinds are combined in the database (a sum of distinct powers of two is their bitwise or)
+    so one row per record comes back, not one per engagement."""
     cohort = _of("outcome", _F.client_id).where(*_within(period))
-    stmt = (
-        _of("engagement", _F.client_id, _F.kind)
+    engagements = (
+        _of("engagement", _F.client_id, func.sum(_bit(_F.kind).distinct()))
         .where(_F.client_id.in_(cohort), _F.kind.is_not(None))
-        .distinct()
+        .group_by(_F.client_id)
     )
-    found = [(str(client_id), str(kind)) for client_id, kind in _rows(session, stmt)]
-    stmt = _of("referral", _F.client_id).where(_F.client_id.in_(cohort)).distinct()
-    found.extend((str(row[0]), REFERRED) for row in _rows(session, stmt))
-    return found
+    referred = 1 << INTERVENTIONS.index(REFERRED)
+    referrals = _of("referral", _F.client_id).where(_F.client_id.in_(cohort)).distinct()
+    for client_id, mask in _rows(session, engagements):
+        yield str(client_id), int(mask or 0)
+    for (client_id,) in _rows(session, referrals):
+        yield str(client_id), referred

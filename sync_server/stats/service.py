@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -20,7 +21,10 @@ from pace_shared.records import parse_date
 from pace_shared.stats_wire import StatsFilters, StatsResponse, StatsTable
 from sync_server.stats import facts
 from sync_server.stats.facts import Client, Period, Place
+from sync_server.stats.keys import linkage_run
 from sync_server.sync.service import latest_sequence
+
+_Fact = TypeVar("_Fact", bound=facts.PersonFact)
 
 #: ``person_keys(session)``: client record id → person key (absent ids are their own person).
 PersonKeys = Callable[[Session], Mapping[str, str]]
@@ -39,6 +43,14 @@ MAX_PERIOD_YEARS = 20
 def own_keys(_session: Session) -> Mapping[str, str]:
     """No linkage: every client record is its own person."""
     return {}
+
+
+@dataclass(frozen=True, slots=True)
+class LatestOutcomes:
+    #: (person, months after support) → status of the latest outcome at that point.
+    by_point: dict[tuple[str, int | None], str | None]
+    #: person → status of their latest outcome.
+    overall: dict[str, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +85,8 @@ class Source:
 
     @cached_property
     def keys(self) -> Mapping[str, str]:
+        """Linked client record id → person key; a record not in it is a person of its own
+        (most are: only records linkage joined to another are listed)."""
         return self._person_keys(self.session)
 
     def person(self, client_id: str) -> str:
@@ -127,38 +141,55 @@ class Source:
             and (not by_client or self.client_in_scope(e.client_id or ""))
         ]
 
+    def _in_scope(self, found: list[_Fact]) -> list[_Fact]:
+        """Those recorded by the partner and about a person record in the place asked for."""
+        q = self.query
+        if q.partner is None and q.council_area is None and q.sector is None:
+            return found
+        return [
+            f for f in found if q.partner_matches(f.partner) and self.client_in_scope(f.client_id)
+        ]
+
     @cached_property
     def referrals(self) -> list[facts.Referral]:
-        return [
-            r
-            for r in facts.referrals_in(self.session, self.query.period)
-            if self.query.partner_matches(r.partner) and self.client_in_scope(r.client_id)
-        ]
+        return self._in_scope(facts.referrals_in(self.session, self.query.period))
 
     @cached_property
     def outcomes(self) -> list[facts.Outcome]:
-        return [
-            o
-            for o in facts.outcomes_in(self.session, self.query.period)
-            if self.query.partner_matches(o.partner) and self.client_in_scope(o.client_id)
-        ]
+        return self._in_scope(facts.outcomes_in(self.session, self.query.period))
 
     @cached_property
-    def interventions(self) -> dict[str, set[str]]:
-        """Per person with an outcome in the period: the engagement kinds (and referral) they
-        had, at any time, across all their records."""
-        found: dict[str, set[str]] = {}
+    def interventions(self) -> dict[str, int]:
+        """Per person with an outcome in the period: the mask of the interventions they had
+        (bit ``i`` is ``facts.INTERVENTIONS[i]``), at any time, across all their records."""
+        found: dict[str, int] = {}
         person = self.keys.get
-        for client_id, kind in facts.interventions_of_outcome_people(
-            self.session, self.query.period
-        ):
+        for client_id, mask in facts.intervention_masks(self.session, self.query.period):
             key = person(client_id, client_id)
-            kinds = found.get(key)
-            if kinds is None:
-                found[key] = {kind}
-            else:
-                kinds.add(kind)
+            found[key] = found.get(key, 0) | mask
         return found
+
+    @cached_property
+    def latest_outcomes(self) -> LatestOutcomes:
+        """The status of each person's latest outcome recorded in the period (of those that
+        count), overall and at each point (months after support). Two recorded on the same day
+        are ordered by status name: a fixed rule, so that the answer never depends on the
+        order rows come back in."""
+        by_point: dict[tuple[str, int | None], tuple[dt.date, str]] = {}
+        overall: dict[str, tuple[dt.date, str]] = {}
+        person_of, earliest = self.keys.get, dt.date.min
+        for outcome in self.outcomes:
+            person = person_of(outcome.client_id, outcome.client_id)
+            stamp = (outcome.recorded or earliest, outcome.status or "")
+            point = (person, outcome.months_after)
+            if (seen := by_point.get(point)) is None or stamp > seen:
+                by_point[point] = stamp
+            if (seen := overall.get(person)) is None or stamp > seen:
+                overall[person] = stamp
+        return LatestOutcomes(
+            {key: stamp[1] or None for key, stamp in by_point.items()},
+            {key: stamp[1] or None for key, stamp in overall.items()},
+        )
 
     @cached_property
     def _members(self) -> dict[str, list[str]]:
@@ -209,35 +240,46 @@ class Source:
     def registered_people(self) -> dict[str, list[Client]]:
         """People whose first registration (of the records that count) falls in the period:
         only people with a record registered in the period can be, so only theirs are read."""
-        period = self.query.period
-        candidates = {
-            c.id: c for c in facts.clients_registered_in(self.session, self.event_places, period)
-        }
+        query, keys = self.query, self.keys
+        candidates = list(
+            facts.clients_registered_in(self.session, self.event_places, query.period)
+        )
         if "clients" not in self.__dict__:
-            self._some_clients.update(candidates)
-        people = self.people_of({self.person(client_id) for client_id in candidates})
-        return {key: r for key, r in people.items() if period.holds(r[0].registered)}
+            self._some_clients.update((c.id, c) for c in candidates)
+        # A record linkage joined to no other is a person of its own: it counts if it matches.
+        found = {
+            c.id: [c]
+            for c in candidates
+            if c.id not in keys
+            and query.partner_matches(c.partner)
+            and query.place_matches(c.place)
+        }
+        people = self.people_of({keys[c.id] for c in candidates if c.id in keys})
+        found.update((key, r) for key, r in people.items() if query.period.holds(r[0].registered))
+        return found
 
     @cached_property
     def out_of_work(self) -> list[tuple[int, Client]]:
         """Days from leaving the job to starting work again, per person who started work in
         the period (their first start after leaving), with the person's first record."""
+        keys = self.keys
         starts = [o for o in self.outcomes if o.status in IN_WORK and o.started is not None]
-        people = self.people_of({self.person(o.client_id) for o in starts})
+        # Only linked people have records to gather; anyone else's is the outcome's own.
+        people = self.people_of({keys[o.client_id] for o in starts if o.client_id in keys})
         clients = self.clients_with_ids({o.client_id for o in starts})
         first_start: dict[str, tuple[int, Client]] = {}
         for outcome in starts:
             client = clients.get(outcome.client_id)
-            person = self.person(outcome.client_id)
-            records = people.get(person, [client] if client else [])
-            leaving = next((c.leaving_date for c in records if c.leaving_date), None)
-            if leaving is None or outcome.started is None or outcome.started < leaving:
+            if client is None or outcome.started is None:
                 continue
-            if client is None:
+            person = keys.get(outcome.client_id, outcome.client_id)
+            records = people.get(person) or [client]
+            leaving = next((c.leaving_date for c in records if c.leaving_date), None)
+            if leaving is None or outcome.started < leaving:
                 continue
             days = (outcome.started - leaving).days
             if person not in first_start or days < first_start[person][0]:
-                first_start[person] = (days, records[0] if records else client)
+                first_start[person] = (days, records[0])
         return list(first_start.values())
 
 
@@ -292,7 +334,7 @@ def compute_cached(
     from sync_server.stats.cache import ANSWERS
 
     wanted = None if table_ids is None else tuple(sorted(set(table_ids)))
-    key = (latest_sequence(session), query, wanted, person_keys)
+    key = (latest_sequence(session), linkage_run(session), query, wanted, person_keys)
     return ANSWERS.get_or_compute(
         key, lambda: compute(session, query, person_keys=person_keys, table_ids=wanted)
     )

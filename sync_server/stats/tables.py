@@ -6,14 +6,13 @@ control applied. ``BUILDERS`` lists them in the order they are published.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 
 from pace_shared.disclosure import median_cell
 from pace_shared.stats_wire import Cell, StatsTable
 from sync_server.stats import labels
-from sync_server.stats.facts import REFERRED, Client, quarter_of
+from sync_server.stats.facts import INTERVENTIONS, REFERRED, Client, quarter_of
 from sync_server.stats.service import IN_WORK, Builder, Source
 from sync_server.stats.shapes import (
     Heading,
@@ -44,9 +43,18 @@ def _count(values: Iterable[Hashable]) -> Counter[Hashable]:
     return Counter(values)
 
 
+def _registrations_per_month(source: Source) -> Counter[Hashable]:
+    """People by month of first registration (counted by day first: a few thousand days,
+    rather than formatting a month for each of the people)."""
+    months = Counter[Hashable]()
+    for day, people in Counter(c.registered for c in _first(source)).items():
+        months[f"{day.year:04d}-{day.month:02d}"] += people
+    return months
+
+
 def registrations_by_month(source: Source) -> StatsTable:
     months = source.query.period.months()
-    counts = _count(c.registered.isoformat()[:7] for c in _first(source))
+    counts = _registrations_per_month(source)
     heading = Heading(
         "registrations_by_month", "People registered, by month", "people", [PEOPLE_NOTE]
     )
@@ -55,7 +63,9 @@ def registrations_by_month(source: Source) -> StatsTable:
 
 def registrations_by_quarter(source: Source) -> StatsTable:
     quarters = source.query.period.quarters()
-    counts = _count(quarter_of(c.registered.isoformat()[:7]) for c in _first(source))
+    counts = Counter[Hashable]()
+    for month, people in _registrations_per_month(source).items():
+        counts[quarter_of(str(month))] += people
     heading = Heading(
         "registrations_by_quarter", "People registered, by quarter", "people", [PEOPLE_NOTE]
     )
@@ -331,20 +341,9 @@ def _group(status: str | None) -> int:
     return 1 if status in IN_TRAINING else 2
 
 
-def _latest_outcomes(source: Source) -> dict[tuple[str, int | None], str | None]:
-    """Per person and point (months after), the status of the latest outcome recorded."""
-    latest: dict[tuple[str, int | None], tuple[dt.date, str | None]] = {}
-    for outcome in source.outcomes:
-        key = (source.person(outcome.client_id), outcome.months_after)
-        stamp = outcome.recorded or dt.date.min
-        if key not in latest or stamp >= latest[key][0]:
-            latest[key] = (stamp, outcome.status)
-    return {key: status for key, (_, status) in latest.items()}
-
-
 def outcomes_at_3_6_12_months(source: Source) -> StatsTable:
     parts: dict[Hashable, list[int]] = {m: [0, 0, 0] for m in (3, 6, 12)}
-    for (_, months), status in _latest_outcomes(source).items():
+    for (_, months), status in source.latest_outcomes.by_point.items():
         if months in parts:
             parts[months][_group(status)] += 1
     heading = Heading(
@@ -427,18 +426,17 @@ def days_out_of_work_distribution(source: Source) -> StatsTable:
 
 
 def outcome_rates_by_intervention(source: Source) -> StatsTable:
-    latest: dict[str, tuple[dt.date, str | None]] = {}
-    for outcome in source.outcomes:
-        person = source.person(outcome.client_id)
-        stamp = outcome.recorded or dt.date.min
-        if person not in latest or stamp >= latest[person][0]:
-            latest[person] = (stamp, outcome.status)
-    interventions = source.interventions
+    # People counted by (interventions received, positive outcome) first: a few hundred
+    # combinations, then spread over the interventions each stands for.
+    combinations = Counter(
+        (source.interventions.get(person, 0), _group(status) >= 2)
+        for person, status in source.latest_outcomes.overall.items()
+    )
     parts: dict[Hashable, list[int]] = {}
-    for person, (_, status) in latest.items():
-        positive = 0 if _group(status) < 2 else 1
-        for kind in interventions.get(person, set()):
-            parts.setdefault(kind, [0, 0])[positive] += 1
+    for (mask, other), people in combinations.items():
+        for bit, kind in enumerate(INTERVENTIONS):
+            if mask >> bit & 1:
+                parts.setdefault(kind, [0, 0])[other] += people
     categories = [*labels.ENGAGEMENT_KINDS, (REFERRED, "Referred to another partner")]
     heading = Heading(
         "outcome_rates_by_intervention",

@@ -147,7 +147,9 @@ def load_records(
         sequence.save()
         if marker is not None:
             set_meta(session, _marker_key(marker), "loaded")
-        return dict(loader.counts)
+        counts = dict(loader.counts)
+    db.analyze()
+    return counts
 
 
 def _marker_key(marker: str) -> str:

@@ -39,6 +39,20 @@ COVERED_BY_DAY = (
     "started_on",
 )
 
+#: The columns of the index of people by registration day (migration 0011).
+COVERED_CLIENTS = (
+    "record_type",
+    "day",
+    "record_id",
+    "partner",
+    "event_id",
+    "age_band",
+    "sex",
+    "qualification",
+    "occupation",
+    "leaving_date",
+)
+
 
 class StatsFact(Base):
     __tablename__ = "stats_facts"
@@ -47,6 +61,8 @@ class StatsFact(Base):
         # outcomes in a period, the people with one, and the kinds each person received.
         Index("ix_stats_facts_type_day", *COVERED_BY_DAY),
         Index("ix_stats_facts_type_client", "record_type", "client_id", "kind"),
+        # Covering the people registered in a period, with what they are counted by.
+        Index("ix_stats_facts_clients", *COVERED_CLIENTS),
     )
 
     record_id: Mapped[str] = mapped_column(String(36), primary_key=True)

@@ -5,6 +5,7 @@ partner can see; deleted records drop out; nothing personal reaches the logs."""
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import re
 import uuid
@@ -118,6 +119,42 @@ def test_one_person_registered_by_three_partners_is_one_person(
     assert counts["records"] == len(keys)
     assert counts["people"] == len(set(keys.values()))
     assert counts["links"] == counts["records"] - counts["people"] >= 2
+
+
+def _people_registered_today(lead: Device) -> object:
+    """The statistics' count of people first registered today (UTC), as a lead sees it."""
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    answer = lead.api.request(
+        "GET",
+        "/api/v1/stats",
+        params={"from": today, "to": today, "tables": "registrations_by_month"},
+    )
+    assert answer.status_code == 200, answer.text
+    return answer.json()["tables"][0]["rows"][-1][1]
+
+
+def test_the_statistics_count_linked_records_once_from_the_next_answer(
+    server: LiveServer, devices: Devices, leads: dict[str, Device]
+) -> None:
+    """Through the API and its answer cache: a linkage run changes no record, yet the next
+    answer counts the three partners' records of one person once."""
+    _link(server)  # everything earlier linked, so that this run links only the records below
+    last, ni = _surname(), _ni_number()
+    person = {"first_name": "Isla", "last_name": last, "date_of_birth": "1991-07-21",
+              "ni_number": ni, "postcode": "DD1 4HN"}  # fmt: skip
+    for partner in ("demo.adviser", "dwp.adviser", "fife.adviser"):
+        devices[partner].create_client(**person)
+    for _ in range(5):  # others, so that the count is at least 5 and shown (not [c])
+        devices["demo.adviser"].create_client(
+            first_name="Euan", last_name=_surname(), date_of_birth="1985-01-09",
+            ni_number=_ni_number(), postcode="DD2 1AB",
+        )  # fmt: skip
+    before = _people_registered_today(leads["SDS"])
+    assert isinstance(before, int)
+    assert before >= 8
+    assert _people_registered_today(leads["SDS"]) == before  # the same, answered from memory
+    _link(server)
+    assert _people_registered_today(leads["SDS"]) == before - 2
 
 
 def test_duplicates_show_only_pairs_whose_both_records_the_partner_sees(

@@ -295,3 +295,87 @@ def test_report_command_writes_the_workbook_and_refuses_bad_input(
         assert failed.returncode != 0
         assert failed.stderr.startswith("error: ")
         assert len(failed.stderr.strip().splitlines()) == 1
+
+
+SHETLAND = "Shetland Islands"
+
+
+@pytest.fixture(scope="module")
+def shetland(devices: Devices) -> None:
+    """One event in Shetland (sector B), 20 people who left their jobs 40 days ago:
+    P0-9 employed 30 days after leaving (recorded 5 days ago), P10-14 first unemployed and
+    later in training, P15-19 unemployed; all had CV support, P0-4 and P15-19 job search
+    too, and P0-9 were referred to DWP; every outcome is a 3-month follow-up."""
+    lead = devices["demo.lead"]
+    employer, event = new_id(), new_id()
+    day = lambda ago: (TODAY - dt.timedelta(days=ago)).isoformat()  # noqa: E731
+    lead.push(
+        lead.upsert("employer", employer, {"name": "Lerwick Survey Ltd", "sector": "B"}),
+        lead.upsert(
+            "redundancy_event",
+            event,
+            {"employer_id": employer, "local_authority": SHETLAND, "announced_on": day(50)},
+        ),
+    )
+    people = [
+        lead.create_client(event_id=event, leaving_date=day(40), share_with=["DWP"])[0]
+        for _ in range(20)
+    ]
+
+    def outcome(person: str, status: str, ago: int, **more: Any) -> dict[str, Any]:
+        fields = {"client_id": person, "status": status, "recorded_on": day(ago)}
+        return lead.upsert("outcome", new_id(), {**fields, "months_after": 3, **more})
+
+    changes = [
+        *(outcome(p, "employed", 5, started_on=day(10)) for p in people[:10]),
+        *(outcome(p, "unemployed", 20) for p in people[10:15]),
+        *(outcome(p, "training", 5) for p in people[10:15]),
+        *(outcome(p, "unemployed", 5) for p in people[15:]),
+        *(
+            lead.upsert(
+                "engagement",
+                new_id(),
+                {"client_id": p, "kind": "cv_support", "occurred_on": day(30)},
+            )
+            for p in people
+        ),
+        *(
+            lead.upsert(
+                "engagement",
+                new_id(),
+                {"client_id": p, "kind": "job_search", "occurred_on": day(30)},
+            )
+            for p in people[:5] + people[15:]
+        ),
+        *(
+            lead.upsert(
+                "referral", new_id(), {"client_id": p, "to_partner": "DWP", "referred_on": day(30)}
+            )
+            for p in people[:10]
+        ),
+    ]
+    assert {r["status"] for r in lead.push(*changes)} == {"applied"}
+
+
+def test_outcomes_time_out_of_work_and_rates_by_intervention_are_exact(
+    analyst: ApiClient, shetland: None
+) -> None:
+    """Each person's latest outcome counts (P10-14 are in training, not unemployed); a share
+    is of the people with an outcome who had that intervention."""
+    response = _ask(analyst, council_area=SHETLAND, **{"from": (TODAY - dt.timedelta(days=60))})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    points = _rows(_table(body, "outcomes_at_3_6_12_months"))
+    assert points["3 months"] == [20, 10, 5, 75.0]
+    assert points["6 months"] == [0, 0, 0, "[x]"]
+    rates = _rows(_table(body, "outcome_rates_by_intervention"))
+    assert rates["CV support"] == [20, 15, 75.0]
+    assert rates["Job search"] == [10, 5, 50.0]
+    assert rates["Referred to another partner"] == [10, 10, 100.0]
+    assert rates["Wellbeing"] == [0, 0, "[x]"]
+    days = _rows(_table(body, "days_out_of_work"))
+    assert days["Total"] == [10, 30.0]
+    assert [cells for label, cells in days.items() if label != "Total" and cells[0]] == [[10, 30.0]]
+    bands = _rows(_table(body, "days_out_of_work_distribution"))
+    assert bands["0 to 30 days"] == [10]
+    assert bands["Total"] == [10]
