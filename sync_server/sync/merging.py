@@ -15,6 +15,8 @@ so every move gets a new sequence number and pull delivers it.
   values), so undoing the merge restores it as it was.
 - The survivor's own fields are never touched: copying values across partners could hand a
   partner fields the sharing agreement withholds from it.
+- The merged person's open field conflicts are closed with the resolution ``merged`` (its values
+  are out of use, so there is nothing left to choose between); undoing the merge reopens them.
 
 A merge never widens who sees data: it is refused unless every partner that sees the survivor
 also sees the merged person (decisions.md #7).
@@ -32,7 +34,7 @@ from sqlalchemy.orm import Session
 from pace_shared.hlc import HybridClock
 from pace_shared.records import RecordType
 from sync_server.sync import stats_facts
-from sync_server.sync.models import Record, RecordAccess
+from sync_server.sync.models import Conflict, Record, RecordAccess
 from sync_server.sync.push import move_access, move_revocations
 from sync_server.sync.sequence import SequenceAllocator
 from sync_server.sync.service import SERVER_NODE
@@ -44,6 +46,8 @@ from sync_server.timeutil import utcnow
 MOVED_TYPES: tuple[str, ...] = tuple(
     str(kind) for kind in (RecordType.ENGAGEMENT, RecordType.REFERRAL, RecordType.OUTCOME)
 )
+#: How a conflict closed by merging its record away is marked resolved.
+MERGED_RESOLUTION = "merged"
 _CHUNK = 500
 _RECORDS = cast(Table, Record.__table__)
 
@@ -115,6 +119,7 @@ def merge_people(
     survivor_id: str,
     merged_id: str,
     known_partners: frozenset[str],
+    merged_by: str,
 ) -> dict[str, list[str]]:
     """Merge ``merged_id`` into ``survivor_id``; returns the ids moved, per record type."""
     if survivor_id == merged_id:
@@ -131,6 +136,16 @@ def merge_people(
         known_partners=known_partners,
     )
     _set_person(session, sequence, merged.id, deleted=True, merged_into=survivor.id)
+    session.execute(
+        update(Conflict)
+        .where(Conflict.record_id == merged.id, Conflict.status == "open")
+        .values(
+            status="resolved",
+            resolution=MERGED_RESOLUTION,
+            resolved_at=utcnow(),
+            resolved_by=merged_by,
+        )
+    )
     sequence.save()
     return moved
 
@@ -203,6 +218,11 @@ def undo_merge(
         known_partners=known_partners,
     )
     _set_person(session, sequence, merged.id, deleted=False, merged_into=None)
+    session.execute(
+        update(Conflict)
+        .where(Conflict.record_id == merged.id, Conflict.resolution == MERGED_RESOLUTION)
+        .values(status="open", resolution=None, resolved_at=None, resolved_by=None)
+    )
     sequence.save()
     return back
 

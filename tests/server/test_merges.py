@@ -427,3 +427,43 @@ def test_statistics_facts_follow_a_merge_and_its_undo(
     facts = _assert_in_step(database)
     assert pair["merged"] in facts
     assert facts[pair["engagement"]]["client_id"] == pair["merged"]
+
+
+def _conflicts(lead: Device, status: str) -> dict[str, dict[str, Any]]:
+    answer = lead.api.request("GET", "/api/v1/conflicts", params={"status": status, "limit": 1000})
+    assert answer.status_code == 200, answer.text
+    return {c["id"]: c for c in answer.json()["items"]}
+
+
+def test_a_merge_closes_the_merged_records_conflicts_and_undo_reopens_them(
+    users: dict[str, Device], pair: dict[str, str]
+) -> None:
+    """A conflict left open on a merged-away record could never be resolved (its record is
+    out of use); the merge closes it as ``merged`` and an undo opens it again."""
+    sds, lead = users["sds"], users["sds_lead"]
+    first = sds.upsert(
+        "client", pair["merged"], {"occupation": "Welder"}, base={"occupation": None}
+    )
+    second = lead.upsert(
+        "client", pair["merged"], {"occupation": "Fabricator"}, base={"occupation": None}
+    )
+    assert sds.push_one(first)["status"] == "applied"
+    conflict = lead.push_one(second)
+    assert conflict["status"] == "conflict", conflict
+    conflict_id = str(conflict["conflict_id"])
+    assert conflict_id in _conflicts(lead, "open")
+
+    merged = _merge(lead, pair["survivor"], pair["merged"])
+    assert merged.status_code == 201, merged.text
+    assert conflict_id not in _conflicts(lead, "open")
+    closed = _conflicts(lead, "resolved")[conflict_id]
+    assert (closed["resolution"], closed["resolved_by"]) == ("merged", lead.username)
+
+    undo = lead.api.request("POST", f"{MERGES}/{merged.json()['merge_id']}/undo")
+    assert undo.status_code == 200, undo.text
+    reopened = _conflicts(lead, "open")[conflict_id]
+    assert (reopened["resolution"], reopened["resolved_by"]) == (None, None)
+    answer = lead.api.request(
+        "POST", f"/api/v1/conflicts/{conflict_id}/resolve", json={"keep": "loser"}
+    )
+    assert answer.status_code == 200, answer.text
