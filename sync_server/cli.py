@@ -362,7 +362,7 @@ def cmd_report(args: argparse.Namespace) -> str:
         raise CliError(str(exc)) from None
     db = _open(args)
     try:
-        with db.session() as session:
+        with db.snapshot_session() as session:  # every table from one consistent state
             result = service.compute(session, service.Query(period), person_keys=person_keys)
     finally:
         db.dispose()

@@ -77,7 +77,7 @@ def stats(
     """Tables of counts, rates and medians for the period (both dates included). Counts of 1
     to 4, and cells that would reveal them, are ``"[c]"``; ``"[x]"`` is not available."""
     query = _query(start, to, council_area, sector, partner)
-    with db.session() as session:
+    with db.snapshot_session() as session:  # every table from one consistent state
         return service.compute_cached(
             session, query, person_keys=person_keys, table_ids=_table_ids(tables)
         )
@@ -109,7 +109,7 @@ def report(
     partner: Partner = None,
 ) -> Response:
     query = _query(start, to, council_area, sector, partner)
-    with db.session() as session:
+    with db.snapshot_session() as session:  # every table from one consistent state
         result = service.compute_cached(session, query, person_keys=person_keys)
     body = (export.workbook_bytes if report_format == "xlsx" else export.csv_bytes)(result)
     name = f"pace-statistics-{query.period.first}-to-{query.period.last}.{report_format}"
