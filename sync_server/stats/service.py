@@ -89,9 +89,6 @@ class Source:
         (most are: only records linkage joined to another are listed)."""
         return self._person_keys(self.session)
 
-    def person(self, client_id: str) -> str:
-        return self.keys.get(client_id, client_id)
-
     @cached_property
     def employer_places(self) -> dict[str, Place]:
         return facts.employers(self.session)
