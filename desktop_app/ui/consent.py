@@ -1,5 +1,7 @@
 """Consent to share with other PACE partners: all, chosen partners, or nobody; and how the
-person gave it (one chooser for registration, the person view and the referral dialog)."""
+person gave it (one chooser for registration, the person view and the referral dialog). Every
+consent change the app records says how it was given, and the adviser always chooses that: the
+chooser starts on "Choose…", never on a method nobody stated."""
 
 from __future__ import annotations
 
@@ -29,7 +31,8 @@ ALL, CHOSEN, NOBODY = 0, 1, 2
 class ConsentMethodChoice(QComboBox):
     """How the person gave their consent (verbal, written, electronic), as the consent history
     records it. ``required``: the list starts on "Choose…" and :meth:`consent_method` is None
-    until the adviser picks one (the referral dialog, where consent is widened on the spot)."""
+    until the adviser picks one (registration, the person view and the referral dialog all ask
+    for it this way)."""
 
     def __init__(self, *, required: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,13 +81,16 @@ class ConsentBox(QGroupBox):
         self.partners.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.partners.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.set_own_partner(own_partner)
-        self.method = ConsentMethodChoice(parent=self)
+        # Required: a consent change records how it was given, so nothing is chosen for the
+        # adviser; they ask the person and pick (type V, W or E, or use the arrow keys).
+        self.method = ConsentMethodChoice(required=True, parent=self)
         method_label = QLabel(self.tr("Ho&w consent was given:"), self)
         method_label.setBuddy(self.method)
         method_row = QHBoxLayout()
         method_row.addWidget(method_label)
         method_row.addWidget(self.method, 1)
         self.error = error_label(self)
+        self._method_refused = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.all_button)
         layout.addWidget(self.chosen_button)
@@ -97,6 +103,7 @@ class ConsentBox(QGroupBox):
         for button in (self.all_button, self.chosen_button, self.nobody_button):
             button.toggled.connect(self._on_mode_changed)
         self.partners.itemChanged.connect(lambda _item: self._emit_changed())
+        self.method.currentIndexChanged.connect(lambda _index: self._on_method_changed())
         self.reset()
 
     def set_own_partner(self, own_partner: str | None) -> None:
@@ -111,12 +118,14 @@ class ConsentBox(QGroupBox):
             self.partners.addItem(item)
 
     def consent_method(self) -> str | None:
-        """How the person gave the consent now chosen (``verbal``/``written``/``electronic``)."""
+        """How the person gave the consent now chosen (``verbal``/``written``/``electronic``),
+        or None while the adviser has not said."""
         return self.method.consent_method()
 
     def reset(self) -> None:
-        """Nothing chosen: the adviser must say who the person agreed to share with, so the
-        widest sharing is never recorded because nobody changed a default."""
+        """Nothing chosen: the adviser must say who the person agreed to share with, and how they
+        agreed, so neither the widest sharing nor a method is recorded because nobody changed a
+        default."""
         self.method.reset()
         self._choose(None)
         for row in range(self.partners.count()):
@@ -135,13 +144,33 @@ class ConsentBox(QGroupBox):
 
     def focus_problem(self) -> None:
         """Put the cursor where :meth:`validate` found the problem."""
-        (self.partners if self.has_choice() else self.all_button).setFocus()
+        if not self.has_choice():
+            self.all_button.setFocus()
+        elif self.group.checkedId() == CHOSEN and not self.chosen_codes():
+            self.partners.setFocus()
+        else:
+            self.method.setFocus()
+
+    def method_missing(self) -> bool:
+        """True when the last :meth:`validate` refused only for want of how consent was given."""
+        return self.has_choice() and self._method_refused
 
     @Slot()
     def _on_mode_changed(self) -> None:
         self.partners.setEnabled(self.chosen_button.isChecked())
-        self.error.setVisible(False)
+        self._say("")
         self._emit_changed()
+
+    def _on_method_changed(self) -> None:
+        self._say("")
+        self._emit_changed()
+
+    def _say(self, text: str) -> None:
+        self._method_refused = False
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+        # Screen readers hear the problem on the method list, where the cursor goes for it.
+        self.method.setAccessibleDescription("")
 
     def _emit_changed(self) -> None:
         self.changed.emit()
@@ -174,19 +203,29 @@ class ConsentBox(QGroupBox):
             checked = item.data(Qt.ItemDataRole.UserRole) in codes
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
-    def validate(self) -> bool:
+    def validate(self, *, method_needed: bool = True) -> bool:
+        """Show what is missing under the box and answer whether the choice can be saved.
+        ``method_needed``: a consent change will be recorded, so how the person gave it must be
+        chosen (always at registration, where even "only my organisation" is recorded in the
+        consent history; on the person view only when the sharing changed)."""
         if not self.has_choice():
-            self.error.setText(
+            self._say(
                 self.tr(
                     "Choose who the person agreed may see their record: all PACE partners, "
                     "chosen partners, or only your organisation."
                 )
             )
-            self.error.setVisible(True)
             return False
         if self.group.checkedId() == CHOSEN and not self.chosen_codes():
-            self.error.setText(self.tr("Tick at least one partner, or choose another option."))
-            self.error.setVisible(True)
+            self._say(self.tr("Tick at least one partner, or choose another option."))
             return False
-        self.error.setVisible(False)
+        if method_needed and self.consent_method() is None:
+            message = self.tr(
+                "Choose how the person gave their consent: verbally, in writing or electronically."
+            )
+            self._say(message)
+            self._method_refused = True
+            self.method.setAccessibleDescription(message)
+            return False
+        self._say("")
         return True

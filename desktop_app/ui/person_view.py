@@ -310,6 +310,8 @@ class PersonView(QWidget):
         self.statistics.load(fields)
         share = fields.get("share_with")
         self.consent.set_share_with(share if isinstance(share, list) else None)
+        # The consent shown is the one recorded: a next change asks again how it was given.
+        self.consent.method.reset()
         if not keep_status:
             self.status.setText("")
         if newly_opened:
@@ -356,16 +358,22 @@ class PersonView(QWidget):
         self.timeline.resizeRowsToContents()
         self.consent_history_model.set_records(repo.consent_history(self.person_id))
 
+    def consent_changed(self) -> bool:
+        """Whether the sharing shown differs from the one recorded (a save then records a
+        consent change, so it needs how the person gave it)."""
+        loaded = self._loaded.get("share_with")
+        return sorted(self.consent.share_with()) != sorted(
+            loaded if isinstance(loaded, list) else []
+        )
+
     def changed_fields(self) -> FieldValues:
         changes = {
             name: value
             for name, value in {**self.details.values(), **self.statistics.values()}.items()
             if value != self._loaded.get(name)
         }
-        share = self.consent.share_with()
-        loaded_share = self._loaded.get("share_with")
-        if sorted(share) != sorted(loaded_share if isinstance(loaded_share, list) else []):
-            changes.update(consent_fields(share))
+        if self.consent_changed():
+            changes.update(consent_fields(self.consent.share_with()))
         return changes
 
     def save(self) -> Job | None:
@@ -375,9 +383,12 @@ class PersonView(QWidget):
             return None
         details_bad, statistics_bad = self.details.validate(), self.statistics.validate()
         first_bad = details_bad or statistics_bad
-        if first_bad is not None or not self.consent.validate():
+        consent_ok = self.consent.validate(method_needed=self.consent_changed())
+        if first_bad is not None or not consent_ok:
             if first_bad is not None:
                 first_bad.edit.setFocus()
+            else:
+                self.consent.focus_problem()
             self.status.setText(self.tr("Please correct the highlighted fields."))
             return None
         changes = self.changed_fields()

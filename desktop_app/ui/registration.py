@@ -277,11 +277,13 @@ class RegistrationForm(QWidget):
         if fields is None:
             return None
         name = f"{fields['first_name']} {fields['last_name']}"
+        # Checked above: every registration records a consent change (even "only my
+        # organisation"), so how the person gave it has been chosen.
         method = self.consent.consent_method()
         job = self.state.write(
             lambda repo: repo.save_record("client", fields, consent_method=method),
             on_done=lambda changes: self._saved(name, changes),
-            on_failure=lambda exc: self._not_saved(name, fields, exc),
+            on_failure=lambda exc: self._not_saved(name, fields, method, exc),
         )
         self.status.setText(self.tr("Saving {name}… Ready for the next person.").format(name=name))
         self.start_next(keep_status=True)
@@ -297,7 +299,10 @@ class RegistrationForm(QWidget):
             return None
         if not consent_ok:
             self.consent.focus_problem()
-            self.status.setText(self.tr("Please choose who this person agreed to share with."))
+            if self.consent.method_missing():
+                self.status.setText(self.tr("Please choose how this person gave their consent."))
+            else:
+                self.status.setText(self.tr("Please choose who this person agreed to share with."))
             return None
         answers = {**self.person.values(), **self.statistics.values()}
         fields: FieldValues = {k: v for k, v in answers.items() if v is not None}
@@ -316,7 +321,9 @@ class RegistrationForm(QWidget):
         for person_id in changes.ids_of("client"):
             self.saved.emit(person_id)
 
-    def _not_saved(self, name: str, fields: FieldValues, exc: BaseException) -> None:
+    def _not_saved(
+        self, name: str, fields: FieldValues, method: str | None, exc: BaseException
+    ) -> None:
         # The form was cleared when the write was queued: put the person back if it is still
         # empty, so nothing typed is lost; otherwise say whose details to enter again.
         if self.person.is_blank() and self.statistics.is_blank():
@@ -324,6 +331,8 @@ class RegistrationForm(QWidget):
             self.statistics.load(fields)
             share = fields.get("share_with")
             self.consent.set_share_with(share if isinstance(share, list) else None)
+            if method is not None:
+                self.consent.method.choose(method)
             errors = field_errors_of(exc)
             first = self.person.show_errors(errors) or self.statistics.show_errors(errors)
             (first.edit if first is not None else self.person.rows["first_name"].edit).setFocus()

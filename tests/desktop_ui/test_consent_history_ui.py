@@ -28,7 +28,7 @@ def test_registration_records_how_consent_was_given(qtbot: Any, state: Any, repo
     assert entry.fields["share_with"] == ["ALL"]
     assert entry.fields["adviser"] == "demo.adviser"
     assert entry.fields["recorded_at"] == repo.get(person).fields["consent_recorded_at"]
-    assert form.consent.consent_method() == "verbal"  # the form is ready for the next person
+    assert form.consent.consent_method() is None  # the next person is asked again
 
 
 def test_person_view_shows_each_change_and_adds_one_on_save(
@@ -47,15 +47,25 @@ def test_person_view_shows_each_change_and_adds_one_on_save(
     assert model.rowCount() == 1
     assert model.index(0, 1).data() == "Department for Work and Pensions (Jobcentre Plus)"
     assert model.index(0, 2).data() == "Verbal"
+    assert view.consent.consent_method() is None  # a change is asked about afresh
     view.consent.nobody_button.setChecked(True)
+    # A change of sharing without how it was given saves nothing, and says so on the box.
+    assert view.save() is None
+    settle(qtbot, state)
+    assert view.consent.error.isVisibleTo(view)  # the page is not shown here
+    assert view.consent.error.text().startswith("Choose how the person gave their consent")
+    assert len(repo.consent_history(person)) == 1
+    assert repo.get(person).fields["share_with"] == ["DWP"]
     view.consent.method.setCurrentIndex(view.consent.method.findData("electronic"))
+    assert not view.consent.error.isVisibleTo(view)
     with qtbot.waitSignal(view.saved, timeout=5000):
         view.save()
     settle(qtbot, state)
     qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)
     assert model.index(0, 1).data() == "Only the recording organisation"
     assert model.index(0, 2).data() == "Electronic"
-    # An edit that leaves consent alone adds no entry.
+    assert view.consent.consent_method() is None  # the next change is asked about again
+    # An edit that leaves consent alone needs no method and adds no entry.
     view.details.rows["phone"].edit.setText("07700 900123")
     with qtbot.waitSignal(view.saved, timeout=5000):
         view.save()

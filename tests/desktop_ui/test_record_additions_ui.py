@@ -81,6 +81,8 @@ def test_register_with_the_questions_by_keyboard(qtbot: Any, state: Any, repo: A
     qtbot.keyClicks(QApplication.focusWidget(), "Grant")
     form.consent.nobody_button.setFocus()
     qtbot.keyClick(form.consent.nobody_button, Qt.Key.Key_Space)
+    form.consent.method.setFocus()
+    qtbot.keyClicks(form.consent.method, "v")  # how consent was given: Verbal
     rows = form.statistics.rows
     answers = (
         ("leaving_date", "19/12/2026"),
@@ -117,6 +119,7 @@ def test_unanswered_questions_are_not_recorded_and_a_bad_date_blocks_save(
     assert repo.people_count() == 0
     form.statistics.rows["leaving_date"].edit.clear()
     form.consent.nobody_button.setChecked(True)
+    form.consent.method.choose("verbal")
     with qtbot.waitSignal(form.saved, timeout=5000) as saved:
         form.save()
     fields = repo.get(saved.args[0]).fields

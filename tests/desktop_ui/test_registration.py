@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from desktop_app.ui.people import PeoplePage
 from desktop_app.ui.registration import RegistrationForm
 
-from .conftest import add_person
+from .conftest import add_person, settle
 
 
 def _type(qtbot: Any, text: str) -> None:
@@ -22,6 +23,13 @@ def _type(qtbot: Any, text: str) -> None:
 
 def _tab(qtbot: Any) -> None:
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+
+
+def _say_how(qtbot: Any, form: RegistrationForm, key: str) -> None:
+    """Alt+W to "How consent was given", then the method's first letter (V, W or E)."""
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.consent.method)
+    qtbot.keyClicks(form.consent.method, key)
 
 
 def _form(qtbot: Any, state: Any) -> RegistrationForm:
@@ -46,6 +54,8 @@ def test_register_by_keyboard_only(qtbot: Any, state: Any, repo: Any, event_id: 
     assert not form.consent.has_choice()  # nobody's record is shared because of a default
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # the adviser chooses "All"
     assert form.consent.all_button.isChecked()
+    _say_how(qtbot, form, "w")  # how they agreed: nothing is chosen for the adviser either
+    assert form.consent.consent_method() == "written"
     with qtbot.waitSignal(form.saved, timeout=2000) as saved:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
 
@@ -61,6 +71,8 @@ def test_register_by_keyboard_only(qtbot: Any, state: Any, repo: Any, event_id: 
     assert all(not row.raw() for row in form.person.rows.values())
     assert QApplication.focusWidget() is form.person.rows["first_name"].edit
     assert "Saved Morag Stewart" in form.status.text()
+    [entry] = repo.consent_history(saved.args[0])
+    assert entry.fields["method"] == "written"
 
 
 def test_enter_from_a_name_field_saves(qtbot: Any, state: Any, repo: Any) -> None:
@@ -71,6 +83,7 @@ def test_enter_from_a_name_field_saves(qtbot: Any, state: Any, repo: Any) -> Non
     # Alt+O: "Only my organisation" (one keystroke), then Enter saves.
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(form.consent.nobody_button.isChecked)
+    _say_how(qtbot, form, "v")
     with qtbot.waitSignal(form.saved, timeout=2000) as saved:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Enter)
     assert repo.people_count() == 1
@@ -103,12 +116,15 @@ def test_registration_cannot_share_with_all_by_default(qtbot: Any, state: Any, r
     for _ in range(2):  # then arrows move the choice: chosen partners, only my organisation
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
     assert consent.nobody_button.isChecked()
+    _say_how(qtbot, form, "e")
     with qtbot.waitSignal(form.saved, timeout=2000) as saved:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert repo.get(saved.args[0]).fields["share_with"] == []
+    # "Only my organisation" is a consent change too: recorded with how it was given.
     [entry] = repo.consent_history(saved.args[0])
-    assert entry.fields["share_with"] == []
+    assert (entry.fields["share_with"], entry.fields["method"]) == ([], "electronic")
     assert not consent.has_choice()  # ready for the next person, with no choice made
+    assert consent.consent_method() is None
 
 
 def test_chosen_partners_by_keyboard(qtbot: Any, state: Any, repo: Any) -> None:
@@ -122,8 +138,9 @@ def test_chosen_partners_by_keyboard(qtbot: Any, state: Any, repo: Any) -> None:
     form.consent.partners.setFocus()
     form.consent.partners.setCurrentRow(0)  # DWP: the first partner that is not our own
     qtbot.keyClick(form.consent.partners, Qt.Key.Key_Space)
+    _say_how(qtbot, form, "v")
     with qtbot.waitSignal(form.saved, timeout=2000) as saved:
-        qtbot.keyClick(form.consent.partners, Qt.Key.Key_Return)
+        qtbot.keyClick(form.consent.method, Qt.Key.Key_Return)
     assert repo.get(saved.args[0]).fields["share_with"] == ["DWP"]
 
 
@@ -160,6 +177,53 @@ def test_validation_messages_block_save(qtbot: Any, state: Any, repo: Any) -> No
     rows["ni_number"].edit.clear()
     qtbot.keyClicks(rows["ni_number"].edit, "AB123456C")
     assert not rows["ni_number"].error.isVisible()
+
+
+def test_saving_needs_how_consent_was_given(qtbot: Any, state: Any, repo: Any) -> None:
+    """A sharing choice without how the person gave it saves nothing: the box says what is
+    missing and the cursor goes to the method list; choosing one by keyboard saves the person,
+    and the person view's consent history shows the method."""
+    form = _form(qtbot, state)
+    consent = form.consent
+    assert consent.method.currentText() == "Choose how consent was given…"
+    assert consent.consent_method() is None  # nobody stated a method, so none is recorded
+    _type(qtbot, "Kirsty")
+    _tab(qtbot)
+    _type(qtbot, "Nomethod")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(consent.nobody_button.isChecked)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    settle(qtbot, state)
+    assert repo.people_count() == 0
+    assert consent.error.isVisible()
+    message = "Choose how the person gave their consent: verbally, in writing or electronically."
+    assert consent.error.text() == message
+    assert consent.method.accessibleDescription() == message  # heard where the cursor is
+    assert form.status.text() == "Please choose how this person gave their consent."
+    assert QApplication.focusWidget() is consent.method
+    assert form.person.rows["first_name"].raw() == "Kirsty"  # nothing typed is lost
+    assert consent.nobody_button.isChecked()
+
+    qtbot.keyClick(consent.method, Qt.Key.Key_Down)  # the arrow keys choose too: Verbal
+    qtbot.keyClick(consent.method, Qt.Key.Key_Down)  # then Written
+    assert consent.consent_method() == "written"
+    assert not consent.error.isVisible()  # a choice clears the message
+    assert consent.method.accessibleDescription() == ""
+    with qtbot.waitSignal(form.saved, timeout=2000) as saved:
+        qtbot.keyClick(consent.method, Qt.Key.Key_Return)
+    person = saved.args[0]
+    settle(qtbot, state)
+    assert repo.people_count() == 1
+    [entry] = repo.consent_history(person)
+    assert (entry.fields["share_with"], entry.fields["method"]) == ([], "written")
+
+    page = PeoplePage(state)
+    qtbot.addWidget(page)
+    page.open_person(person)
+    history = page.person_view.consent_history_model
+    assert history.rowCount() == 1
+    assert history.index(0, 1).data() == "Only the recording organisation"
+    assert history.index(0, 2).data() == "Written"
 
 
 def test_chosen_partners_need_a_partner(qtbot: Any, state: Any, repo: Any) -> None:
@@ -213,6 +277,11 @@ def test_every_field_has_a_mnemonic_and_accessible_name(qtbot: Any, state: Any) 
     for button in (form.consent.all_button, form.consent.chosen_button, form.save_button):
         assert "&" in button.text()
         assert button.accessibleName()
+    [method_label] = [
+        label for label in form.consent.findChildren(QLabel) if label.buddy() is form.consent.method
+    ]
+    assert method_label.text() == "Ho&w consent was given:"
+    assert form.consent.method.accessibleName() == "How consent was given"
 
 
 def test_a_refused_write_puts_the_person_back_in_the_form(
@@ -228,6 +297,7 @@ def test_a_refused_write_puts_the_person_back_in_the_form(
     form.consent.chosen_button.setChecked(True)
     form.consent.partners.setCurrentRow(0)  # DWP
     qtbot.keyClick(form.consent.partners, Qt.Key.Key_Space)
+    form.consent.method.choose("written")
     job = form.save()
     assert job is not None
     assert form.person.is_blank()  # ready for the next person at once
@@ -236,5 +306,6 @@ def test_a_refused_write_puts_the_person_back_in_the_form(
     assert form.person.rows["first_name"].raw() == "Ruth"
     assert form.person.rows["last_name"].raw() == "Nkemelu"
     assert form.consent.share_with() == ["DWP"]
+    assert form.consent.consent_method() == "written"  # how they agreed comes back too
     assert form.status.text().startswith("Not saved:")
     assert repo.people_count() == 0

@@ -43,6 +43,12 @@ def _register_by_keyboard(qtbot: Any, window: MainWindow, first: str, last: str)
     # Alt+O: only this organisation (registration never pre-selects who may see the record).
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(window.registration.consent.nobody_button.isChecked)
+    # Alt+W, Down: how consent was given (never chosen for the adviser either): Verbal. (Not
+    # "v": people follow each other here faster than the list's type-ahead forgets a letter.)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.consent.method)
+    qtbot.keyClick(form.consent.method, Qt.Key.Key_Down)
+    assert form.consent.consent_method() == "verbal"
     with qtbot.waitSignal(form.saved, timeout=10_000):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
 

@@ -928,6 +928,10 @@ Qt {qt}</source>
         <source>Tick at least one partner, or choose another option.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Choose how the person gave their consent: verbally, in writing or electronically.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConsentMethodChoice</name>
@@ -2714,6 +2718,10 @@ What was found: {detail}</source>
     </message>
     <message>
         <source>Please correct the highlighted fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please choose how this person gave their consent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
