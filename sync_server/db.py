@@ -66,10 +66,13 @@ def make_private(database: Path) -> None:
             continue
 
 
-#: Page cache per connection (SQLite's default is 2 MiB): the statistics read every person,
-#: outcome and engagement, and re-reading pages through system calls cost more than the query.
-SQLITE_CACHE_KIB = 64 * 1024
-#: Reads through memory-mapped I/O up to this size of file (pages are shared with the OS cache).
+#: Page cache per connection (SQLite's default is 2 MiB; the pool keeps up to 15 connections).
+SQLITE_CACHE_KIB = 16 * 1024
+#: Reads through memory-mapped I/O up to this size of file: the statistics read every person,
+#: outcome and engagement, and reading pages through system calls cost a fifth of the
+#: workbook's time at 150,000 people (docs/statistics.md). The price: an I/O error while
+#: reading the map stops the process (SIGBUS) instead of failing one request, acceptable for a
+#: server's own local disk (large deployments run PostgreSQL).
 SQLITE_MMAP_BYTES = 1 << 30
 
 
@@ -140,12 +143,13 @@ class Database:
         with Session(engine, expire_on_commit=False) as session, session.begin():
             yield session
 
-    def analyze(self) -> None:
-        """Refresh the query planner's statistics, as after a bulk load: until then both
-        databases plan the statistics' reads as if the tables were empty (PostgreSQL's
-        autovacuum would get there in time, where it runs; SQLite has nothing that does)."""
+    def analyze_stats_facts(self) -> None:
+        """Refresh the query planner's statistics of the statistics facts table, as after a
+        bulk load: until then both databases plan the statistics' reads as if it were empty
+        (PostgreSQL's autovacuum gets there in time where it runs; SQLite has nothing that
+        does). Only that table, so the plans of push and pull stay as they were tuned."""
         with self.engine.begin() as connection:
-            connection.exec_driver_sql("ANALYZE")
+            connection.exec_driver_sql("ANALYZE stats_facts")
 
     def dispose(self) -> None:
         self.engine.dispose()

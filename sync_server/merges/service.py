@@ -21,6 +21,7 @@ from sync_server.db import Database
 from sync_server.merges.models import PersonMerge
 from sync_server.sync import merging
 from sync_server.sync.merging import MergeRefusedError
+from sync_server.sync.service import ConflictInfo
 from sync_server.timeutil import utcnow
 
 __all__ = ["MergeRefusedError", "list_merges", "merge", "undo"]
@@ -71,7 +72,6 @@ def merge(db: Database, principal: Principal, survivor_id: str, merged_id: str) 
             survivor_id,
             merged_id,
             known_partner_codes(session),
-            merged_by=principal.username,
         )
         row = PersonMerge(
             id=str(uuid.uuid4()),
@@ -84,6 +84,8 @@ def merge(db: Database, principal: Principal, survivor_id: str, merged_id: str) 
         )
         session.add(row)
         _audit(session, principal, "person.merged", row, _counts(moved))
+        closed = merging.close_conflicts_of(session, merged_id, principal.username)
+        _audit_conflicts(session, principal, "conflict.resolved", row, closed)
         session.flush()
         return MergeInfo.of(row)
 
@@ -98,6 +100,8 @@ def undo(db: Database, principal: Principal, merge_id: str) -> MergeInfo:
         )
         row.undone_at = utcnow()
         row.undone_by = principal.username
+        reopened = merging.reopen_conflicts_of(session, row.merged_id)
+        _audit_conflicts(session, principal, "conflict.reopened", row, reopened)
         _audit(
             session,
             principal,
@@ -135,6 +139,33 @@ def _visible_merge(session: Session, partner: str, merge_id: str, *, lock: bool)
     if merging.people_visible_to(session, partner, wanted) != wanted:
         raise MergeRefusedError(404, "not_found", _NO_SUCH_MERGE)
     return row
+
+
+def _audit_conflicts(
+    session: Session,
+    principal: Principal,
+    action: str,
+    row: PersonMerge,
+    conflicts: list[ConflictInfo],
+) -> None:
+    """One event per conflict a merge closed or its undo reopened, as a lead's resolution
+    writes one, naming the merge."""
+    for conflict in conflicts:
+        audit.write(
+            session,
+            audit.row(
+                action,
+                principal.actor,
+                record_id=conflict.record_id,
+                record_type=conflict.record_type,
+                fields=[conflict.field],
+                detail={
+                    "conflict_id": conflict.id,
+                    "keep": merging.MERGED_RESOLUTION,
+                    "merge_id": row.id,
+                },
+            ),
+        )
 
 
 def _audit(

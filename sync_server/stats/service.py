@@ -32,6 +32,8 @@ PersonKeys = Callable[[Session], Mapping[str, str]]
 
 #: Outcome statuses that are work (for time out of work and the shares in work).
 IN_WORK = frozenset({"employed", "self_employed"})
+#: Outcome statuses that say nothing (a same-day known status is taken before them).
+_UNKNOWN = frozenset({"", "unknown"})
 
 #: Up to this many person records are read by id; beyond, every person record is read at once.
 READ_BY_ID_AT_MOST = 20_000
@@ -169,23 +171,24 @@ class Source:
     @cached_property
     def latest_outcomes(self) -> LatestOutcomes:
         """The status of each person's latest outcome recorded in the period (of those that
-        count), overall and at each point (months after support). Two recorded on the same day
-        are ordered by status name: a fixed rule, so that the answer never depends on the
-        order rows come back in."""
-        by_point: dict[tuple[str, int | None], tuple[dt.date, str]] = {}
-        overall: dict[str, tuple[dt.date, str]] = {}
+        count), overall and at each point (months after support). Of two recorded on the same
+        day a known status beats "not known", then status names decide: a fixed rule, so the
+        answer never depends on the order rows come back in."""
+        by_point: dict[tuple[str, int | None], tuple[dt.date, bool, str]] = {}
+        overall: dict[str, tuple[dt.date, bool, str]] = {}
         person_of, earliest = self.keys.get, dt.date.min
         for outcome in self.outcomes:
             person = person_of(outcome.client_id, outcome.client_id)
-            stamp = (outcome.recorded or earliest, outcome.status or "")
+            status = outcome.status or ""
+            stamp = (outcome.recorded or earliest, status not in _UNKNOWN, status)
             point = (person, outcome.months_after)
             if (seen := by_point.get(point)) is None or stamp > seen:
                 by_point[point] = stamp
             if (seen := overall.get(person)) is None or stamp > seen:
                 overall[person] = stamp
         return LatestOutcomes(
-            {key: stamp[1] or None for key, stamp in by_point.items()},
-            {key: stamp[1] or None for key, stamp in overall.items()},
+            {key: stamp[2] or None for key, stamp in by_point.items()},
+            {key: stamp[2] or None for key, stamp in overall.items()},
         )
 
     @cached_property

@@ -148,7 +148,7 @@ def load_records(
         if marker is not None:
             set_meta(session, _marker_key(marker), "loaded")
         counts = dict(loader.counts)
-    db.analyze()
+    db.analyze_stats_facts()
     return counts
 
 

@@ -15,8 +15,9 @@ so every move gets a new sequence number and pull delivers it.
   values), so undoing the merge restores it as it was.
 - The survivor's own fields are never touched: copying values across partners could hand a
   partner fields the sharing agreement withholds from it.
-- The merged person's open field conflicts are closed with the resolution ``merged`` (its values
-  are out of use, so there is nothing left to choose between); undoing the merge reopens them.
+- The merged person's open field conflicts are closed with the resolution ``merged``
+  (:func:`close_conflicts_of`; its values are out of use, so there is nothing left to choose
+  between); undoing the merge reopens them (:func:`reopen_conflicts_of`).
 
 A merge never widens who sees data: it is refused unless every partner that sees the survivor
 also sees the merged person (decisions.md #7).
@@ -37,7 +38,7 @@ from sync_server.sync import stats_facts
 from sync_server.sync.models import Conflict, Record, RecordAccess
 from sync_server.sync.push import move_access, move_revocations
 from sync_server.sync.sequence import SequenceAllocator
-from sync_server.sync.service import SERVER_NODE
+from sync_server.sync.service import SERVER_NODE, ConflictInfo, conflict_info
 from sync_server.sync.visibility import Access
 from sync_server.timeutil import utcnow
 
@@ -119,7 +120,6 @@ def merge_people(
     survivor_id: str,
     merged_id: str,
     known_partners: frozenset[str],
-    merged_by: str,
 ) -> dict[str, list[str]]:
     """Merge ``merged_id`` into ``survivor_id``; returns the ids moved, per record type."""
     if survivor_id == merged_id:
@@ -136,18 +136,42 @@ def merge_people(
         known_partners=known_partners,
     )
     _set_person(session, sequence, merged.id, deleted=True, merged_into=survivor.id)
-    session.execute(
-        update(Conflict)
-        .where(Conflict.record_id == merged.id, Conflict.status == "open")
-        .values(
-            status="resolved",
-            resolution=MERGED_RESOLUTION,
-            resolved_at=utcnow(),
-            resolved_by=merged_by,
-        )
-    )
     sequence.save()
     return moved
+
+
+def close_conflicts_of(session: Session, merged_id: str, merged_by: str) -> list[ConflictInfo]:
+    """Close the merged-away person's open field conflicts (resolution ``merged``): its values
+    are out of use, so there is nothing left to choose between. Returns those closed."""
+    closed = list(
+        session.execute(
+            select(Conflict).where(Conflict.record_id == merged_id, Conflict.status == "open")
+        ).scalars()
+    )
+    now = utcnow()
+    for conflict in closed:
+        conflict.status, conflict.resolution = "resolved", MERGED_RESOLUTION
+        conflict.resolved_at, conflict.resolved_by = now, merged_by
+    session.flush()
+    return [conflict_info(c) for c in closed]
+
+
+def reopen_conflicts_of(session: Session, merged_id: str) -> list[ConflictInfo]:
+    """Open again what :func:`close_conflicts_of` closed when the merge is undone. A record is
+    merged away at most once at a time, and people resolve conflicts only by keeping a
+    value, so the conflicts resolved ``merged`` on it are exactly those its merge closed."""
+    reopened = list(
+        session.execute(
+            select(Conflict).where(
+                Conflict.record_id == merged_id, Conflict.resolution == MERGED_RESOLUTION
+            )
+        ).scalars()
+    )
+    for conflict in reopened:
+        conflict.status, conflict.resolution = "open", None
+        conflict.resolved_at, conflict.resolved_by = None, None
+    session.flush()
+    return [conflict_info(c) for c in reopened]
 
 
 def _checked_pair(
@@ -218,11 +242,6 @@ def undo_merge(
         known_partners=known_partners,
     )
     _set_person(session, sequence, merged.id, deleted=False, merged_into=None)
-    session.execute(
-        update(Conflict)
-        .where(Conflict.record_id == merged.id, Conflict.resolution == MERGED_RESOLUTION)
-        .values(status="open", resolution=None, resolved_at=None, resolved_by=None)
-    )
     sequence.save()
     return back
 

@@ -49,7 +49,7 @@ class ConflictInfo:
     resolution: str | None
 
 
-def _info(conflict: Conflict) -> ConflictInfo:
+def conflict_info(conflict: Conflict) -> ConflictInfo:
     return ConflictInfo(
         id=conflict.id,
         record_id=conflict.record_id,
@@ -103,14 +103,14 @@ def visible_conflicts(
     )
     if status != "all":
         stmt = stmt.where(Conflict.status == status)
-    return [_info(c) for c in session.execute(stmt).scalars()]
+    return [conflict_info(c) for c in session.execute(stmt).scalars()]
 
 
 def visible_conflict(session: Session, partner: str, conflict_id: str) -> ConflictInfo | None:
     conflict = session.execute(
         select(Conflict).where(Conflict.id == conflict_id, *_owned_and_visible(partner))
     ).scalar_one_or_none()
-    return None if conflict is None else _info(conflict)
+    return None if conflict is None else conflict_info(conflict)
 
 
 def close_conflict(
@@ -125,7 +125,7 @@ def close_conflict(
     conflict.resolved_at = utcnow()
     conflict.resolved_by = resolved_by
     session.flush()
-    return _info(conflict)
+    return conflict_info(conflict)
 
 
 def write_field(

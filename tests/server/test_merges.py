@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from sync_server.db import Database
 from sync_server.linkage.models import DuplicatePair
@@ -435,6 +436,14 @@ def _conflicts(lead: Device, status: str) -> dict[str, dict[str, Any]]:
     return {c["id"]: c for c in answer.json()["items"]}
 
 
+def _conflict_events(admin: Device, record_id: str, action: str) -> list[dict[str, Any]]:
+    answer = admin.api.request(
+        "GET", "/api/v1/admin/audit", params={"record_id": record_id, "action": action}
+    )
+    assert answer.status_code == 200, answer.text
+    return [item["detail"] for item in answer.json()["items"]]
+
+
 def test_a_merge_closes_the_merged_records_conflicts_and_undo_reopens_them(
     users: dict[str, Device], pair: dict[str, str]
 ) -> None:
@@ -458,12 +467,45 @@ def test_a_merge_closes_the_merged_records_conflicts_and_undo_reopens_them(
     assert conflict_id not in _conflicts(lead, "open")
     closed = _conflicts(lead, "resolved")[conflict_id]
     assert (closed["resolution"], closed["resolved_by"]) == ("merged", lead.username)
+    merge_id = merged.json()["merge_id"]
+    assert _conflict_events(users["sds_admin"], pair["merged"], "conflict.resolved") == [
+        {"conflict_id": conflict_id, "keep": "merged", "merge_id": merge_id}
+    ]
 
-    undo = lead.api.request("POST", f"{MERGES}/{merged.json()['merge_id']}/undo")
+    undo = lead.api.request("POST", f"{MERGES}/{merge_id}/undo")
     assert undo.status_code == 200, undo.text
     reopened = _conflicts(lead, "open")[conflict_id]
     assert (reopened["resolution"], reopened["resolved_by"]) == (None, None)
+    assert _conflict_events(users["sds_admin"], pair["merged"], "conflict.reopened") == [
+        {"conflict_id": conflict_id, "keep": "merged", "merge_id": merge_id}
+    ]
     answer = lead.api.request(
         "POST", f"/api/v1/conflicts/{conflict_id}/resolve", json={"keep": "loser"}
     )
     assert answer.status_code == 200, answer.text
+
+
+def test_upgrading_closes_conflicts_left_open_by_earlier_merges(
+    server: LiveServer, users: dict[str, Device], pair: dict[str, str], database: Database
+) -> None:
+    """A database merged by the release before merges closed conflicts: the conflict is open
+    on a merged-away record. Upgrading (``init``) closes it as that merge would have."""
+    sds, lead = users["sds"], users["sds_lead"]
+    first = sds.upsert("client", pair["merged"], {"postcode": "KY1 1AA"}, base={"postcode": None})
+    second = lead.upsert("client", pair["merged"], {"postcode": "KY2 2BB"}, base={"postcode": None})
+    assert sds.push_one(first)["status"] == "applied"
+    conflict_id = str(lead.push_one(second)["conflict_id"])
+    assert _merge(lead, pair["survivor"], pair["merged"]).status_code == 201
+    with database.session() as session:  # as the previous release left it
+        session.execute(
+            text(
+                "UPDATE conflicts SET status = 'open', resolution = NULL, resolved_at = NULL, "
+                "resolved_by = NULL WHERE id = :id"
+            ),
+            {"id": conflict_id},
+        )
+        session.execute(text("UPDATE alembic_version SET version_num = '0011'"))
+    assert conflict_id in _conflicts(lead, "open")
+    server.cli("init")
+    closed = _conflicts(lead, "resolved")[conflict_id]
+    assert (closed["resolution"], closed["resolved_by"]) == ("merged", lead.username)
