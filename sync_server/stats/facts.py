@@ -310,20 +310,30 @@ def _bit(kind: ColumnElement[Any]) -> ColumnElement[int]:
     return case({k: 1 << i for i, k in enumerate(INTERVENTIONS)}, value=kind, else_=0)
 
 
-def intervention_masks(session: Session, period: Period) -> Iterator[tuple[str, int]]:
+def intervention_masks(
+    session: Session, period: Period, also: Collection[str] = ()
+) -> Iterator[tuple[str, int]]:
     """(client id, mask of interventions: bit ``i`` is ``INTERVENTIONS[i]``) of the person
-    records with an outcome recorded in the period: their engagements' kinds at any time, and
-    whether they were referred. A record may come twice (engagements, then referrals). The
-    kinds are combined in the database (a sum of distinct powers of two is their bitwise or)
-    so one row per record comes back, not one per engagement."""
+    records with an outcome recorded in the period, and of the records ``also`` (a linked
+    person's other records): their engagements' kinds at any time, and whether they were
+    referred. A record may come twice (engagements, then referrals). The kinds are combined in
+    the database (a sum of distinct powers of two is their bitwise or), so one row per record
+    comes back, not one per engagement."""
     cohort = _of("outcome", _F.client_id).where(*_within(period))
+    yield from _masks(session, _F.client_id.in_(cohort))
+    wanted = sorted(also)  # in chunks: a bounded IN list each
+    for start in range(0, len(wanted), _CHUNK):
+        yield from _masks(session, _F.client_id.in_(wanted[start : start + _CHUNK]))
+
+
+def _masks(session: Session, whose: ColumnElement[bool]) -> Iterator[tuple[str, int]]:
     engagements = (
         _of("engagement", _F.client_id, func.sum(_bit(_F.kind).distinct()))
-        .where(_F.client_id.in_(cohort), _F.kind.is_not(None))
+        .where(whose, _F.kind.is_not(None))
         .group_by(_F.client_id)
     )
     referred = 1 << INTERVENTIONS.index(REFERRED)
-    referrals = _of("referral", _F.client_id).where(_F.client_id.in_(cohort)).distinct()
+    referrals = _of("referral", _F.client_id).where(whose).distinct()
     for client_id, mask in _rows(session, engagements):
         yield str(client_id), int(mask or 0)
     for (client_id,) in _rows(session, referrals):

@@ -161,9 +161,16 @@ class Source:
     def interventions(self) -> dict[str, int]:
         """Per person with an outcome in the period: the mask of the interventions they had
         (bit ``i`` is ``facts.INTERVENTIONS[i]``), at any time, across all their records."""
+        keys = self.keys
+        # A linked person's other records count too, outcome or not: read those by id.
+        outcome_records = {o.client_id for o in self.outcomes}
+        linked = {keys[c] for c in outcome_records if c in keys}
+        others = self.members(linked) - outcome_records
         found: dict[str, int] = {}
-        person = self.keys.get
-        for client_id, mask in facts.intervention_masks(self.session, self.query.period):
+        person = keys.get
+        for client_id, mask in facts.intervention_masks(
+            self.session, self.query.period, also=others
+        ):
             key = person(client_id, client_id)
             found[key] = found.get(key, 0) | mask
         return found

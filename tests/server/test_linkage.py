@@ -19,7 +19,7 @@ import requests
 from sync_server.db import Database
 from sync_server.linkage.service import person_keys
 from tests.server.conftest import Devices
-from tests.server.helpers import Device, assert_error
+from tests.server.helpers import Device, assert_error, new_id
 from tests.server.test_contract import assert_cli_error
 from tests.support.live_server import DEMO_PASSWORD, LiveServer, run_cli
 
@@ -155,6 +155,42 @@ def test_the_statistics_count_linked_records_once_from_the_next_answer(
     assert _people_registered_today(leads["SDS"]) == before  # the same, answered from memory
     _link(server)
     assert _people_registered_today(leads["SDS"]) == before - 2
+
+
+def test_an_intervention_on_a_persons_other_record_counts_towards_their_outcome(
+    server: LiveServer, devices: Devices, leads: dict[str, Device]
+) -> None:
+    """Five people, each registered by SDS (outcome: employed) and by DWP (engagement: money
+    advice): once linked, the money-advice row counts all five with their outcome."""
+    sds, dwp, lead = devices["demo.adviser"], devices["dwp.adviser"], devices["demo.lead"]
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    area = f"Linkage Test Area {uuid.uuid4().hex[:6]}"
+    employer, event = new_id(), new_id()
+    facts = {"employer_id": employer, "local_authority": area, "announced_on": today}
+    results = lead.push(
+        lead.upsert("employer", employer, {"name": "Paisley Thread Mills", "sector": "C"}),
+        lead.upsert("redundancy_event", event, facts),
+    )
+    assert {r["status"] for r in results} == {"applied"}
+    for _ in range(5):
+        person = {"first_name": "Mhairi", "last_name": _surname(), "date_of_birth": "1979-02-11",
+                  "ni_number": _ni_number(), "postcode": "PA1 1AA"}  # fmt: skip
+        own, _ = sds.create_client(**person, event_id=event)
+        other, _ = dwp.create_client(**person)
+        outcome = {"client_id": own, "status": "employed", "recorded_on": today}
+        engagement = {"client_id": other, "kind": "money_advice", "occurred_on": today}
+        assert sds.push_one(sds.upsert("outcome", new_id(), outcome))["status"] == "applied"
+        assert dwp.push_one(dwp.upsert("engagement", new_id(), engagement))["status"] == "applied"
+    _link(server)
+    answer = leads["SDS"].api.request(
+        "GET",
+        "/api/v1/stats",
+        params={"from": today, "to": today, "council_area": area,
+                "tables": "outcome_rates_by_intervention"},
+    )  # fmt: skip
+    assert answer.status_code == 200, answer.text
+    rows = {row[0]: row[1:] for row in answer.json()["tables"][0]["rows"]}
+    assert rows["Money advice"] == [5, 5, "[c]"]  # the share: [c], a base under 10
 
 
 def test_duplicates_show_only_pairs_whose_both_records_the_partner_sees(
