@@ -67,11 +67,7 @@ def _counts(moved: dict[str, list[str]]) -> dict[str, int]:
 def merge(db: Database, principal: Principal, survivor_id: str, merged_id: str) -> MergeInfo:
     with db.write_session() as session:
         moved = merging.merge_people(
-            session,
-            principal.partner,
-            survivor_id,
-            merged_id,
-            known_partner_codes(session),
+            session, principal.partner, survivor_id, merged_id, known_partner_codes(session)
         )
         row = PersonMerge(
             id=str(uuid.uuid4()),
