@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import time
 import uuid
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,6 @@ from tests.support.live_server import ApiClient, LiveServer
 
 PASSWORD = "a long and unusual password 2026"
 AREA = "Orkney Islands"
-TODAY = dt.datetime.now(dt.UTC).date()
 STATS = "/api/v1/stats"
 
 
@@ -41,6 +41,19 @@ def _user(server: LiveServer, role: str) -> ApiClient:
     return server.client(username, PASSWORD)
 
 
+def _today_clear_of_midnight() -> dt.date:
+    """Today in UTC, after waiting out the last minute before midnight if need be.
+
+    The server counts a person on the UTC day it first received them, so a fixture's pushes
+    and the day its tests ask for must fall on one day (a day fixed at import once failed a
+    run that crossed midnight)."""
+    now = dt.datetime.now(dt.UTC)
+    left = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(), dt.UTC) - now
+    if left < dt.timedelta(minutes=1):
+        time.sleep(left.total_seconds() + 1)
+    return dt.datetime.now(dt.UTC).date()
+
+
 @pytest.fixture(scope="module")
 def analyst(server: LiveServer) -> ApiClient:
     return _user(server, "analyst")
@@ -51,6 +64,7 @@ def orkney(server: LiveServer, devices: Devices) -> dict[str, Any]:
     """One event in Orkney: 12 people (8 aged 25 to 34, 3 aged 50 to 64, 1 over 65), 12 CV
     support sessions and 3 job-search sessions."""
     lead = devices["demo.lead"]
+    today = _today_clear_of_midnight()
     employer, event = new_id(), new_id()
     lead.push(
         lead.upsert("employer", employer, {"name": "Kirkwall Fish Ltd", "sector": "A"}),
@@ -60,7 +74,7 @@ def orkney(server: LiveServer, devices: Devices) -> dict[str, Any]:
             {
                 "employer_id": employer,
                 "local_authority": AREA,
-                "announced_on": TODAY.isoformat(),
+                "announced_on": today.isoformat(),
                 "affected_count": 3,
             },
         ),
@@ -76,17 +90,19 @@ def orkney(server: LiveServer, devices: Devices) -> dict[str, Any]:
             lead.upsert(
                 "engagement",
                 new_id(),
-                {"client_id": people[i % 12], "kind": kind, "occurred_on": TODAY.isoformat()},
+                {"client_id": people[i % 12], "kind": kind, "occurred_on": today.isoformat()},
             )
             for i, kind in enumerate(kinds)
         )
     )
     assert {r["status"] for r in results} == {"applied"}
-    return {"people": people, "event": event}
+    return {"people": people, "event": event, "day": today}
 
 
-def _ask(client: ApiClient, **params: Any) -> Any:
-    query = {"from": TODAY.isoformat(), "to": TODAY.isoformat(), "council_area": AREA, **params}
+def _ask(client: ApiClient, day: dt.date | None = None, **params: Any) -> Any:
+    """The statistics of one day (today unless given) in Orkney, or as ``params`` say."""
+    on = (day or dt.datetime.now(dt.UTC).date()).isoformat()
+    query = {"from": on, "to": on, "council_area": AREA, **params}
     return client.request("GET", STATS, params=query)
 
 
@@ -148,10 +164,11 @@ def test_missing_dates_are_invalid(analyst: ApiClient) -> None:
 def test_counts_are_exact_and_small_ones_suppressed(
     analyst: ApiClient, orkney: dict[str, Any]
 ) -> None:
-    response = _ask(analyst)
+    day = orkney["day"]
+    response = _ask(analyst, day)
     assert response.status_code == 200, response.text
     body = response.json()
-    assert body["period_from"] == body["period_to"] == TODAY.isoformat()
+    assert body["period_from"] == body["period_to"] == day.isoformat()
     assert body["filters"] == {"council_area": AREA, "sector": None, "partner": None}
     ages = _rows(_table(body, "people_by_age_band"))
     assert ages["25 to 34"] == [8]
@@ -160,7 +177,7 @@ def test_counts_are_exact_and_small_ones_suppressed(
     assert ages["16 to 24"] == [0]
     assert ages["Total"] == [12]
     months = _rows(_table(body, "registrations_by_month"))
-    assert months[TODAY.isoformat()[:7]] == [12]
+    assert months[day.isoformat()[:7]] == [12]
     events = _rows(_table(body, "events_by_council_area"))
     assert events[AREA] == ["[c]", "[c]"]  # one event, three people affected
     assert events["Total"] == ["[c]", "[c]"]
@@ -206,7 +223,7 @@ def test_workbook_follows_the_spreadsheet_guidance(
     response = analyst.request(
         "GET",
         f"{STATS}/report",
-        params={"from": TODAY.isoformat(), "to": TODAY.isoformat(), "council_area": AREA},
+        params={"from": orkney["day"], "to": orkney["day"], "council_area": AREA},
     )
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("application/vnd.openxmlformats")
@@ -246,8 +263,8 @@ def test_csv_is_tidy(analyst: ApiClient, orkney: dict[str, Any]) -> None:
         "GET",
         f"{STATS}/report",
         params={
-            "from": TODAY.isoformat(),
-            "to": TODAY.isoformat(),
+            "from": orkney["day"],
+            "to": orkney["day"],
             "format": "csv",
             "council_area": AREA,
         },
@@ -279,7 +296,7 @@ def test_report_command_writes_the_workbook_and_refuses_bad_input(
     server: LiveServer, orkney: dict[str, Any], tmp_path: Path
 ) -> None:
     out = tmp_path / "quarter.xlsx"
-    day = TODAY.isoformat()
+    day = orkney["day"].isoformat()
     done = server.cli("report", "--from", day, "--to", day, "--out", str(out))
     assert done.returncode == 0, done.stderr
     book = openpyxl.load_workbook(out)
@@ -301,14 +318,15 @@ SHETLAND = "Shetland Islands"
 
 
 @pytest.fixture(scope="module")
-def shetland(devices: Devices) -> None:
+def shetland(devices: Devices) -> dt.date:
     """One event in Shetland (sector B), 20 people who left their jobs 40 days ago:
     P0-9 employed 30 days after leaving (recorded 5 days ago), P10-14 first unemployed and
     later in training, P15-19 unemployed; all had CV support, P0-4 and P15-19 job search
     too, and P0-9 were referred to DWP; every outcome is a 3-month follow-up."""
     lead = devices["demo.lead"]
     employer, event = new_id(), new_id()
-    day = lambda ago: (TODAY - dt.timedelta(days=ago)).isoformat()  # noqa: E731
+    today = _today_clear_of_midnight()
+    day = lambda ago: (today - dt.timedelta(days=ago)).isoformat()  # noqa: E731
     lead.push(
         lead.upsert("employer", employer, {"name": "Lerwick Survey Ltd", "sector": "B"}),
         lead.upsert(
@@ -355,14 +373,16 @@ def shetland(devices: Devices) -> None:
         ),
     ]
     assert {r["status"] for r in lead.push(*changes)} == {"applied"}
+    return today
 
 
 def test_outcomes_time_out_of_work_and_rates_by_intervention_are_exact(
-    analyst: ApiClient, shetland: None
+    analyst: ApiClient, shetland: dt.date
 ) -> None:
     """Each person's latest outcome counts (P10-14 are in training, not unemployed); a share
     is of the people with an outcome who had that intervention."""
-    response = _ask(analyst, council_area=SHETLAND, **{"from": (TODAY - dt.timedelta(days=60))})
+    since = shetland - dt.timedelta(days=60)
+    response = _ask(analyst, shetland, council_area=SHETLAND, **{"from": since})
     assert response.status_code == 200, response.text
     body = response.json()
     points = _rows(_table(body, "outcomes_at_3_6_12_months"))
