@@ -12,9 +12,12 @@ from calendar import monthrange
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from sync_server.audit import service as audit
 from sync_server.auth.service import known_partner_codes
 from sync_server.db import Database
+from sync_server.linkage import service as linkage
 from sync_server.sharing import service as sharing
 from sync_server.sync import erasure
 from sync_server.timeutil import utcnow
@@ -60,9 +63,19 @@ def erase(
 ) -> erasure.Erasure:
     """Raises erasure.NotAPersonError when no such person is on the server."""
     with db.write_session() as session:
-        return erasure.erase_person(
-            session, client_id, known_partner_codes(session), actor, reason=reason
-        )
+        return _erase(session, client_id, known_partner_codes(session), actor, reason)
+
+
+def _erase(
+    session: Session,
+    client_id: str,
+    partners: frozenset[str],
+    actor: audit.Actor,
+    reason: str,
+) -> erasure.Erasure:
+    done = erasure.erase_person(session, client_id, partners, actor, reason=reason)
+    linkage.forget(session, done.people)  # the last run's links would keep the erased ids
+    return done
 
 
 def subject_access(db: Database, client_id: str, actor: audit.Actor) -> dict[str, Any]:
@@ -150,7 +163,7 @@ def retention(
         partners = known_partner_codes(session)
         report.people = erasure.inactive_people(session, cutoff)
         for client_id in report.people:
-            done = erasure.erase_person(session, client_id, partners, actor, reason=RETENTION)
+            done = _erase(session, client_id, partners, actor, RETENTION)
             for record_type, count in done.removed.items():
                 report.removed[record_type] = report.removed.get(record_type, 0) + count
         report.removed = dict(sorted(report.removed.items()))

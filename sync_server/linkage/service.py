@@ -13,7 +13,7 @@ import time
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from sync_server.db import Database
@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 
 #: Rows per INSERT statement when storing a run.
 _BATCH = 5_000
+#: Ids per ``IN (...)`` list.
+_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +109,42 @@ def _store(session: Session, result: model.LinkResult, summary: RunSummary) -> N
     )
 
 
+def forget(session: Session, record_ids: Collection[str]) -> None:
+    """Remove erased client records from the last run's links and duplicate pairs, so no
+    trace of an erased person stays here: a person left with one record is no longer linked,
+    and one whose key was an erased id is keyed by their smallest remaining id."""
+    keys: set[str] = set()
+    for chunk in _chunks(record_ids):
+        keys.update(
+            session.execute(
+                select(PersonLink.person_key).where(PersonLink.record_id.in_(chunk))
+            ).scalars()
+        )
+        session.execute(delete(PersonLink).where(PersonLink.record_id.in_(chunk)))
+        session.execute(
+            delete(DuplicatePair).where(
+                or_(DuplicatePair.record_id_1.in_(chunk), DuplicatePair.record_id_2.in_(chunk))
+            )
+        )
+    for key in sorted(keys):
+        members = sorted(
+            session.execute(
+                select(PersonLink.record_id).where(PersonLink.person_key == key)
+            ).scalars()
+        )
+        if len(members) < 2:
+            session.execute(delete(PersonLink).where(PersonLink.person_key == key))
+        elif key != members[0]:
+            session.execute(
+                update(PersonLink).where(PersonLink.person_key == key).values(person_key=members[0])
+            )
+
+
+def _chunks(record_ids: Collection[str]) -> list[list[str]]:
+    ids = sorted(set(record_ids))
+    return [ids[start : start + _CHUNK] for start in range(0, len(ids), _CHUNK)]
+
+
 def linked_keys(session: Session) -> dict[str, str]:
     """Client record id -> person key, for the records the last run linked to another; any
     other record is a person of its own. (May list records deleted since the run.)"""
@@ -167,9 +205,7 @@ def already_known(session: Session, record_ids: Collection[str]) -> set[str]:
     review: who may be someone already held (the duplicate check an import goes through)."""
     wanted = set(record_ids)
     found: set[str] = set()
-    ids = sorted(wanted)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in _chunks(wanted):
         keys = {
             row.record_id: row.person_key
             for row in session.execute(

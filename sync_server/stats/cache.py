@@ -1,8 +1,8 @@
 """Recent answers kept in memory, so that dashboards asking again get them at once.
 
-An answer is reused only while no record has changed and no linkage run has finished since
-(the latest change's sequence number and the last run's number are part of the key; reading
-each is one index lookup), and for at most ``MAX_AGE`` seconds.
+An answer is reused only while no record has changed, no one has been erased and no linkage
+run has finished since (the last sequence number handed out and the last run's number are part
+of the key; reading each is one index lookup), and for at most ``MAX_AGE`` seconds.
 Aggregates only: nothing personal is kept.
 """
 

@@ -48,6 +48,8 @@ class NotAPersonError(LookupError):
 @dataclass(slots=True)
 class Erasure:
     client_id: str
+    #: The person's record and those merged into it: the client records erased.
+    people: list[str] = field(default_factory=list)
     #: Count of records removed per type (no ids of children, no values).
     removed: dict[str, int] = field(default_factory=dict)
     partners_revoked: int = 0
@@ -136,7 +138,7 @@ def _erase(
     removed: dict[str, int] = {}
     for row in family:
         removed[row.type] = removed.get(row.type, 0) + 1
-    return Erasure(client_id, dict(sorted(removed.items())), len(holders))
+    return Erasure(client_id, people, dict(sorted(removed.items())), len(holders))
 
 
 def _with_merged_away(session: Session, client_id: str) -> list[str]:

@@ -24,7 +24,7 @@ from sync_server.auth.principal import Principal
 from sync_server.errors import ApiError
 from sync_server.sync import push
 from sync_server.sync.models import Conflict, Record, RecordAccess
-from sync_server.sync.sequence import SequenceAllocator
+from sync_server.sync.sequence import SequenceAllocator, current_seq
 from sync_server.timeutil import utcnow
 
 #: The HLC node of edits the server makes itself (conflict resolutions).
@@ -190,9 +190,10 @@ def live_records(record_type: str) -> Subquery:
 
 
 def latest_sequence(session: Session) -> int:
-    """The sequence number of the latest change (0 for none): any change to any record moves
-    it, so what is computed from the records can be cached against it."""
-    return int(session.execute(select(func.coalesce(func.max(Record.seq), 0))).scalar_one())
+    """The last sequence number handed out (0 for none): every change to a record moves it,
+    and so does an erasure (its revocations take numbers, though its records are gone), so
+    what is computed from the records can be cached against it."""
+    return current_seq(session)
 
 
 def visible_clients(session: Session, partner: str, record_ids: set[str]) -> set[str]:

@@ -17,7 +17,7 @@ import pytest
 import requests
 
 from sync_server.db import Database
-from sync_server.linkage.service import person_keys
+from sync_server.linkage.service import linked_keys, person_keys
 from tests.server.conftest import Devices
 from tests.server.helpers import Device, assert_error, new_id
 from tests.server.test_contract import assert_cli_error
@@ -155,6 +155,43 @@ def test_the_statistics_count_linked_records_once_from_the_next_answer(
     assert _people_registered_today(leads["SDS"]) == before  # the same, answered from memory
     _link(server)
     assert _people_registered_today(leads["SDS"]) == before - 2
+
+
+def test_an_erased_record_leaves_the_links_and_the_next_answer(
+    server: LiveServer, devices: Devices, database: Database, leads: dict[str, Device]
+) -> None:
+    """Erasure changes no remaining record, yet the next statistics answer no longer counts
+    the erased person, and the last run's links keep no erased id, not even as a key."""
+    _link(server)  # everything earlier linked, so that this run links only the records below
+    last, ni = _surname(), _ni_number()
+    person = {"first_name": "Ailsa", "last_name": last, "date_of_birth": "1988-03-14",
+              "ni_number": ni, "postcode": "KW15 1AB"}  # fmt: skip
+    sds = devices["demo.adviser"]
+    first = "00000000" + new_id()[8:]  # the smallest id, so the person's key
+    assert sds.push_one(sds.upsert("client", first, person))["status"] == "applied"
+    rest = [devices[p].create_client(**person)[0] for p in ("dwp.adviser", "fife.adviser")]
+    others = [
+        sds.create_client(
+            first_name="Calum", last_name=_surname(), date_of_birth="1990-11-30",
+            ni_number=_ni_number(), postcode="KW15 1DH",
+        )[0]
+        for _ in range(5)
+    ]  # fmt: skip
+    _link(server)
+    assert {_keys(database)[r] for r in (first, *rest)} == {first}
+    before = _people_registered_today(leads["SDS"])
+    assert isinstance(before, int)
+    assert _people_registered_today(leads["SDS"]) == before  # the same, answered from memory
+
+    for erased in (first, others[0]):  # not the latest record, so no record's number moves
+        response = devices["demo.admin"].api.request("POST", f"/api/v1/admin/people/{erased}/erase")
+        assert response.status_code == 200, response.text
+
+    assert _people_registered_today(leads["SDS"]) == before - 1  # others[0]; the trio is one
+    with database.session() as session:
+        linked = linked_keys(session)
+    assert first not in linked
+    assert linked[rest[0]] == linked[rest[1]] == min(rest)
 
 
 def test_an_intervention_on_a_persons_other_record_counts_towards_their_outcome(
