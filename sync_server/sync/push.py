@@ -68,6 +68,12 @@ class ChangeRejectedError(Exception):
 #: The one answer for a record this partner cannot see, whether or not it exists; it names
 #: neither the record's type nor anything else about it.
 NOT_SHARED_DETAIL = "no such record is shared with your organisation"
+#: For a person the partner saw, merged into a record it may not see: pull has already told
+#: it of the merge (without the survivor), so saying so reveals nothing new.
+MERGED_OUT_OF_SIGHT_DETAIL = (
+    "this person's record was merged into one not shared with your organisation; the change "
+    "was not applied"
+)
 #: Fields only the owner partner changes: the person's consent (decisions.md #7, #8).
 CONSENT_FIELDS = frozenset({"share_with", "consent_recorded_at"})
 
@@ -341,7 +347,7 @@ def _survivor_of(batch: _Batch, row: _Row) -> _Row:
             raise ChangeRejectedError(erasure.ERASED_REASON, erasure.ERASED_DETAIL)
         target = batch.rows.get(current.merged_into)
         if target is None or not _visible(batch, target):
-            raise _not_shared()
+            raise ChangeRejectedError("forbidden", MERGED_OUT_OF_SIGHT_DETAIL)
         current = target
     raise _not_shared()
 

@@ -170,9 +170,7 @@ def test_admin_api_account_operations(server: LiveServer, devices: Devices) -> N
     assert_error(refused, 403, "forbidden")
     # Every change is audited.
     audit = admin.request("GET", "/api/v1/admin/audit", params={"limit": 1000}).json()["items"]
-    actions = {
-        e["action"] for e in audit if (e["detail"] or {}).get("user") == username
-    }
+    actions = {e["action"] for e in audit if (e["detail"] or {}).get("user") == username}
     assert {
         "user.deactivated",
         "user.reactivated",
@@ -292,9 +290,10 @@ def short_ttl_server(
         with start_server(folder, env=env) as live:
             yield live
     else:
-        with fresh_postgres_database() as url, start_server(
-            folder, database_url=url, env=env
-        ) as live:
+        with (
+            fresh_postgres_database() as url,
+            start_server(folder, database_url=url, env=env) as live,
+        ):
             yield live
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import text
 from sync_server.db import Database
 from sync_server.linkage.models import DuplicatePair
 from sync_server.linkage.service import person_keys
+from sync_server.sync.push import MERGED_OUT_OF_SIGHT_DETAIL
 from sync_server.timeutil import utcnow
 from tests.server.conftest import Devices
 from tests.server.helpers import Device, assert_error, new_id
@@ -122,6 +123,14 @@ def test_merge_moves_children_and_every_device_hears_of_it(
     assert pair["survivor"] not in fife_changed
     for kind in ("engagement", "referral", "outcome"):
         assert fife_changed[pair[kind]] == {"record_id": pair[kind], "revoked": True}, kind
+    # A late edit of the person, or a new engagement for them, from the council is refused
+    # with the reason (it was told of the merge), not as if the record were unknown.
+    fife = users["fife"]
+    late = fife.upsert("client", pair["merged"], {"occupation": "Welder"})
+    engagement = {"client_id": pair["merged"], "kind": "other", "occurred_on": "2026-11-03"}
+    for refused in fife.push(late, fife.upsert("engagement", new_id(), engagement)):
+        assert (refused["status"], refused["reason"]) == ("rejected", "forbidden"), refused
+        assert refused["detail"] == MERGED_OUT_OF_SIGHT_DETAIL
 
     listed = users["sds_lead"].api.request("GET", MERGES).json()["items"]
     assert listed[0] == body
