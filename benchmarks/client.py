@@ -73,7 +73,10 @@ def queue_people(session: Session, count: int, seed: int = 11) -> list[str]:
     """Register ``count`` people locally (each a record + outbox row, as the UI's save)."""
     rng = random.Random(seed)
     repo = session.repo
-    return [repo.save("client", person_fields(rng, i)) for i in range(count)]
+    # Every registration says how the person gave consent (the form insists on it).
+    return [
+        repo.save("client", person_fields(rng, i), consent_method="verbal") for i in range(count)
+    ]
 
 
 def edit_people(session: Session, ids: list[str], tag: str) -> None:

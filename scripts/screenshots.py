@@ -174,10 +174,14 @@ class Tour:
         self.settle()
 
     def save_person(self, fields: dict[str, object]) -> str:
+        """Register a made-up person as the form does, consent given verbally (the form always
+        asks how)."""
         state = self.ctl.state
         ids: list[str] = []
         state.write(
-            lambda repo: repo.save_record("client", {**fields, "event_id": DEMO_EVENT_ID}),
+            lambda repo: repo.save_record(
+                "client", {**fields, "event_id": DEMO_EVENT_ID}, consent_method="verbal"
+            ),
             on_done=lambda changes: ids.extend(changes.ids_of("client")),
         )
         self.settle()
@@ -572,6 +576,7 @@ class LeadTour:
                 "client",
                 {"first_name": first, "last_name": last, "event_id": DEMO_EVENT_ID,
                  "share_with": ["ALL"], "consent_recorded_at": "2026-11-21T10:00:00.000Z"},
+                consent_method="verbal",
             )  # fmt: skip
         tablet.sync()
         # The same field edited on two laptops before either synced: one conflict.
@@ -587,6 +592,7 @@ class LeadTour:
             "client",
             {"first_name": "Callum", "last_name": "Robertson", "share_with": ["SDS"],
              "consent_recorded_at": "2026-11-22T11:00:00.000Z"},
+            consent_method="written",
         )  # fmt: skip
         dwp.repo.save(
             "referral",
@@ -601,13 +607,16 @@ class LeadTour:
             "client",
             {**fiona, "first_name": "Fiona", "event_id": DEMO_EVENT_ID, "share_with": ["DWP"],
              "phone": "01592 610 200", "occupation": "Warehouse operative"},
+            consent_method="verbal",
         )  # fmt: skip
         tablet.repo.save(
             "engagement", {"client_id": kept, "kind": "cv_support", "occurred_on": "2026-11-24"}
         )
         tablet.sync()
         twin = dwp.repo.save(
-            "client", {**fiona, "first_name": "Fi", "share_with": ["SDS"], "phone": "07700 900 461"}
+            "client",
+            {**fiona, "first_name": "Fi", "share_with": ["SDS"], "phone": "07700 900 461"},
+            consent_method="verbal",
         )
         for kind, day in (("initial_session", "2026-11-22"), ("one_to_one", "2026-11-25")):
             dwp.repo.save("engagement", {"client_id": twin, "kind": kind, "occurred_on": day})

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import text
 
-from desktop_app.storage.repository import Repository
+from desktop_app.storage.repository import CONSENT_NOT_ASKED, Repository
 from desktop_app.storage.views import Changes, DuplicateCandidate
 from pace_shared.importing import IMPORT_TYPE, ImportPlan, PlannedRecord
 
@@ -75,6 +75,14 @@ def import_people(repo: Repository, check: ImportCheck) -> Changes:
     """Write the new people; only the lead's own partner sees them until consent is recorded."""
     changes = Changes()
     for record in check.new_records:
-        record_id = repo.save(IMPORT_TYPE, {**record.fields, "share_with": []}, record.record_id)
+        # Nobody asked these people, so the file cannot say how they consented: they are shared
+        # with nobody and no consent is recorded (as the server's import), not a consent change
+        # with no method.
+        record_id = repo.save(
+            IMPORT_TYPE,
+            {**record.fields, "share_with": []},
+            record.record_id,
+            consent_method=CONSENT_NOT_ASKED,
+        )
         changes |= Changes.record(record_id, IMPORT_TYPE)
     return changes

@@ -50,6 +50,7 @@ from pace_shared.messages import user_message
 from pace_shared.records import (
     CHILD_TYPES,
     CONSENT_CHANGE,
+    CONSENT_METHODS,
     FieldError,
     RecordType,
     validate_fields,
@@ -67,6 +68,11 @@ IDLE_MINUTES = "idle_minutes"
 #: records another partner wrote (JSON, from the server's last pull page).
 WITHHELD_SETTING = "withheld_fields"
 DEFAULT_IDLE_MINUTES = 10
+#: ``consent_method`` for people an import brings in (storage/importing.py): nobody asked them,
+#: so they are shared with nobody beyond the importing partner and no consent is recorded for
+#: them (no consent history entry, as ``pace-sync-server import`` writes none) until an adviser
+#: records it. Accepted only for a new person shared with nobody; never to widen sharing.
+CONSENT_NOT_ASKED = "not_asked"
 
 _TIMELINE_DATE = {
     RecordType.ENGAGEMENT: "occurred_on",
@@ -144,7 +150,10 @@ class Repository:
 
         A change of a person's ``share_with`` also writes a ``consent_change`` (consent
         history: what, when, ``consent_method``, which adviser) in the same transaction, queued
-        right behind it so the server sees the person's consent first."""
+        right behind it so the server sees the person's consent first. It must say how the
+        person gave their consent (one of ``CONSENT_METHODS``): without that nothing is written
+        and a field error for ``consent_method`` is raised. Only an import's new person, shared
+        with nobody, passes ``CONSENT_NOT_ASKED`` instead and records no consent at all."""
         from desktop_app.storage.codec import uuid7
 
         with self.writing() as conn:
@@ -189,10 +198,19 @@ class Repository:
                 or name not in record.versions
                 or record.fields.get(name) != value
             }
+            # Checked before anything is written, so a refused save leaves no trace (not even
+            # in the in-memory name index or the clock).
+            method = (
+                _consent_method_to_record(
+                    consent_method, changed["share_with"], creating=existing is None
+                )
+                if record_type == RecordType.CLIENT and "share_with" in changed
+                else None
+            )
             if changed:
                 self._write_change(conn, record, changed)
-            if record_type == RecordType.CLIENT and "share_with" in changed:
-                self._write_consent_change(conn, record, changed, consent_method)
+            if method is not None:
+                self._write_consent_change(conn, record, changed, method)
             return record.id
 
     def _write_consent_change(
@@ -200,7 +218,7 @@ class Repository:
         conn: Connection,
         person: StoredRecord,
         changed: Mapping[str, Any],
-        method: str | None,
+        method: str,
     ) -> None:
         from desktop_app.storage.codec import uuid7
 
@@ -628,6 +646,32 @@ class Repository:
 
 def utc_now_text() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _consent_method_to_record(
+    consent_method: str | None, share_with: Any, *, creating: bool
+) -> str | None:
+    """How the consent change being saved was given, for its consent history entry; None
+    when it records none (an import's new person, shared with nobody: ``CONSENT_NOT_ASKED``).
+
+    Raises RecordValidationError when it does not say how (entries written before this rule,
+    or pulled from an older app, still load and show "Not stated")."""
+    if consent_method == CONSENT_NOT_ASKED and creating and not share_with:
+        return None
+    if consent_method is None or consent_method not in CONSENT_METHODS:
+        raise RecordValidationError(
+            [
+                FieldError(
+                    "consent_method",
+                    user_message(
+                        "validation",
+                        "say how the person gave their consent: verbally, in writing or "
+                        "electronically",
+                    ),
+                )
+            ]
+        )
+    return consent_method
 
 
 def consent_fields(share_with: list[str]) -> dict[str, Any]:

@@ -73,6 +73,7 @@ def test_canary_never_on_disk_or_in_logs(
             "date_of_birth": "1975-05-06",
             "share_with": ["ALL"],
         },
+        consent_method="verbal",
     )
     repo.save(
         "engagement",

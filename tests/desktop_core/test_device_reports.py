@@ -40,7 +40,9 @@ def test_viewing_another_partners_person_is_audited_once_at_next_sync(
     sds = enrol(live_server, tmp_path / "sds", "demo.adviser")
     dwp = enrol(live_server, tmp_path / "dwp", "dwp.adviser")
     person = sds.repo.save(
-        "client", {"first_name": "Iona", "last_name": "Viewed", "share_with": ["DWP"]}
+        "client",
+        {"first_name": "Iona", "last_name": "Viewed", "share_with": ["DWP"]},
+        consent_method="verbal",
     )
     sds.sync()
     dwp.sync()
@@ -70,16 +72,20 @@ def test_view_of_a_person_whose_consent_was_withdrawn_is_dropped_not_stuck(
     sds = enrol(live_server, tmp_path / "sds", "demo.adviser")
     dwp = enrol(live_server, tmp_path / "dwp", "dwp.adviser")
     kept = sds.repo.save(
-        "client", {"first_name": "Kept", "last_name": "Shared", "share_with": ["DWP"]}
+        "client",
+        {"first_name": "Kept", "last_name": "Shared", "share_with": ["DWP"]},
+        consent_method="verbal",
     )
     gone = sds.repo.save(
-        "client", {"first_name": "Gone", "last_name": "Soon", "share_with": ["DWP"]}
+        "client",
+        {"first_name": "Gone", "last_name": "Soon", "share_with": ["DWP"]},
+        consent_method="verbal",
     )
     sds.sync()
     dwp.sync()
     dwp.record_view(kept)
     dwp.record_view(gone)
-    sds.repo.save("client", {"share_with": []}, gone)
+    sds.repo.save("client", {"share_with": []}, gone, consent_method="verbal")
     sds.sync()
     assert dwp.sync().viewed_sent == 1  # the view of the withdrawn person is refused alone
     assert ViewedOutbox(dwp.repo).count() == 0

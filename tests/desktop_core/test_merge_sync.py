@@ -33,11 +33,14 @@ def test_merge_late_edit_and_undo_across_devices(any_server: LiveServer, tmp_pat
     lead = enrol(any_server, tmp_path / "lead", "demo.lead")
 
     survivor = sds.repo.save(
-        "client", {"first_name": "Iona", "last_name": "Keep", "share_with": ["DWP"]}
+        "client",
+        {"first_name": "Iona", "last_name": "Keep", "share_with": ["DWP"]},
+        consent_method="verbal",
     )
     merged = sds.repo.save(
         "client",
         {"first_name": "Iona", "last_name": "Gone", "phone": "07700 900111", "share_with": ["DWP"]},
+        consent_method="verbal",
     )
     first = _engagement(sds, merged, "first meeting")
     sds.sync()

@@ -54,6 +54,7 @@ def test_two_partners_converge_with_consent_governing_sharing(sds: Session, dwp:
     shared = sds.repo.save(
         "client",
         {"first_name": "Ann", "last_name": "Shared", "share_with": ["DWP"], "event_id": event},
+        consent_method="verbal",
     )
     sds.repo.save("client", {"first_name": "Pat", "last_name": "Private", "event_id": event})
     note = sds.repo.save(
@@ -95,7 +96,7 @@ def test_two_partners_converge_with_consent_governing_sharing(sds: Session, dwp:
     assert sds.repo.get(shared).fields["occupation"] == dwp.repo.get(shared).fields["occupation"]
 
     # Consent narrowed: the person and their engagement leave the DWP laptop.
-    sds.repo.save("client", {"share_with": []}, shared)
+    sds.repo.save("client", {"share_with": []}, shared, consent_method="verbal")
     sds.sync()
     report = dwp.sync()
     assert report.revoked >= 1

@@ -76,10 +76,39 @@ def test_person_view_shows_each_change_and_adds_one_on_save(
 
 
 def test_consent_history_model(qtbot: Any, repo: Any, qtmodeltester: Any) -> None:
-    person = repo.save("client", {"first_name": "A", "last_name": "B", "share_with": []})
+    from desktop_app.storage.sync_store import SyncStore
+    from pace_shared.wire import PullItem
+
+    # An entry an older app wrote without a method (the store now refuses to write one), pulled.
+    person = "0190aaaa-0000-7000-8000-0000000000d2"
+    stamp = "1764158400000-0000-0190aaaa-0000-7000-8000-000000000099"
+    fields = {"first_name": "A", "last_name": "B", "share_with": []}
+    old = {"client_id": person, "share_with": [], "recorded_at": "2026-11-20T10:00:00.000Z"}
+    sync = SyncStore(repo)
+    sync.init_state("http://127.0.0.1:9", "dev", "alice", {"username": "alice"})
+    sync.apply_page(
+        [
+            PullItem(
+                record_id=person,
+                record_type="client",
+                owner_partner=repo.partner,
+                fields=fields,
+                versions=dict.fromkeys(fields, stamp),
+            ),
+            PullItem(
+                record_id="0190aaaa-0000-7000-8000-0000000000d3",
+                record_type="consent_change",
+                owner_partner=repo.partner,
+                fields=old,
+                versions=dict.fromkeys(old, stamp),
+            ),
+        ],
+        "cursor-1",
+    )
+    repo.save("client", {"share_with": ["ALL"]}, person, consent_method="written")
     model = ConsentHistoryModel()
     model.set_records(repo.consent_history(person))
-    assert model.index(0, 2).data() == "Not stated"  # written without a method (older path)
+    assert [model.index(row, 2).data() for row in range(2)] == ["Written", "Not stated"]
     qtmodeltester.check(model)
 
 

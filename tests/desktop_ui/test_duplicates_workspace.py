@@ -79,7 +79,7 @@ def surname() -> str:
 
 def register(session: Session, share_with: list[str], **fields: Any) -> str:
     consent = {"share_with": share_with, "consent_recorded_at": CONSENT_AT} if share_with else {}
-    return session.repo.save("client", {**fields, **consent})
+    return session.repo.save("client", {**fields, **consent}, consent_method="verbal")
 
 
 class Pair:

@@ -75,6 +75,7 @@ def test_a_file_is_checked_row_by_row_then_imported_once(
     assert cath is not None
     assert cath.fields["date_of_birth"] == "1966-07-12"
     assert cath.fields["share_with"] == []  # only our organisation until consent is recorded
+    assert repo.consent_history(cath.id) == []  # nobody asked them: no consent is recorded
     assert gui_writes.on_gui == []
     assert gui_writes.off_gui
 

@@ -262,7 +262,9 @@ def two_partners(
 
 def referred_person(sds: Session) -> tuple[str, str]:
     person = sds.repo.save(
-        "client", {"first_name": "Ruth", "last_name": "Moir", "share_with": ["DWP"]}
+        "client",
+        {"first_name": "Ruth", "last_name": "Moir", "share_with": ["DWP"]},
+        consent_method="verbal",
     )
     referral = sds.repo.save(
         "referral", {"client_id": person, "to_partner": "DWP", "reason": "Benefits check"}

@@ -183,7 +183,9 @@ def test_other_partner_is_told_to_ask_the_owner_and_nothing_is_queued(
 ) -> None:
     sds = enrol(server, tmp_path / "sds", "demo.adviser")
     person = sds.repo.save(
-        "client", {"first_name": "Shared", "last_name": "WithDwp", "share_with": ["DWP"]}
+        "client",
+        {"first_name": "Shared", "last_name": "WithDwp", "share_with": ["DWP"]},
+        consent_method="verbal",
     )
     sds.sync()
     dwp = enrol(server, tmp_path / "dwp", "dwp.adviser")

@@ -79,7 +79,7 @@ def test_timeline_and_adding_entries(qtbot: Any, state: Any, repo: Any, event_id
     assert view.timeline_model.rowCount() == 1
 
     # Jane agreed to share with every partner, so the referral needs no consent question.
-    repo.save("client", {"share_with": ["ALL"]}, record_id=person)
+    repo.save("client", {"share_with": ["ALL"]}, record_id=person, consent_method="verbal")
     dialog = TimelineEntryDialog(state, person, "referral", view)
     qtbot.addWidget(dialog)
     dialog.inputs["reason"].setPlainText("Benefits check")

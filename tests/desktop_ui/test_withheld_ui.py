@@ -52,7 +52,9 @@ def test_a_partner_sees_withheld_engagement_notes_as_withheld(
 ) -> None:
     sds = enrol(server, tmp_path / "sds", "demo.adviser")
     person = sds.repo.save(
-        "client", {"first_name": "Ann", "last_name": "Withheld", "share_with": ["DWP"]}
+        "client",
+        {"first_name": "Ann", "last_name": "Withheld", "share_with": ["DWP"]},
+        consent_method="verbal",
     )
     sds.repo.save(
         "engagement",
@@ -113,7 +115,9 @@ def test_the_referrals_list_shows_a_withheld_decline_reason(
     server.cli("sharing-agreement", "--set", str(server_terms))
     sds = enrol(server, tmp_path / "sds", "demo.adviser")
     person = sds.repo.save(
-        "client", {"first_name": "Rab", "last_name": "Declined", "share_with": ["DWP"]}
+        "client",
+        {"first_name": "Rab", "last_name": "Declined", "share_with": ["DWP"]},
+        consent_method="verbal",
     )
     sds.repo.save(
         "referral",
@@ -126,7 +130,9 @@ def test_the_referrals_list_shows_a_withheld_decline_reason(
         },
     )
     waiting = sds.repo.save(
-        "client", {"first_name": "Iona", "last_name": "Waiting", "share_with": ["DWP"]}
+        "client",
+        {"first_name": "Iona", "last_name": "Waiting", "share_with": ["DWP"]},
+        consent_method="verbal",
     )
     sds.repo.save(
         "referral", {"client_id": waiting, "to_partner": "DWP", "referred_on": "2026-11-22"}

@@ -53,6 +53,7 @@ def main(argv: list[str]) -> int:
             record_id = session.repo.save(
                 "client",
                 {"first_name": f"{prefix}{i}", "last_name": "Driver", "share_with": share},
+                consent_method="verbal",
             )
             print(record_id, flush=True)
             steps += 1
@@ -68,6 +69,7 @@ def main(argv: list[str]) -> int:
                 "ni_number": ni_number,
                 "share_with": ["ALL"],
             },
+            consent_method="verbal",
         )
         print(person, flush=True)
         steps += 1

@@ -23,7 +23,9 @@ def test_restore_from_older_backup(tmp_path: Path) -> None:
         c = enrol(server, tmp_path / "c", "dwp.adviser")
         devices = {"a": a, "b": b, "c": c}
         kept = a.repo.save(
-            "client", {"first_name": "Before", "last_name": "Backup", "share_with": ["DWP"]}
+            "client",
+            {"first_name": "Before", "last_name": "Backup", "share_with": ["DWP"]},
+            consent_method="verbal",
         )
         doomed = a.repo.save("client", {"first_name": "Deleted", "last_name": "After"})
         for device in devices.values():
@@ -35,7 +37,9 @@ def test_restore_from_older_backup(tmp_path: Path) -> None:
 
         # Acknowledged after the backup: lost by the restore unless the devices bring it back.
         lost = a.repo.save(
-            "client", {"first_name": "After", "last_name": "Backup", "share_with": ["DWP"]}
+            "client",
+            {"first_name": "After", "last_name": "Backup", "share_with": ["DWP"]},
+            consent_method="verbal",
         )
         a.repo.save("client", {"phone": "07700 900111"}, kept)
         a.repo.delete(doomed)
@@ -90,7 +94,9 @@ def test_restore_command_round_trip_loses_nothing_devices_had_not_pushed(tmp_pat
         b = enrol(server, tmp_path / "b", "dwp.adviser")
         devices = {"a": a, "b": b}
         kept = a.repo.save(
-            "client", {"first_name": "Kept", "last_name": "Person", "share_with": ["DWP"]}
+            "client",
+            {"first_name": "Kept", "last_name": "Person", "share_with": ["DWP"]},
+            consent_method="verbal",
         )
         for device in (a, b):
             device.sync()
@@ -98,7 +104,9 @@ def test_restore_command_round_trip_loses_nothing_devices_had_not_pushed(tmp_pat
         server.cli("backup", str(backup))
 
         acknowledged = a.repo.save(
-            "client", {"first_name": "Acked", "last_name": "Later", "share_with": ["DWP"]}
+            "client",
+            {"first_name": "Acked", "last_name": "Later", "share_with": ["DWP"]},
+            consent_method="verbal",
         )
         a.repo.save("client", {"phone": "07700 900222"}, kept)
         assert a.sync().rejected == 0

@@ -118,6 +118,7 @@ class Convergence(RuleBasedStateMachine):
         rid = session.repo.save(
             "client",
             {"first_name": self._value("Conv"), "last_name": last, "share_with": share},
+            consent_method="verbal",
         )
         self.records.append(rid)
         self.owner[rid] = partner
@@ -159,7 +160,7 @@ class Convergence(RuleBasedStateMachine):
         if view is None or view.deleted or self.owner[rid] != partner:
             return
         share = ["ALL"] if "ALL" in share else [p for p in share if p != partner]
-        session.repo.save("client", {"share_with": share}, rid)
+        session.repo.save("client", {"share_with": share}, rid, consent_method="written")
 
     @rule(device=devices_st)
     def sync(self, device: str) -> None:

@@ -34,7 +34,9 @@ def _register(session: Session, prefix: str, count: int) -> dict[str, dict[str, 
     made = {}
     for i in range(count):
         fields = {"first_name": f"{prefix}{i}", "last_name": "Network"}
-        rid = session.repo.save("client", {**fields, "share_with": ["DWP"]})
+        rid = session.repo.save(
+            "client", {**fields, "share_with": ["DWP"]}, consent_method="verbal"
+        )
         made[rid] = fields
     return made
 

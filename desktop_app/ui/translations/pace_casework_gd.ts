@@ -3523,7 +3523,7 @@ Every laptop receives people&apos;s records again under the new rules at its nex
     </message>
     <message>
         <source>The store is locked.</source>
-        <extracomment>Per record type, the fields the data-sharing agreement withholds from this partner in records another partner wrote (JSON, from the server&apos;s last pull page). The corrected wall clock under ``clock`` (set by the session); None in bare tests. Who records consent on this device (the signed-in username; set by the session).</extracomment>
+        <extracomment>Per record type, the fields the data-sharing agreement withholds from this partner in records another partner wrote (JSON, from the server&apos;s last pull page). ``consent_method`` for people an import brings in (storage/importing.py): nobody asked them, so they are shared with nobody beyond the importing partner and no consent is recorded for them (no consent history entry, as ``pace-sync-server import`` writes none) until an adviser records it. Accepted only for a new person shared with nobody; never to widen sharing. The corrected wall clock under ``clock`` (set by the session); None in bare tests. Who records consent on this device (the signed-in username; set by the session).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4040,6 +4040,10 @@ Every laptop receives people&apos;s records again under the new rules at its nex
     </message>
     <message>
         <source>only a rejected edit can be corrected and resent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>say how the person gave their consent: verbally, in writing or electronically</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
