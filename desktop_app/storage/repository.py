@@ -658,7 +658,7 @@ def _consent_method_to_record(
     or pulled from an older app, still load and show "Not stated")."""
     if consent_method == CONSENT_NOT_ASKED and creating and not share_with:
         return None
-    if consent_method is None or consent_method not in CONSENT_METHODS:
+    if consent_method not in CONSENT_METHODS:
         raise RecordValidationError(
             [
                 FieldError(
