@@ -22,6 +22,7 @@ from desktop_app.ui.workspaces import allowed
 from tests.desktop_core.conftest import FAST_KDF
 from tests.support.live_server import DEMO_PASSWORD, LiveServer
 from tests.support.memory_keyring import MemoryKeyring
+from tests.support.midnight import local_today_clear_of_midnight, wait_clear_of_midnight
 
 from .conftest import StoreSession, add_person, settle
 
@@ -277,6 +278,9 @@ def test_receiving_partner_accepts_a_referral_and_the_owner_sees_it(
     qtbot: Any, two_partners: tuple[Session, Session]
 ) -> None:
     sds, dwp = two_partners
+    # The referral is dated by the UTC day it was made, its age by the local day the page is
+    # built on: both the same day only if no midnight falls between.
+    wait_clear_of_midnight()
     _person, referral = referred_person(sds)
     dwp.sync()
     state = AppState(dwp)
@@ -420,8 +424,6 @@ def test_conflict_resolved_with_a_typed_value(
 def test_receiving_partner_declines_with_a_reason_and_completes(
     qtbot: Any, two_partners: tuple[Session, Session]
 ) -> None:
-    import datetime as dt
-
     sds, dwp = two_partners
     _p1, declined = referred_person(sds)
     _p2, completed = referred_person(sds)
@@ -443,6 +445,7 @@ def test_receiving_partner_declines_with_a_reason_and_completes(
 
     row = next(r for r in range(2) if page.incoming_model.row_at(r).id == completed)  # type: ignore[union-attr]
     page.incoming.selectRow(row)
+    today = local_today_clear_of_midnight()  # the day the page dates the completion by
     page.complete_selected()
     settle(qtbot, state)
     qtbot.waitUntil(lambda: page.message.text() == "Referral completed.", timeout=5000)
@@ -454,7 +457,7 @@ def test_receiving_partner_declines_with_a_reason_and_completes(
     assert first.fields["status"] == "declined"
     assert first.fields["decline_reason"] == "Not eligible: still employed"
     assert second.fields["status"] == "completed"
-    assert second.fields["completed_on"] == dt.date.today().isoformat()
+    assert second.fields["completed_on"] == today.isoformat()
 
 
 def test_caseload_forgets_everyone_when_locked(

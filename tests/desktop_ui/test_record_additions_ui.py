@@ -5,7 +5,6 @@ dates; employer support recorded from the Events tab. Real SQLCipher store, writ
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -17,6 +16,7 @@ from desktop_app.ui.person_statistics import STATISTICS_FIELDS
 from desktop_app.ui.person_view import PersonView
 from desktop_app.ui.registration import RegistrationForm
 from pace_shared.records import FIELDS
+from tests.support.midnight import local_today_clear_of_midnight
 
 from .conftest import add_person, settle
 
@@ -170,10 +170,10 @@ def test_a_completed_referral_records_its_dates(qtbot: Any, state: Any, repo: An
     assert isinstance(status, QComboBox)
     partner.setCurrentIndex(partner.findData("DWP"))
     status.setCurrentIndex(status.findData("completed"))
+    today = local_today_clear_of_midnight().isoformat()  # the day the dialog dates them by
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         dialog.save()
     fields = repo.get(dialog.saved_id).fields
-    today = dt.date.today().isoformat()
     assert (fields["referred_on"], fields["completed_on"]) == (today, today)
 
 

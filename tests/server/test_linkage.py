@@ -22,6 +22,7 @@ from tests.server.conftest import Devices
 from tests.server.helpers import Device, assert_error, new_id
 from tests.server.test_contract import assert_cli_error
 from tests.support.live_server import DEMO_PASSWORD, LiveServer, run_cli
+from tests.support.midnight import today_clear_of_midnight
 
 DUPLICATES = "/api/v1/duplicates"
 
@@ -121,13 +122,14 @@ def test_one_person_registered_by_three_partners_is_one_person(
     assert counts["links"] == counts["records"] - counts["people"] >= 2
 
 
-def _people_registered_today(lead: Device) -> object:
-    """The statistics' count of people first registered today (UTC), as a lead sees it."""
-    today = dt.datetime.now(dt.UTC).date().isoformat()
+def _people_registered_on(lead: Device, day: dt.date) -> object:
+    """The statistics' count of people first registered on ``day`` (UTC), as a lead sees it.
+    A test takes ``day`` before it registers anyone (``today_clear_of_midnight``) and asks
+    for that day throughout: asking for "today" each time counts the next day's people once
+    the run crosses midnight."""
+    on = day.isoformat()
     answer = lead.api.request(
-        "GET",
-        "/api/v1/stats",
-        params={"from": today, "to": today, "tables": "registrations_by_month"},
+        "GET", "/api/v1/stats", params={"from": on, "to": on, "tables": "registrations_by_month"}
     )
     assert answer.status_code == 200, answer.text
     return answer.json()["tables"][0]["rows"][-1][1]
@@ -139,6 +141,7 @@ def test_the_statistics_count_linked_records_once_from_the_next_answer(
     """Through the API and its answer cache: a linkage run changes no record, yet the next
     answer counts the three partners' records of one person once."""
     _link(server)  # everything earlier linked, so that this run links only the records below
+    day = today_clear_of_midnight()
     last, ni = _surname(), _ni_number()
     person = {"first_name": "Isla", "last_name": last, "date_of_birth": "1991-07-21",
               "ni_number": ni, "postcode": "DD1 4HN"}  # fmt: skip
@@ -149,12 +152,12 @@ def test_the_statistics_count_linked_records_once_from_the_next_answer(
             first_name="Euan", last_name=_surname(), date_of_birth="1985-01-09",
             ni_number=_ni_number(), postcode="DD2 1AB",
         )  # fmt: skip
-    before = _people_registered_today(leads["SDS"])
+    before = _people_registered_on(leads["SDS"], day)
     assert isinstance(before, int)
     assert before >= 8
-    assert _people_registered_today(leads["SDS"]) == before  # the same, answered from memory
+    assert _people_registered_on(leads["SDS"], day) == before  # the same, answered from memory
     _link(server)
-    assert _people_registered_today(leads["SDS"]) == before - 2
+    assert _people_registered_on(leads["SDS"], day) == before - 2
 
 
 def test_an_erased_record_leaves_the_links_and_the_next_answer(
@@ -163,6 +166,7 @@ def test_an_erased_record_leaves_the_links_and_the_next_answer(
     """Erasure changes no remaining record, yet the next statistics answer no longer counts
     the erased person, and the last run's links keep no erased id, not even as a key."""
     _link(server)  # everything earlier linked, so that this run links only the records below
+    day = today_clear_of_midnight()
     last, ni = _surname(), _ni_number()
     person = {"first_name": "Ailsa", "last_name": last, "date_of_birth": "1988-03-14",
               "ni_number": ni, "postcode": "KW15 1AB"}  # fmt: skip
@@ -179,15 +183,15 @@ def test_an_erased_record_leaves_the_links_and_the_next_answer(
     ]  # fmt: skip
     _link(server)
     assert {_keys(database)[r] for r in (first, *rest)} == {first}
-    before = _people_registered_today(leads["SDS"])
+    before = _people_registered_on(leads["SDS"], day)
     assert isinstance(before, int)
-    assert _people_registered_today(leads["SDS"]) == before  # the same, answered from memory
+    assert _people_registered_on(leads["SDS"], day) == before  # the same, answered from memory
 
     for erased in (first, others[0]):  # not the latest record, so no record's number moves
         response = devices["demo.admin"].api.request("POST", f"/api/v1/admin/people/{erased}/erase")
         assert response.status_code == 200, response.text
 
-    assert _people_registered_today(leads["SDS"]) == before - 1  # others[0]; the trio is one
+    assert _people_registered_on(leads["SDS"], day) == before - 1  # others[0]; the trio is one
     with database.session() as session:
         linked = linked_keys(session)
     assert first not in linked

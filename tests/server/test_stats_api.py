@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import time
 import uuid
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ import pytest
 from tests.server.conftest import Devices
 from tests.server.helpers import assert_error, new_id
 from tests.support.live_server import ApiClient, LiveServer
+from tests.support.midnight import today_clear_of_midnight
 
 PASSWORD = "a long and unusual password 2026"
 AREA = "Orkney Islands"
@@ -41,19 +41,6 @@ def _user(server: LiveServer, role: str) -> ApiClient:
     return server.client(username, PASSWORD)
 
 
-def _today_clear_of_midnight() -> dt.date:
-    """Today in UTC, after waiting out the last minute before midnight if need be.
-
-    The server counts a person on the UTC day it first received them, so a fixture's pushes
-    and the day its tests ask for must fall on one day (a day fixed at import once failed a
-    run that crossed midnight)."""
-    now = dt.datetime.now(dt.UTC)
-    left = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(), dt.UTC) - now
-    if left < dt.timedelta(minutes=1):
-        time.sleep(left.total_seconds() + 1)
-    return dt.datetime.now(dt.UTC).date()
-
-
 @pytest.fixture(scope="module")
 def analyst(server: LiveServer) -> ApiClient:
     return _user(server, "analyst")
@@ -64,7 +51,7 @@ def orkney(server: LiveServer, devices: Devices) -> dict[str, Any]:
     """One event in Orkney: 12 people (8 aged 25 to 34, 3 aged 50 to 64, 1 over 65), 12 CV
     support sessions and 3 job-search sessions."""
     lead = devices["demo.lead"]
-    today = _today_clear_of_midnight()
+    today = today_clear_of_midnight()
     employer, event = new_id(), new_id()
     lead.push(
         lead.upsert("employer", employer, {"name": "Kirkwall Fish Ltd", "sector": "A"}),
@@ -79,7 +66,9 @@ def orkney(server: LiveServer, devices: Devices) -> dict[str, Any]:
             },
         ),
     )
-    born = [1995] * 8 + [1970] * 3 + [1950]
+    # Ages 30-31, 55-56 and 75-76 on the registration day, whatever the year: a fixed birth
+    # year drifts out of its band (1995 is 35 from June 2030).
+    born = [today.year - 31] * 8 + [today.year - 56] * 3 + [today.year - 76]
     people = []
     for year in born:
         person, _ = lead.create_client(event_id=event, date_of_birth=f"{year}-06-01")
@@ -325,7 +314,7 @@ def shetland(devices: Devices) -> dt.date:
     too, and P0-9 were referred to DWP; every outcome is a 3-month follow-up."""
     lead = devices["demo.lead"]
     employer, event = new_id(), new_id()
-    today = _today_clear_of_midnight()
+    today = today_clear_of_midnight()
     day = lambda ago: (today - dt.timedelta(days=ago)).isoformat()  # noqa: E731
     lead.push(
         lead.upsert("employer", employer, {"name": "Lerwick Survey Ltd", "sector": "B"}),

@@ -26,6 +26,7 @@ from sync_server.sync.stats_facts import (
 from tests.server.conftest import Devices
 from tests.server.helpers import new_id
 from tests.support.live_server import LiveServer
+from tests.support.midnight import today_clear_of_midnight
 
 EVENT_ID = "01900000-0000-7000-8000-00000000e002"  # seed-demo's redundancy event
 
@@ -95,12 +96,15 @@ def test_push_create_update_and_delete_keep_the_facts_in_step(
     devices: Devices, db: Database
 ) -> None:
     alice = devices["demo.adviser"]
+    # The server's registration day: the push below lands on it.
+    day = today_clear_of_midnight()
     person, _ = alice.create_client(
         sex="female",
         qualification_level="scqf_7_10",
         occupation_group="8",
         leaving_date="2026-06-30",
-        date_of_birth="1980-05-17",
+        # 45 or 46 on the registration day, whatever the year (a fixed year drifts out of 35-49)
+        date_of_birth=f"{day.year - 46}-05-17",
         event_id=EVENT_ID,
     )
     engagement, outcome, referral = new_id(), new_id(), new_id()
@@ -135,8 +139,7 @@ def test_push_create_update_and_delete_keep_the_facts_in_step(
     )
     assert [r["status"] for r in results] == ["applied"] * 3, results
     stored = _assert_in_step(db)
-    today = dt.datetime.now(dt.UTC).date()
-    assert stored[person]["day"] in (today, today - dt.timedelta(days=1))
+    assert stored[person]["day"] == day
     assert (stored[person]["sex"], stored[person]["age_band"]) == ("female", "35-49")
     assert stored[person]["leaving_date"] == dt.date(2026, 6, 30)
     assert stored[person]["event_id"] == EVENT_ID
