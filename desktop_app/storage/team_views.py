@@ -59,6 +59,9 @@ class EventSummary:
 
 
 def _created_date(versions: str | None) -> str:
+    """The day a record was first written, on this laptop's calendar: the same calendar as a
+    referral's ``referred_on`` (the adviser's today) and as the ``today`` its age counts to,
+    so a referral made just after local midnight in summer is not a day old already."""
     stamps = [str(v) for v in loads(versions).values() if v]
     if not stamps:
         return ""
@@ -66,7 +69,7 @@ def _created_date(versions: str | None) -> str:
         ms = int(min(stamps)[:13])
     except ValueError:
         return ""
-    return dt.datetime.fromtimestamp(ms / 1000, tz=dt.UTC).date().isoformat()
+    return dt.datetime.fromtimestamp(ms / 1000, tz=dt.UTC).astimezone().date().isoformat()
 
 
 def _age(referred_on: str, today: dt.date) -> int | None:

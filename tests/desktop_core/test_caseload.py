@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from alembic import command
 from sqlalchemy import text
 
@@ -178,6 +181,28 @@ def test_referrals_in_and_out_with_age(store: LocalStore) -> None:
     assert outgoing.direction == Direction.OUTGOING
     assert outgoing.age_days == 121
     assert [r.id for r in rows] == [pid(14), pid(13)]  # newest first
+
+
+@pytest.fixture
+def scottish_summer_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("TZ", "Europe/London")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_referral_without_a_date_is_dated_on_the_laptops_calendar(
+    store: LocalStore, scottish_summer_time: None
+) -> None:
+    """Made at 00:30 British Summer Time (23:30 UTC the day before), it is dated that local
+    day, as the adviser's "today" is, so it is 0 days old, not 1."""
+    made = "2026-06-29T23:30:00"
+    referral = item(pid(15), "referral", {"client_id": pid(1), "to_partner": "DWP"}, made, DEVICE)
+    seed(store)
+    store.sync.apply_page([referral], "c2")
+    (row,) = [r for r in referrals(store.repo, today=dt.date(2026, 6, 30)) if r.id == pid(15)]
+    assert (row.referred_on, row.age_days) == ("2026-06-30", 0)
 
 
 def test_event_summaries_count_people_engagements_referrals_outcomes(store: LocalStore) -> None:
