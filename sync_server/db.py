@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 from sqlalchemy import JSON, Connection, Engine, Table, create_engine, event, insert
@@ -64,6 +64,17 @@ def make_private(database: Path) -> None:
                 path.chmod(0o600)
         except FileNotFoundError:
             continue
+
+
+_Item = TypeVar("_Item")
+#: Ids per ``IN (...)`` list: well under every database's limit on bound parameters.
+IN_LIST_SIZE = 500
+
+
+def in_chunks(items: Sequence[_Item], size: int = IN_LIST_SIZE) -> Iterator[Sequence[_Item]]:
+    """``items`` in consecutive slices of at most ``size``, one ``IN (...)`` list each."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 #: Page cache per connection (SQLite's default is 2 MiB; the pool keeps up to 15 connections).

@@ -30,17 +30,15 @@ ALL, CHOSEN, NOBODY = 0, 1, 2
 
 class ConsentMethodChoice(QComboBox):
     """How the person gave their consent (verbal, written, electronic), as the consent history
-    records it. ``required``: the list starts on "Choose…" and :meth:`consent_method` is None
-    until the adviser picks one (registration, the person view and the referral dialog all ask
-    for it this way)."""
+    records it. The list starts on "Choose…" and :meth:`consent_method` is None until the
+    adviser picks one (registration, the person view and the referral dialog all ask for it
+    this way)."""
 
-    def __init__(self, *, required: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.required = required
         self.setObjectName("consent_method")
         self.setAccessibleName(self.tr("How consent was given"))
-        if required:
-            self.addItem(self.tr("Choose how consent was given…"), None)
+        self.addItem(self.tr("Choose how consent was given…"), None)
         spec = FIELDS[CONSENT_CHANGE]["method"]
         for code in CONSENT_METHODS:
             self.addItem(choice_label(spec, code), code)
@@ -53,7 +51,7 @@ class ConsentMethodChoice(QComboBox):
         self.setCurrentIndex(self.findData(code))
 
     def consent_method(self) -> str | None:
-        """The chosen method's code, or None while a required choice is still open."""
+        """The chosen method's code, or None while the choice is still open."""
         code = self.currentData()
         return str(code) if code in CONSENT_METHODS else None
 
@@ -83,7 +81,7 @@ class ConsentBox(QGroupBox):
         self.set_own_partner(own_partner)
         # Required: a consent change records how it was given, so nothing is chosen for the
         # adviser; they ask the person and pick (type V, W or E, or use the arrow keys).
-        self.method = ConsentMethodChoice(required=True, parent=self)
+        self.method = ConsentMethodChoice(self)
         method_label = QLabel(self.tr("Ho&w consent was given:"), self)
         method_label.setBuddy(self.method)
         method_row = QHBoxLayout()

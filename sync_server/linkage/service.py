@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from sync_server.db import Database
+from sync_server.db import Database, in_chunks
 from sync_server.linkage import model
 from sync_server.linkage.models import DuplicatePair, LinkageRun, PersonLink
 from sync_server.linkage.prepare import LINKED_FIELDS, link_row
@@ -27,8 +27,6 @@ log = logging.getLogger(__name__)
 
 #: Rows per INSERT statement when storing a run.
 _BATCH = 5_000
-#: Ids per ``IN (...)`` list.
-_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +112,7 @@ def forget(session: Session, record_ids: Collection[str]) -> None:
     trace of an erased person stays here: a person left with one record is no longer linked,
     and one whose key was an erased id is keyed by their smallest remaining id."""
     keys: set[str] = set()
-    for chunk in _chunks(record_ids):
+    for chunk in in_chunks(sorted(set(record_ids))):
         keys.update(
             session.execute(
                 select(PersonLink.person_key).where(PersonLink.record_id.in_(chunk))
@@ -138,11 +136,6 @@ def forget(session: Session, record_ids: Collection[str]) -> None:
             session.execute(
                 update(PersonLink).where(PersonLink.person_key == key).values(person_key=members[0])
             )
-
-
-def _chunks(record_ids: Collection[str]) -> list[list[str]]:
-    ids = sorted(set(record_ids))
-    return [ids[start : start + _CHUNK] for start in range(0, len(ids), _CHUNK)]
 
 
 def linked_keys(session: Session) -> dict[str, str]:
@@ -205,7 +198,7 @@ def already_known(session: Session, record_ids: Collection[str]) -> set[str]:
     review: who may be someone already held (the duplicate check an import goes through)."""
     wanted = set(record_ids)
     found: set[str] = set()
-    for chunk in _chunks(wanted):
+    for chunk in in_chunks(sorted(wanted)):
         keys = {
             row.record_id: row.person_key
             for row in session.execute(

@@ -17,10 +17,10 @@ from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session
 
 from pace_shared.records import ENGAGEMENT_KINDS
+from sync_server.db import in_chunks
 from sync_server.sync.stats_facts import STATS_FACTS
 
 _F = STATS_FACTS.c
-_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,9 +250,7 @@ def clients(
     # By primary key only: a person's row is the one whose person is itself. (With the type
     # in the WHERE clause SQLite chose the type's index and read every person per chunk.)
     by_id = select(*_CLIENT_COLUMNS).where(_F.client_id == _F.record_id)
-    wanted = sorted(ids)  # in chunks: a bounded IN list each
-    for start in range(0, len(wanted), _CHUNK):
-        part = wanted[start : start + _CHUNK]
+    for part in in_chunks(sorted(ids)):
         yield from _clients(session, by_id.where(_F.record_id.in_(part)), places)
 
 
@@ -321,9 +319,8 @@ def intervention_masks(
     comes back, not one per engagement."""
     cohort = _of("outcome", _F.client_id).where(*_within(period))
     yield from _masks(session, _F.client_id.in_(cohort))
-    wanted = sorted(also)  # in chunks: a bounded IN list each
-    for start in range(0, len(wanted), _CHUNK):
-        yield from _masks(session, _F.client_id.in_(wanted[start : start + _CHUNK]))
+    for part in in_chunks(sorted(also)):
+        yield from _masks(session, _F.client_id.in_(part))
 
 
 def _masks(session: Session, whose: ColumnElement[bool]) -> Iterator[tuple[str, int]]:

@@ -18,7 +18,7 @@ writing a new tombstone. See docs/sync-protocol.md, "Tombstone compaction".
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select
@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from pace_shared.wire import RECORD_DELETED
 from sync_server.audit import service as audit
-from sync_server.db import Database
+from sync_server.db import Database, in_chunks
 from sync_server.sync import stats_facts
 from sync_server.sync.models import AppliedChange, Record, RecordAccess, Revocation
 from sync_server.sync.sequence import SequenceAllocator, meta, set_meta
@@ -39,7 +39,6 @@ PRUNED_DETAIL = (
     "this record was deleted on the server long ago (beyond the sync horizon); "
     "the change was not applied"
 )
-_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +56,6 @@ class CompactionReport:
     min_cursor_seq: int
     tombstones: list[PrunedTombstone] = field(default_factory=list)
     revocations: int = 0
-
-
-def _chunks(items: list[str]) -> Iterator[list[str]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]
 
 
 def compact_tombstones(
@@ -102,7 +96,7 @@ def compact_tombstones(
             session.rollback()
             return report
         ids = [t.record_id for t in report.tombstones]
-        for part in _chunks(ids):
+        for part in in_chunks(ids):
             session.execute(delete(RecordAccess).where(RecordAccess.record_id.in_(part)))
             session.execute(delete(Record).where(Record.id.in_(part)))
         stats_facts.forget(session, ids)  # a deleted record has none; kept in step regardless
@@ -128,7 +122,7 @@ def pruned_ids(session: Session, record_ids: Iterable[str]) -> set[str]:
     """Of ``record_ids`` that have no record row, those the server once applied changes to:
     records deleted and then pruned (no other path removes a record row)."""
     found: set[str] = set()
-    for part in _chunks(sorted(set(record_ids))):
+    for part in in_chunks(sorted(set(record_ids))):
         found.update(
             session.execute(
                 select(AppliedChange.record_id).where(AppliedChange.record_id.in_(part)).distinct()

@@ -14,7 +14,7 @@ audit log never held personal values (field names only), so it keeps its rows, p
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from pace_shared.records import RecordType
 from sync_server.audit import service as audit
+from sync_server.db import in_chunks
 from sync_server.sync import stats_facts
 from sync_server.sync.models import (
     Conflict,
@@ -38,7 +39,6 @@ from sync_server.timeutil import utcnow
 ERASED_REASON = "erased"
 ERASED_DETAIL = "this person's record was erased on request; the change was not applied"
 # Records merged into the person (issue 11) are the same human: they are erased with them.
-_CHUNK = 500
 
 
 class NotAPersonError(LookupError):
@@ -53,11 +53,6 @@ class Erasure:
     #: Count of records removed per type (no ids of children, no values).
     removed: dict[str, int] = field(default_factory=dict)
     partners_revoked: int = 0
-
-
-def _chunks(items: list[str]) -> Iterator[list[str]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]
 
 
 def erase_person(
@@ -107,7 +102,7 @@ def _erase(
     # Owners hold their own records whatever the access list says.
     holders |= {row.owner_partner for row in family}
     now = utcnow()
-    for part in _chunks(ids):
+    for part in in_chunks(ids):
         session.execute(delete(RecordAccess).where(RecordAccess.record_id.in_(part)))
         session.execute(delete(Revocation).where(Revocation.record_id.in_(part)))
         session.execute(delete(Conflict).where(Conflict.record_id.in_(part)))
@@ -159,7 +154,7 @@ def _with_merged_away(session: Session, client_id: str) -> list[str]:
 
 def _partners_with_access(session: Session, ids: list[str]) -> set[str]:
     found: set[str] = set()
-    for part in _chunks(ids):
+    for part in in_chunks(ids):
         found.update(
             session.execute(
                 select(RecordAccess.partner_code).where(RecordAccess.record_id.in_(part))
@@ -170,7 +165,7 @@ def _partners_with_access(session: Session, ids: list[str]) -> set[str]:
 
 def erased_ids(session: Session, record_ids: Iterable[str]) -> set[str]:
     found: set[str] = set()
-    for part in _chunks(sorted(set(record_ids))):
+    for part in in_chunks(sorted(set(record_ids))):
         found.update(
             session.execute(
                 select(ErasedRecord.record_id).where(ErasedRecord.record_id.in_(part))
@@ -209,7 +204,7 @@ def redeliver_person_records(session: Session) -> int:
             select(Record.id).where(Record.client_id.is_not(None)).order_by(Record.seq)
         ).scalars()
     )
-    for part in _chunks(ids):
+    for part in in_chunks(ids):
         session.execute(
             update(Record),
             [{"id": rid, "seq": sequence.take()} for rid in part],

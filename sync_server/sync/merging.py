@@ -38,7 +38,7 @@ from sync_server.sync import stats_facts
 from sync_server.sync.models import Conflict, Record, RecordAccess
 from sync_server.sync.push import move_access, move_revocations
 from sync_server.sync.sequence import SequenceAllocator
-from sync_server.sync.service import SERVER_NODE, ConflictInfo, conflict_info
+from sync_server.sync.service import SERVER_NODE, ConflictInfo, conflict_info, mark_resolved
 from sync_server.sync.visibility import Access
 from sync_server.timeutil import utcnow
 
@@ -148,10 +148,8 @@ def close_conflicts_of(session: Session, merged_id: str, merged_by: str) -> list
             select(Conflict).where(Conflict.record_id == merged_id, Conflict.status == "open")
         ).scalars()
     )
-    now = utcnow()
     for conflict in closed:
-        conflict.status, conflict.resolution = "resolved", MERGED_RESOLUTION
-        conflict.resolved_at, conflict.resolved_by = now, merged_by
+        mark_resolved(conflict, MERGED_RESOLUTION, merged_by)
     session.flush()
     return [conflict_info(c) for c in closed]
 

@@ -40,7 +40,7 @@ from pace_shared.wire import Change
 from sync_server.audit import service as audit
 from sync_server.auth.principal import Principal
 from sync_server.auth.service import known_partner_codes
-from sync_server.db import Database, bulk_insert
+from sync_server.db import Database, bulk_insert, in_chunks
 from sync_server.sharing import service as sharing
 from sync_server.sync import compaction, erasure, stats_facts, visibility
 from sync_server.sync.models import AppliedChange, Conflict, Record, RecordAccess, Revocation
@@ -296,7 +296,7 @@ def _load(session: Session, batch: _Batch, ids: set[str]) -> None:
         return
     id_list = sorted(ids)
     access: dict[str, set[str]] = {}
-    for chunk in _chunks(id_list, 500):
+    for chunk in in_chunks(id_list):
         for record_id, partner in session.execute(
             select(_ACCESS.c.record_id, _ACCESS.c.partner_code).where(
                 _ACCESS.c.record_id.in_(chunk)
@@ -324,11 +324,6 @@ def _load(session: Session, batch: _Batch, ids: set[str]) -> None:
                 state=RecordState(dict(row.fields or {}), dict(row.versions or {})),
                 merged_into=row.merged_into,
             )
-
-
-def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 #: How many merges deep a redirect is followed (a survivor may itself be merged away later).
@@ -691,7 +686,7 @@ def _closed_by_delete(principal: Principal) -> dict[str, Any]:
 def _close_conflicts_of_deleted(session: Session, batch: _Batch) -> None:
     """Deleting a record closes its open conflicts and drops the values every one holds."""
     conflicts = _CONFLICTS
-    for chunk in _chunks(sorted(batch.deleted), 500):
+    for chunk in in_chunks(sorted(batch.deleted)):
         session.execute(
             update(conflicts)
             .where(conflicts.c.record_id.in_(chunk), conflicts.c.status == "open")
@@ -800,7 +795,7 @@ def _recheck_access(session: Session, batch: _Batch, sequence: SequenceAllocator
             else set((batch.known_partners if old.public else old.partners) - new.partners)
         )
         # A person may have many records: IN-lists in chunks, as _load does.
-        for part in _chunks(family, 500):
+        for part in in_chunks(family):
             move_access(session, part, new, sequence)
             move_revocations(session, part, gained, lost, sequence)
         log.info(
@@ -810,7 +805,7 @@ def _recheck_access(session: Session, batch: _Batch, sequence: SequenceAllocator
 
 
 def move_access(
-    session: Session, record_ids: list[str], new: Access, sequence: SequenceAllocator
+    session: Session, record_ids: Sequence[str], new: Access, sequence: SequenceAllocator
 ) -> None:
     """The records' access rows become ``new``; each record gets a new sequence number, so
     partners who gain sight pull it."""
@@ -829,7 +824,7 @@ def move_access(
 
 def move_revocations(
     session: Session,
-    record_ids: list[str],
+    record_ids: Sequence[str],
     gained: Iterable[str],
     lost: set[str],
     sequence: SequenceAllocator,

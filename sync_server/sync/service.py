@@ -120,12 +120,14 @@ def close_conflict(
     conflict = session.get(Conflict, conflict_id)
     if conflict is None:
         raise LookupError(conflict_id)
-    conflict.status = "resolved"
-    conflict.resolution = resolution
-    conflict.resolved_at = utcnow()
-    conflict.resolved_by = resolved_by
+    mark_resolved(conflict, resolution, resolved_by)
     session.flush()
     return conflict_info(conflict)
+
+
+def mark_resolved(conflict: Conflict, resolution: str, resolved_by: str) -> None:
+    conflict.status, conflict.resolution = "resolved", resolution
+    conflict.resolved_at, conflict.resolved_by = utcnow(), resolved_by
 
 
 def write_field(

@@ -15,7 +15,7 @@ from the records already stored (:func:`backfill`). A deleted record has no row.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -23,10 +23,9 @@ from sqlalchemy import Connection, Date, Index, Integer, String, Table, delete, 
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from pace_shared.records import RecordType
-from sync_server.db import Base, bulk_insert
+from sync_server.db import Base, bulk_insert, in_chunks
 from sync_server.sync.models import Record
 
-_CHUNK = 500
 #: The columns of the index by type and day (migration 0009 creates it with the same).
 COVERED_BY_DAY = (
     "record_type",
@@ -238,14 +237,9 @@ def rows_for(records: Iterable[Written]) -> list[dict[str, Any]]:
     return rows
 
 
-def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]
-
-
 def forget(session: Session, record_ids: Iterable[str]) -> None:
     """Records removed (erased, pruned): their facts go too."""
-    for part in _chunks(sorted(set(record_ids))):
+    for part in in_chunks(sorted(set(record_ids))):
         session.execute(delete(STATS_FACTS).where(STATS_FACTS.c.record_id.in_(part)))
 
 
@@ -256,7 +250,7 @@ def refresh(session: Session, records: Sequence[Written]) -> None:
     forget(session, [r.id for r in records])
     unknown = [r.id for r in records if r.created_at is None and r.type == RecordType.CLIENT]
     created: dict[str, dt.datetime] = {}
-    for part in _chunks(unknown):
+    for part in in_chunks(unknown):
         stmt = select(_RECORDS.c.id, _RECORDS.c.created_at).where(_RECORDS.c.id.in_(part))
         created.update(
             (str(rid), at) for rid, at in session.execute(stmt) if isinstance(at, dt.datetime)

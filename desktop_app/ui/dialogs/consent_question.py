@@ -42,7 +42,7 @@ class ConsentQuestion(QDialog):
             name="consent_question_text",
         )
         self.question.setWordWrap(True)
-        self.method = ConsentMethodChoice(required=True, parent=self)
+        self.method = ConsentMethodChoice(self)
         method_label = QLabel(self.tr("Ho&w consent was given:"), self)
         method_label.setBuddy(self.method)
         form = QFormLayout()
